@@ -1,0 +1,28 @@
+package dev.crosscheck.document;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * An article read and normalized: the text the report quotes, its sentences and what describes it.
+ *
+ * @param id            stable id: the object key (or the file name on the command line)
+ * @param text          the normalized text; every offset in the project refers to it
+ * @param published     the date relative dates are resolved against
+ * @param publishedFrom where {@code published} came from: metadata, html-meta, dateline, upload-time
+ */
+public record Document(
+        String id,
+        String title,
+        String publisher,
+        String publisherFrom,
+        LocalDate published,
+        String publishedFrom,
+        String url,
+        String text,
+        List<Sentence> sentences) {
+
+    public Document {
+        sentences = List.copyOf(sentences);
+    }
+}
