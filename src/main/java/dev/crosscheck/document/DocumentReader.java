@@ -16,6 +16,10 @@ public final class DocumentReader {
         this.maxBytes = maxBytes;
     }
 
+    public long maxBytes() {
+        return maxBytes;
+    }
+
     /**
      * Reads one document.
      *

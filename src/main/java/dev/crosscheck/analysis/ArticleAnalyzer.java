@@ -1,0 +1,37 @@
+package dev.crosscheck.analysis;
+
+import dev.crosscheck.document.DocumentMetadata;
+import dev.crosscheck.document.DocumentReader;
+import dev.crosscheck.document.ReadResult;
+import dev.crosscheck.extract.ClaimExtractor;
+import java.util.List;
+
+/** Reading and extraction, the pipeline every entry point (Lambda, local stack, command line) shares. */
+public final class ArticleAnalyzer {
+
+    private final DocumentReader reader;
+    private final ClaimExtractor extractor;
+
+    public ArticleAnalyzer() {
+        this(new DocumentReader(), new ClaimExtractor());
+    }
+
+    public ArticleAnalyzer(DocumentReader reader, ClaimExtractor extractor) {
+        this.reader = reader;
+        this.extractor = extractor;
+    }
+
+    public AnalyzedArticle analyze(String id, byte[] content, DocumentMetadata metadata) {
+        ReadResult result = reader.read(id, content, metadata);
+        if (result instanceof ReadResult.Rejected rejected) {
+            return new AnalyzedArticle(id, null, rejected.reason(), List.of());
+        }
+        var document = ((ReadResult.Accepted) result).document();
+        return new AnalyzedArticle(id, document, null, extractor.extract(document));
+    }
+
+    /** The largest document accepted, in bytes: larger objects are rejected without being downloaded. */
+    public long maxBytes() {
+        return reader.maxBytes();
+    }
+}

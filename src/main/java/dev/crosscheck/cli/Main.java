@@ -1,0 +1,204 @@
+package dev.crosscheck.cli;
+
+import dev.crosscheck.analysis.AnalyzedArticle;
+import dev.crosscheck.analysis.ArticleAnalyzer;
+import dev.crosscheck.claim.Claim;
+import dev.crosscheck.compare.Report;
+import dev.crosscheck.compare.SourceInfo;
+import dev.crosscheck.compare.StoryComparator;
+import dev.crosscheck.document.Document;
+import dev.crosscheck.document.DocumentMetadata;
+import dev.crosscheck.json.Json;
+import dev.crosscheck.local.LocalStack;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import software.amazon.awssdk.core.sync.RequestBody;
+
+/** The {@code crosscheck} command line: {@code compare}, {@code local} and {@code demo}. */
+public final class Main {
+
+    static final String USAGE = """
+            usage: crosscheck <command> [options]
+
+              demo [--json] [--seeds DIR]
+                  Start the local stack on free ports with a fresh data folder, upload the seed articles through the
+                  S3 API, wait for ingestion, print the seeds' report (readable, or the raw JSON with --json), stop.
+
+              local [--data DIR] [--s3-port N] [--api-port N]
+                  Run the local stack until Ctrl-C: S3 endpoint on 127.0.0.1:4566 (bucket crosscheck-articles),
+                  DynamoDB Local in-process, HTTP API on 127.0.0.1:3000. Data lives in DIR (default .crosscheck).
+
+              compare [--story NAME] PATH...
+                  Offline: read the article files (.txt, .md, .html, .htm) in PATHs (files or folders, with their
+                  NAME.meta.json sidecars), compare them and print the report JSON on stdout.
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+            (args.length == 0 ? err : out).print(USAGE);
+            return args.length == 0 ? 2 : 0;
+        }
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("crosscheck: " + e.getMessage());
+            err.print(USAGE);
+            return 2;
+        }
+        try {
+            return switch (options.command()) {
+                case "compare" -> compare(options, out, err);
+                case "local" -> local(options, out);
+                case "demo" -> demo(options, out, err);
+                default -> {
+                    err.println("crosscheck: unknown command '" + options.command() + "'");
+                    err.print(USAGE);
+                    yield 2;
+                }
+            };
+        } catch (IllegalArgumentException | IOException e) {
+            err.println("crosscheck " + options.command() + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
+    static int compare(Options options, PrintStream out, PrintStream err) throws IOException {
+        if (options.paths().isEmpty()) {
+            err.println("crosscheck compare: give at least one file or folder");
+            return 2;
+        }
+        List<Path> files = ArticleFiles.find(options.paths());
+        String story = options.value("story", defaultStory(options.paths()));
+        ArticleAnalyzer analyzer = new ArticleAnalyzer();
+        List<SourceInfo> sources = new ArrayList<>();
+        List<Claim> claims = new ArrayList<>();
+        for (Path file : files) {
+            Map<String, String> meta = ArticleFiles.metadata(file);
+            DocumentMetadata metadata = new DocumentMetadata(meta.get("published"), meta.get("publisher"),
+                    meta.get("title"), meta.get("url"), Files.getLastModifiedTime(file).toInstant());
+            String id = file.getFileName().toString();
+            AnalyzedArticle article = analyzer.analyze(id, Files.readAllBytes(file), metadata);
+            if (article.rejected()) {
+                err.println("rejected " + file + ": " + article.rejection());
+                continue;
+            }
+            Document d = article.document();
+            sources.add(new SourceInfo(id, d.title(), d.publisher(),
+                    d.published() == null ? null : d.published().toString(), d.publishedFrom()));
+            claims.addAll(article.claims());
+        }
+        out.println(Json.writePretty(new StoryComparator().compare(story, sources, claims)));
+        return 0;
+    }
+
+    private static String defaultStory(List<Path> paths) {
+        Path first = paths.get(0).toAbsolutePath().normalize();
+        Path folder = Files.isDirectory(first) ? first : first.getParent();
+        return folder == null || folder.getFileName() == null ? "default" : folder.getFileName().toString();
+    }
+
+    static int local(Options options, PrintStream out) throws Exception {
+        Path data = Path.of(options.value("data", ".crosscheck"));
+        LocalStack.Config config = LocalStack.Config.defaults(data)
+                .withPorts(options.intValue("s3-port", 4566), options.intValue("api-port", 3000));
+        LocalStack stack = LocalStack.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                stack.close();
+            } catch (Exception e) {
+                System.err.println("error while stopping: " + e);
+            }
+            stopped.countDown();
+        }));
+        out.println("crosscheck local stack is running (Ctrl-C stops it)");
+        out.println("  S3 endpoint : " + stack.s3Endpoint() + "  bucket " + stack.bucket()
+                + "  (any credentials, e.g. test/test, region us-east-1)");
+        out.println("  HTTP API    : " + stack.apiEndpoint() + "/stories");
+        out.println("  data folder : " + data.toAbsolutePath().normalize());
+        out.println("try:");
+        out.println("  aws --endpoint-url " + stack.s3Endpoint() + " s3 cp article.txt s3://" + stack.bucket()
+                + "/my-story/ --metadata published=2023-03-21,publisher=UPI");
+        out.println("  curl " + stack.apiEndpoint() + "/stories/my-story/report");
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    static int demo(Options options, PrintStream out, PrintStream err) throws Exception {
+        Path seeds = Path.of(options.value("seeds", "seeds"));
+        List<Path> files = ArticleFiles.find(List.of(seeds));
+        if (files.isEmpty()) {
+            err.println("crosscheck demo: no articles under " + seeds);
+            return 1;
+        }
+        Path data = Files.createTempDirectory("crosscheck-demo");
+        String story = null;
+        try (LocalStack stack = LocalStack.start(LocalStack.Config.defaults(data).withPorts(0, 0)
+                .withLog(line -> { }))) {
+            err.println("local stack up: S3 " + stack.s3Endpoint() + ", HTTP API " + stack.apiEndpoint());
+            for (Path file : files) {
+                Path relative = seeds.relativize(file);
+                String key = relative.getNameCount() > 1 ? relative.toString().replace('\\', '/')
+                        : "seeds/" + relative;
+                story = key.substring(0, key.indexOf('/'));
+                stack.s3().putObject(b -> {
+                    try {
+                        b.bucket(stack.bucket()).key(key).metadata(ArticleFiles.metadata(file));
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }, RequestBody.fromFile(file));
+                err.println("uploaded s3://" + stack.bucket() + "/" + key);
+            }
+            stack.awaitIngestion(60_000);
+            HttpClient http = HttpClient.newHttpClient();
+            String url = stack.apiEndpoint() + "/stories/" + URLEncoder.encode(story, StandardCharsets.UTF_8)
+                    + "/report";
+            err.println("GET " + url);
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                err.println("report request failed: HTTP " + response.statusCode() + " " + response.body());
+                return 1;
+            }
+            if (options.flag("json")) {
+                out.println(Json.writePretty(Json.MAPPER.readTree(response.body())));
+            } else {
+                out.print(ReportText.render(Json.read(response.body(), Report.class)));
+            }
+            return 0;
+        } finally {
+            deleteRecursively(data);
+        }
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var walk = Files.walk(root)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.crosscheck.lambda;
+
+import java.net.URI;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * SDK clients built the lean way for Lambda: explicit region and credentials provider (no provider chains to walk),
+ * the URL-connection HTTP client, one instance per container. Endpoint overrides let the same handlers run against
+ * LocalStack or another emulator.
+ */
+public final class AwsClients {
+
+    /** Environment variables the handlers read. The SAM template sets them; a test checks it. */
+    public static final String TABLE_NAME = "TABLE_NAME";
+    public static final String S3_ENDPOINT = "CROSSCHECK_S3_ENDPOINT";
+    public static final String DYNAMODB_ENDPOINT = "CROSSCHECK_DYNAMODB_ENDPOINT";
+    public static final String AWS_REGION = "AWS_REGION";
+
+    private final Map<String, String> env;
+
+    public AwsClients(Map<String, String> env) {
+        this.env = env;
+    }
+
+    public String tableName() {
+        String table = env.get(TABLE_NAME);
+        if (table == null || table.isBlank()) {
+            throw new IllegalStateException("environment variable " + TABLE_NAME + " is not set");
+        }
+        return table;
+    }
+
+    public S3Client s3() {
+        var builder = S3Client.builder()
+                .region(region())
+                .credentialsProvider(credentials())
+                .httpClient(UrlConnectionHttpClient.create());
+        String endpoint = env.get(S3_ENDPOINT);
+        if (endpoint != null && !endpoint.isBlank()) {
+            builder.endpointOverride(URI.create(endpoint)).forcePathStyle(true);
+        }
+        return builder.build();
+    }
+
+    public DynamoDbClient dynamoDb() {
+        var builder = DynamoDbClient.builder()
+                .region(region())
+                .credentialsProvider(credentials())
+                .httpClient(UrlConnectionHttpClient.create());
+        String endpoint = env.get(DYNAMODB_ENDPOINT);
+        if (endpoint != null && !endpoint.isBlank()) {
+            builder.endpointOverride(URI.create(endpoint));
+        }
+        return builder.build();
+    }
+
+    private Region region() {
+        String region = env.get(AWS_REGION);
+        return Region.of(region == null || region.isBlank() ? "us-east-1" : region);
+    }
+
+    private static AwsCredentialsProvider credentials() {
+        return EnvironmentVariableCredentialsProvider.create();
+    }
+}

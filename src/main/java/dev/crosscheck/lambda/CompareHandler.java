@@ -1,0 +1,54 @@
+package dev.crosscheck.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.crosscheck.api.ApiRequest;
+import dev.crosscheck.api.ApiResponse;
+import dev.crosscheck.api.StoryApi;
+import dev.crosscheck.compare.StoryComparator;
+import dev.crosscheck.store.ClaimStore;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The HTTP API function (API Gateway HTTP API, payload format 2.0): adapts events to {@link StoryApi}. */
+public final class CompareHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private final StoryApi api;
+
+    /** Used by the Lambda runtime: clients from the environment, built once per container. */
+    public CompareHandler() {
+        this(fromEnvironment());
+    }
+
+    public CompareHandler(StoryApi api) {
+        this.api = api;
+    }
+
+    private static StoryApi fromEnvironment() {
+        AwsClients clients = new AwsClients(System.getenv());
+        return new StoryApi(new ClaimStore(clients.dynamoDb(), clients.tableName()), new StoryComparator());
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        String method = "GET";
+        if (event.getRequestContext() != null && event.getRequestContext().getHttp() != null
+                && event.getRequestContext().getHttp().getMethod() != null) {
+            method = event.getRequestContext().getHttp().getMethod();
+        }
+        Map<String, String> headers = new HashMap<>();
+        if (event.getHeaders() != null) {
+            event.getHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v));
+        }
+        ApiResponse response = api.handle(new ApiRequest(method, event.getRawPath(),
+                event.getQueryStringParameters(), headers));
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(response.status())
+                .withHeaders(response.headers())
+                .withBody("HEAD".equalsIgnoreCase(method) ? "" : response.body())
+                .withIsBase64Encoded(false)
+                .build();
+    }
+}

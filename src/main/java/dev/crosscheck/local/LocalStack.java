@@ -1,0 +1,193 @@
+package dev.crosscheck.local;
+
+import dev.crosscheck.analysis.ArticleAnalyzer;
+import dev.crosscheck.api.StoryApi;
+import dev.crosscheck.compare.StoryComparator;
+import dev.crosscheck.ingest.Ingestor;
+import dev.crosscheck.lambda.CompareHandler;
+import dev.crosscheck.lambda.IngestHandler;
+import dev.crosscheck.store.ClaimStore;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Properties;
+import java.util.function.Consumer;
+import org.gaul.s3proxy.BlobStores;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.blobstore.BlobStore;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyExistsException;
+import software.amazon.dynamodb.services.local.embedded.DynamoDBEmbedded;
+import software.amazon.dynamodb.services.local.shared.access.AmazonDynamoDBLocal;
+
+/**
+ * crosscheck on a laptop, no Docker and no AWS account: an S3-compatible endpoint (S3Proxy, folder-backed) whose
+ * writes and deletes invoke the ingest function with genuine S3 events, DynamoDB Local in-process (folder-backed), and
+ * the HTTP API on loopback in front of the comparison function. The functions are the same handler classes that run in
+ * Lambda. Every listener binds to 127.0.0.1 only.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    public static final String DEFAULT_BUCKET = "crosscheck-articles";
+    public static final String DEFAULT_TABLE = "crosscheck-claims";
+    public static final String REGION = "us-east-1";
+
+    /**
+     * @param dataDir where S3 objects, the DynamoDB database and the failure destination live; a restart keeps them
+     * @param s3Port  0 for any free port
+     * @param apiPort 0 for any free port
+     */
+    public record Config(Path dataDir, int s3Port, int apiPort, String bucket, String table, Consumer<String> log) {
+
+        public static Config defaults(Path dataDir) {
+            return new Config(dataDir, 4566, 3000, DEFAULT_BUCKET, DEFAULT_TABLE, System.err::println);
+        }
+
+        public Config withPorts(int s3, int api) {
+            return new Config(dataDir, s3, api, bucket, table, log);
+        }
+
+        public Config withLog(Consumer<String> newLog) {
+            return new Config(dataDir, s3Port, apiPort, bucket, table, newLog);
+        }
+    }
+
+    private final Config config;
+    private final AmazonDynamoDBLocal dynamoLocal;
+    private final DynamoDbClient dynamo;
+    private final S3Proxy s3Proxy;
+    private final EventDispatcher dispatcher;
+    private final LocalHttpApi api;
+    private final S3Client s3;
+    private final ClaimStore store;
+
+    private LocalStack(Config config) throws Exception {
+        this.config = config;
+        Path dataDir = config.dataDir().toAbsolutePath();
+        Files.createDirectories(dataDir.resolve("s3"));
+        Files.createDirectories(dataDir.resolve("dynamodb"));
+
+        this.dynamoLocal = quietly(() -> DynamoDBEmbedded.create(dataDir.resolve("dynamodb").toFile(), true));
+        this.dynamo = dynamoLocal.dynamoDbClient();
+        this.store = new ClaimStore(dynamo, config.table());
+        store.createTableIfMissing();
+
+        // S3 clients reach the endpoint with any credentials, as with LocalStack: requests are not authenticated.
+        Properties properties = new Properties();
+        properties.setProperty("jclouds.filesystem.basedir", dataDir.resolve("s3").toString());
+        BlobStore files = BlobStores.create("filesystem", properties);
+        int s3Port = config.s3Port() == 0 ? freeLoopbackPort() : config.s3Port();
+        this.s3 = S3Client.builder()
+                .region(Region.of(REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .forcePathStyle(true)
+                .endpointOverride(URI.create("http://127.0.0.1:" + s3Port))
+                .build();
+        Ingestor ingestor = new Ingestor(s3, store, new ArticleAnalyzer(), Clock.systemUTC());
+        this.dispatcher = new EventDispatcher(REGION, new IngestHandler(ingestor),
+                dataDir.resolve("failed-events.jsonl"), config.log(), Clock.systemUTC());
+        this.s3Proxy = S3Proxy.builder()
+                .blobStore(new NotifyingBlobStore(files, dispatcher))
+                .endpoint(URI.create("http://127.0.0.1:" + s3Port))
+                .awsAuthentication(AuthenticationType.NONE, "", "")
+                .stopTimeout(0)
+                .build();
+        s3Proxy.start();
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!"STARTED".equals(s3Proxy.getState())) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("S3 endpoint did not start: " + s3Proxy.getState());
+            }
+            Thread.sleep(20);
+        }
+        this.api = new LocalHttpApi(config.apiPort(),
+                new CompareHandler(new StoryApi(store, new StoryComparator())), config.log());
+        try {
+            s3.createBucket(b -> b.bucket(config.bucket()));
+        } catch (BucketAlreadyOwnedByYouException | BucketAlreadyExistsException exists) {
+            // kept from an earlier run
+        }
+    }
+
+    public static LocalStack start(Config config) throws Exception {
+        return new LocalStack(config);
+    }
+
+    /** An S3 client for this stack's endpoint (test/test credentials, path-style), as a user's would be. */
+    public S3Client s3() {
+        return s3;
+    }
+
+    public String s3Endpoint() {
+        return "http://127.0.0.1:" + s3Proxy.getPort();
+    }
+
+    public String apiEndpoint() {
+        return "http://127.0.0.1:" + api.port();
+    }
+
+    public String bucket() {
+        return config.bucket();
+    }
+
+    public ClaimStore store() {
+        return store;
+    }
+
+    /** Waits until every bucket change so far has been handled by the ingest function. */
+    public void awaitIngestion(long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (dispatcher.pending() > 0) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException(dispatcher.pending() + " events still pending after "
+                        + timeoutMillis + " ms");
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        api.close();
+        s3Proxy.stop();
+        dispatcher.close();
+        s3.close();
+        dynamoLocal.shutdown();
+    }
+
+    private static int freeLoopbackPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private interface Start<T> {
+        T get() throws Exception;
+    }
+
+    /** DynamoDB Local prints a banner on stdout that no logging setting silences; stdout is kept for results. */
+    private static <T> T quietly(Start<T> start) throws Exception {
+        PrintStream out = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+        try {
+            return start.get();
+        } finally {
+            System.setOut(out);
+        }
+    }
+
+}

@@ -1,0 +1,25 @@
+package dev.crosscheck.store;
+
+import java.util.Locale;
+
+/**
+ * S3 event sequencers order the events of one key: S3 documents comparing them as hexadecimal strings after padding
+ * the shorter with leading zeros. We store them left-padded to a fixed width, so DynamoDB's string comparison in a
+ * condition expression orders them correctly.
+ */
+public final class Sequencers {
+
+    static final int WIDTH = 32;
+
+    private Sequencers() {
+    }
+
+    /** The sequencer padded to a fixed width, upper case; null or blank becomes all zeros (orders before any real one). */
+    public static String normalize(String sequencer) {
+        String s = sequencer == null ? "" : sequencer.trim().toUpperCase(Locale.ROOT);
+        if (s.length() > WIDTH) {
+            throw new IllegalArgumentException("sequencer longer than " + WIDTH + " characters: " + sequencer);
+        }
+        return "0".repeat(WIDTH - s.length()) + s;
+    }
+}

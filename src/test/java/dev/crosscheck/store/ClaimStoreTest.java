@@ -1,0 +1,115 @@
+package dev.crosscheck.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.crosscheck.claim.Claim;
+import dev.crosscheck.claim.ClaimKind;
+import dev.crosscheck.claim.Evidence;
+import dev.crosscheck.support.Emulators;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The claim store against DynamoDB Local: versions, stale and duplicate events, removal, and reads by Query. */
+class ClaimStoreTest {
+
+    private ClaimStore store;
+    private DynamoDbClient dynamo;
+    private String table;
+
+    @BeforeEach
+    void createTable() {
+        dynamo = Emulators.dynamoDb();
+        table = Emulators.uniqueName("claims");
+        store = new ClaimStore(dynamo, table);
+        store.createTableIfMissing();
+    }
+
+    @Test
+    void storesADocumentWithItsClaims() {
+        assertEquals(ClaimStore.WriteOutcome.APPLIED, store.saveDocument(doc("s/a.txt", "v1", "01"), claims("s/a.txt", "12", 3)));
+
+        StoryData data = store.loadStory("s").orElseThrow();
+        assertEquals(1, data.documents().size());
+        assertEquals(3, data.claims().size());
+        assertEquals("12", data.claims().get(0).value());
+        assertEquals(List.of(new StorySummary("s", 1, 3)), store.listStories());
+    }
+
+    @Test
+    void aNewerVersionReplacesTheOldClaimsEntirely() {
+        store.saveDocument(doc("s/a.txt", "v1", "01"), claims("s/a.txt", "12", 30));
+        store.saveDocument(doc("s/a.txt", "v2", "02"), claims("s/a.txt", "10", 2));
+
+        StoryData data = store.loadStory("s").orElseThrow();
+        assertEquals(2, data.claims().size());
+        assertTrue(data.claims().stream().allMatch(c -> c.value().equals("10")));
+        assertEquals(2, countItems("s"), "old version's claims are deleted, one doc item + two claims left: "
+                + "items besides the document item");
+    }
+
+    @Test
+    void aStaleOrDuplicateEventChangesNothing() {
+        store.saveDocument(doc("s/a.txt", "v2", "0A"), claims("s/a.txt", "10", 2));
+
+        assertEquals(ClaimStore.WriteOutcome.STALE, store.saveDocument(doc("s/a.txt", "v1", "09"), claims("s/a.txt", "12", 3)));
+        assertEquals(ClaimStore.WriteOutcome.STALE, store.saveDocument(doc("s/a.txt", "v3", "0A"), claims("s/a.txt", "12", 3)));
+
+        StoryData data = store.loadStory("s").orElseThrow();
+        assertEquals(List.of("10", "10"), data.claims().stream().map(Claim::value).toList());
+        assertEquals(2, countItems("s"), "the losing versions' claims are cleaned up");
+    }
+
+    @Test
+    void sequencersOfDifferentLengthsCompareAsS3Documents() {
+        store.saveDocument(doc("s/a.txt", "v1", "FF"), claims("s/a.txt", "12", 1));
+        // "100" is longer, hence later, although "1" < "F" as a string
+        assertEquals(ClaimStore.WriteOutcome.APPLIED, store.saveDocument(doc("s/a.txt", "v2", "100"), claims("s/a.txt", "10", 1)));
+    }
+
+    @Test
+    void removalHidesTheDocumentAndAnOlderCreateCannotReviveIt() {
+        store.saveDocument(doc("s/a.txt", "v1", "01"), claims("s/a.txt", "12", 2));
+        store.saveDocument(doc("s/b.txt", "v1", "01"), claims("s/b.txt", "12", 1));
+
+        assertEquals(ClaimStore.WriteOutcome.APPLIED, store.removeDocument("s", "s/a.txt", "05", "now"));
+        assertEquals(ClaimStore.WriteOutcome.STALE, store.saveDocument(doc("s/a.txt", "v0", "03"), claims("s/a.txt", "9", 1)));
+
+        StoryData data = store.loadStory("s").orElseThrow();
+        assertEquals(List.of("s/b.txt"), data.documents().stream().map(StoredDocument::id).toList());
+        assertEquals(1, data.claims().size());
+        assertEquals(List.of(new StorySummary("s", 1, 1)), store.listStories());
+    }
+
+    @Test
+    void writesMoreThanOneBatchOfClaims() {
+        store.saveDocument(doc("s/a.txt", "v1", "01"), claims("s/a.txt", "12", 130));
+        assertEquals(130, store.loadStory("s").orElseThrow().claims().size());
+    }
+
+    @Test
+    void anUnknownStoryIsEmpty() {
+        assertTrue(store.loadStory("nothing-here").isEmpty());
+    }
+
+    private int countItems(String story) {
+        return dynamo.query(b -> b.tableName(table).keyConditionExpression("pk = :pk AND begins_with(sk, :c)")
+                .expressionAttributeValues(java.util.Map.of(
+                        ":pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(ClaimStore.storyPartition(story)),
+                        ":c", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("claim#")))).count();
+    }
+
+    private static StoredDocument doc(String id, String version, String sequencer) {
+        return new StoredDocument("s", id, DocumentStatus.INGESTED, null, "T", "P", "metadata", "2023-03-21",
+                "metadata", null, id + "@" + version, Sequencers.normalize(sequencer), 0, "2023-03-21T00:00:00Z");
+    }
+
+    private static List<Claim> claims(String source, String value, int n) {
+        return IntStream.range(0, n).mapToObj(i -> new Claim(ClaimKind.COUNT, "count:china:plan:points#" + i,
+                "China's peace plan: points", "points", value, value + " points", false, false, 0.9,
+                new Evidence(source, "The plan has " + value + " points.", 13, 15, 0))).toList();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.crosscheck.support;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.util.Properties;
+import java.util.UUID;
+import org.gaul.s3proxy.BlobStores;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.dynamodb.services.local.embedded.DynamoDBEmbedded;
+import software.amazon.dynamodb.services.local.shared.access.AmazonDynamoDBLocal;
+
+/** Real emulators for tests: DynamoDB Local in-process and an S3Proxy endpoint on loopback, shared per JVM. */
+public final class Emulators {
+
+    private static AmazonDynamoDBLocal dynamoLocal;
+    private static S3Proxy s3Proxy;
+    private static S3Client s3;
+
+    private Emulators() {
+    }
+
+    public static synchronized DynamoDbClient dynamoDb() {
+        if (dynamoLocal == null) {
+            PrintStream out = System.out;
+            System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+            try {
+                dynamoLocal = DynamoDBEmbedded.create(true);
+            } finally {
+                System.setOut(out);
+            }
+        }
+        return dynamoLocal.dynamoDbClient();
+    }
+
+    public static synchronized S3Client s3() throws Exception {
+        if (s3Proxy == null) {
+            s3Proxy = S3Proxy.builder()
+                    .blobStore(BlobStores.create("transient", new Properties()))
+                    .endpoint(URI.create("http://127.0.0.1:0"))
+                    .awsAuthentication(AuthenticationType.NONE, "", "")
+                    .stopTimeout(0)
+                    .build();
+            s3Proxy.start();
+            while (!"STARTED".equals(s3Proxy.getState())) {
+                Thread.sleep(10);
+            }
+            s3 = S3Client.builder()
+                    .region(Region.US_EAST_1)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .forcePathStyle(true)
+                    .endpointOverride(URI.create("http://127.0.0.1:" + s3Proxy.getPort()))
+                    .build();
+        }
+        return s3;
+    }
+
+    /** A fresh, unique table or bucket name, so tests sharing the emulators never see each other's data. */
+    public static String uniqueName(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}
