@@ -1,0 +1,145 @@
+package dev.crosscheck.lambda;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import dev.crosscheck.analysis.ArticleAnalyzer;
+import dev.crosscheck.ingest.Ingestor;
+import dev.crosscheck.store.ClaimStore;
+import dev.crosscheck.store.DocumentStatus;
+import dev.crosscheck.store.StoredDocument;
+import dev.crosscheck.store.StoryData;
+import dev.crosscheck.support.Emulators;
+import dev.crosscheck.support.Seeds;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The ingest function fed the genuine S3 event JSON in events/, against an S3 endpoint (S3Proxy) and DynamoDB Local.
+ */
+class IngestHandlerTest {
+
+    private static final String BUCKET = "crosscheck-articles";
+    private static final String UPI_KEY = "xi-moscow-2023/000_8e30010a3892d27c.txt";
+
+    private S3Client s3;
+    private ClaimStore store;
+    private IngestHandler handler;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        s3 = Emulators.s3();
+        Seeds.ensureBucket(s3, BUCKET);
+        store = new ClaimStore(Emulators.dynamoDb(), Emulators.uniqueName("claims"));
+        store.createTableIfMissing();
+        handler = new IngestHandler(new Ingestor(s3, store, new ArticleAnalyzer(), Clock.systemUTC()));
+    }
+
+    @Test
+    void putEventIngestsTheArticleWithItsMetadata() throws Exception {
+        Seeds.upload(s3, BUCKET, UPI_KEY, Seeds.UPI);
+
+        handler.handleRequest(EventLoader.loadS3Event("events/s3-put.json"), null);
+
+        StoryData story = store.loadStory("xi-moscow-2023").orElseThrow();
+        StoredDocument doc = story.documents().get(0);
+        assertEquals(UPI_KEY, doc.id());
+        assertEquals(DocumentStatus.INGESTED, doc.status());
+        assertEquals("2023-03-21", doc.published());
+        assertEquals("metadata", doc.publishedFrom());
+        assertEquals("UPI", doc.publisher());
+        assertTrue(story.claims().stream().anyMatch(c -> c.value().equals("12")),
+                "the 12-point plan is among the claims: " + story.claims());
+        assertTrue(story.claims().stream().allMatch(c -> c.source().equals(UPI_KEY)));
+    }
+
+    @Test
+    void encodedKeysAreDecodedTheWayS3EncodesThem() throws Exception {
+        String key = "my story/café report + notes.txt";
+        s3.putObject(b -> b.bucket(BUCKET).key(key).metadata(java.util.Map.of("published", "2023-03-22")),
+                RequestBody.fromString("Officials signed 14 agreements on Tuesday.\n"));
+
+        handler.handleRequest(EventLoader.loadS3Event("events/s3-put-encoded-key.json"), null);
+
+        StoryData story = store.loadStory("my story").orElseThrow();
+        assertEquals(key, story.documents().get(0).id());
+    }
+
+    @Test
+    void deleteEventRemovesTheDocumentAndItsClaims() throws Exception {
+        Seeds.upload(s3, BUCKET, UPI_KEY, Seeds.UPI);
+        handler.handleRequest(EventLoader.loadS3Event("events/s3-put.json"), null);
+
+        handler.handleRequest(EventLoader.loadS3Event("events/s3-delete.json"), null);
+
+        StoryData story = store.loadStory("xi-moscow-2023").orElseThrow();
+        assertTrue(story.documents().isEmpty());
+        assertTrue(story.claims().isEmpty());
+    }
+
+    @Test
+    void aDuplicateDeliveryChangesNothing() throws Exception {
+        Seeds.upload(s3, BUCKET, UPI_KEY, Seeds.UPI);
+        S3Event put = EventLoader.loadS3Event("events/s3-put.json");
+        handler.handleRequest(put, null);
+        int claims = store.loadStory("xi-moscow-2023").orElseThrow().claims().size();
+
+        handler.handleRequest(put, null);
+
+        StoryData story = store.loadStory("xi-moscow-2023").orElseThrow();
+        assertEquals(1, story.documents().size());
+        assertEquals(claims, story.claims().size());
+    }
+
+    @Test
+    void everyRecordOfAnEventIsProcessed() throws Exception {
+        Seeds.upload(s3, BUCKET, UPI_KEY, Seeds.UPI);
+        Seeds.upload(s3, BUCKET, "xi-moscow-2023/" + Seeds.ANI, Seeds.ANI);
+        S3Event event = EventLoader.loadS3Event("events/s3-put.json");
+        List<S3EventNotificationRecord> records = new ArrayList<>(event.getRecords());
+        S3EventNotificationRecord first = records.get(0);
+        records.add(new S3EventNotificationRecord(first.getAwsRegion(), first.getEventName(), first.getEventSource(),
+                first.getEventTime().toString(), first.getEventVersion(), first.getRequestParameters(),
+                first.getResponseElements(),
+                new com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3Entity(
+                        "crosscheck-ingest", first.getS3().getBucket(),
+                        new com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3ObjectEntity(
+                                "xi-moscow-2023/" + Seeds.ANI, 100L, "e", null, "0065C4A1B2C3D4E5F7"),
+                        "1.0"),
+                first.getUserIdentity()));
+
+        handler.handleRequest(new S3Event(records), null);
+
+        assertEquals(2, store.loadStory("xi-moscow-2023").orElseThrow().documents().size());
+    }
+
+    @Test
+    void anUnreadableDocumentIsRecordedAsRejectedWithItsReason() throws Exception {
+        s3.putObject(b -> b.bucket(BUCKET).key(UPI_KEY), RequestBody.fromBytes(new byte[]{'%', 'P', 'D', 'F', '-', '1', 0, 0}));
+
+        handler.handleRequest(EventLoader.loadS3Event("events/s3-put.json"), null);
+
+        StoredDocument doc = store.loadStory("xi-moscow-2023").orElseThrow().documents().get(0);
+        assertEquals(DocumentStatus.REJECTED, doc.status());
+        assertTrue(doc.reason() != null && !doc.reason().isBlank());
+    }
+
+    @Test
+    void aStoreFailureFailsTheInvocationSoLambdaRetries() throws Exception {
+        Seeds.upload(s3, BUCKET, UPI_KEY, Seeds.UPI);
+        ClaimStore missingTable = new ClaimStore(Emulators.dynamoDb(), Emulators.uniqueName("no-such-table"));
+        IngestHandler broken = new IngestHandler(new Ingestor(s3, missingTable, new ArticleAnalyzer(), Clock.systemUTC()));
+
+        assertThrows(IllegalStateException.class,
+                () -> broken.handleRequest(EventLoader.loadS3Event("events/s3-put.json"), null));
+    }
+}
