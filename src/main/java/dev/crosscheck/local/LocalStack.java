@@ -80,7 +80,8 @@ public final class LocalStack implements AutoCloseable {
         Files.createDirectories(dataDir.resolve("s3"));
         Files.createDirectories(dataDir.resolve("dynamodb"));
 
-        this.dynamoLocal = quietly(() -> DynamoDBEmbedded.create(dataDir.resolve("dynamodb").toFile(), true));
+        this.dynamoLocal = quietly(() -> DynamoDBEmbedded.create(dataDir.resolve("dynamodb").resolve("claims.db").toFile(),
+                true));
         this.dynamo = dynamoLocal.dynamoDbClient();
         this.store = new ClaimStore(dynamo, config.table());
         store.createTableIfMissing();
