@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /**
  * Splits plain text or Markdown into paragraphs. A blank line always ends a paragraph. Inside a block, lines are
  * joined when the text is hard-wrapped (most lines of a similar, moderate length) or when a line plainly continues
- * the previous one (no sentence end before it, lowercase after); otherwise each line is its own paragraph, which is
+ * the previous one (no sentence end before it, lowercase or a number after); otherwise each line is its own paragraph, which is
  * how pasted articles come. Page furniture after the article ({@link Trailers}) is cut. For Markdown, markup is
  * stripped: headings, emphasis, links (their text kept), images, code fences (their content dropped: code is not
  * article prose), list and quote markers, tables' pipes, HTML tags.
@@ -102,7 +102,7 @@ final class PlainTextParser {
         if (last == '.' || last == '!' || last == '?' || last == ':' || last == '"' || last == '\'' || last == ')') {
             return false;
         }
-        return Character.isLowerCase(n.charAt(0));
+        return Character.isLowerCase(n.charAt(0)) || Character.isDigit(n.charAt(0));
     }
 
     private static boolean looksHardWrapped(List<Line> lines) {
