@@ -24,8 +24,14 @@ final class ContentDecoder {
 
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
-    /** Above this share of control or replacement characters the content is taken for binary. */
+    /**
+     * Above this share of control or replacement characters the content is taken for binary, once there are at
+     * least {@link #MIN_CONTROL_COUNT} of them (a stray control character in a short text is noise, not binary);
+     * above {@link #MAX_CONTROL_SHARE_SHORT} whatever the count.
+     */
     private static final double MAX_CONTROL_SHARE = 0.05;
+    private static final int MIN_CONTROL_COUNT = 16;
+    private static final double MAX_CONTROL_SHARE_SHORT = 0.3;
 
     private ContentDecoder() {
     }
@@ -55,7 +61,7 @@ final class ContentDecoder {
             int offset = startsWith(content, 0xEF, 0xBB, 0xBF) ? 3 : 0;
             text = decodeUtf8OrLegacy(content, offset);
         }
-        if (controlShare(text) > MAX_CONTROL_SHARE) {
+        if (looksBinary(text)) {
             return Decoded.rejected("binary content (control characters)");
         }
         if (!TextNormalizer.hasLetterOrDigit(text) && TextNormalizer.normalize(text).isEmpty()) {
@@ -114,11 +120,14 @@ final class ContentDecoder {
         return true;
     }
 
-    private static double controlShare(String text) {
+    private static boolean looksBinary(String text) {
+        int bad = controlCount(text);
+        double share = text.isEmpty() ? 0 : (double) bad / text.length();
+        return share > MAX_CONTROL_SHARE_SHORT || bad >= MIN_CONTROL_COUNT && share > MAX_CONTROL_SHARE;
+    }
+
+    private static int controlCount(String text) {
         int n = text.length();
-        if (n == 0) {
-            return 0;
-        }
         int bad = 0;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
@@ -127,6 +136,6 @@ final class ContentDecoder {
                 bad++;
             }
         }
-        return (double) bad / n;
+        return bad;
     }
 }
