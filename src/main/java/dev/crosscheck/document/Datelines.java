@@ -49,14 +49,24 @@ final class Datelines {
             + "(?<m1>" + MONTH + ")\\.?\\s+(?<d1>\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(?<y1>\\d{4}))?"
             + "|(?<d2>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<m2>" + MONTH + ")\\.?(?:,?\\s+(?<y2>\\d{4}))?)";
 
-    /** The place of a dateline: in capitals, or any capitalized name followed by a comma. */
-    private static final String PLACE = "(?:[A-Z][A-Z.' -]{1,40}?\\s*[,:]?\\s+|[A-Z][\\p{L}.' -]{1,40}?,\\s+)";
+    /** A region after the place: "NEW DELHI [India],", "KYIV, Ukraine,". */
+    private static final String REGION = "(?:\\s*\\[[^\\[\\]]{1,30}\\])?";
+
+    /**
+     * The place of a dateline: in capitals ("MOSCOW", "NEW DELHI [India],"), or capitalized names each followed by
+     * a comma ("Kyiv, Ukraine,").
+     */
+    private static final String PLACE = "(?:[A-Z][A-Z.' -]{1,40}?" + REGION + "\\s*[,:]?\\s+"
+            + "|(?:[A-Z][\\p{L}.' -]{1,40}?" + REGION + ",\\s+){1,2})";
+
+    /** What ends a dateline: a dash (one or two hyphens once normalized) or a colon. */
+    private static final String END = "(?:--?|:)";
 
     private static final Pattern DATED = Pattern.compile("^" + PLACE + "?" + DATE
-            + "(?:\\s*\\((?<agency>[^()]{1,40})\\)\\s*(?:[-:,]\\s*)?|\\s*[-:]\\s)");
+            + "(?:\\s*\\((?<agency>[^()]{1,40})\\)\\s*(?:(?:--?|[:,])\\s*)?|\\s*" + END + "\\s)");
 
-    private static final Pattern UNDATED = Pattern.compile(
-            "^(?:[A-Z][A-Z.' -]{1,40}?\\s*,?\\s*)?\\((?<agency>[^()]{1,40})\\)\\s*[-:]\\s");
+    private static final Pattern UNDATED = Pattern.compile("^(?:[A-Z][A-Z.' -]{1,40}?" + REGION
+            + "(?:,\\s*[A-Z][\\p{L}.' -]{1,30}?)?\\s*,?\\s*)?\\((?<agency>[^()]{1,40})\\)\\s*" + END + "\\s");
 
     /** A paragraph that is only a date, maybe labelled and with a time: "Updated: March 21, 2023 10:15 GMT". */
     private static final Pattern DATE_LINE = Pattern.compile("^(?i:(?:first\\s+)?(?:published|updated|posted|date)(?:\\s+on)?\\s*:?\\s*)?"
@@ -103,6 +113,18 @@ final class Datelines {
             }
         }
         return null;
+    }
+
+    /** A written-out date with its year ("March 21, 2023", "21 March 2023"), or null. */
+    static LocalDate writtenDate(String value) {
+        if (value.length() > 80) {
+            return null;
+        }
+        Matcher m = DATE_LINE.matcher(value.strip());
+        if (!m.matches() || m.group("y1") == null && m.group("y2") == null) {
+            return null;
+        }
+        return date(m, null);
     }
 
     /** A known agency's mark closing the article: "... in Ukraine. (ANI)". */

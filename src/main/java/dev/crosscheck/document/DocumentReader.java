@@ -26,6 +26,9 @@ public final class DocumentReader {
     /** A first line longer than this is a paragraph, not a headline. */
     static final int MAX_HEADLINE = 200;
 
+    /** Among how many leading HTML blocks the page's own copy of its title is looked for. */
+    private static final int TITLE_COPY_WINDOW = 3;
+
     /** How many opening body paragraphs may hold the dateline. */
     private static final int DATELINE_PARAGRAPHS = 4;
 
@@ -212,7 +215,7 @@ public final class DocumentReader {
 
     /**
      * Paragraphs of an HTML article: the title first, as the headline; the page's own copy of it (usually its h1)
-     * is dropped. Without a title, a leading heading is the headline.
+     * is dropped when it comes among the first blocks. Without a title, a leading heading is the headline.
      */
     private static List<Paragraph> htmlParagraphs(HtmlParser.HtmlContent html) {
         List<Paragraph> paragraphs = new ArrayList<>();
@@ -220,11 +223,13 @@ public final class DocumentReader {
         if (title != null && TextNormalizer.hasLetterOrDigit(title)) {
             paragraphs.add(new Paragraph(title, Section.HEADLINE));
         }
-        boolean first = true;
+        boolean titleCopyDropped = false;
+        int index = 0;
         for (Block block : html.blocks()) {
-            boolean leading = first;
-            first = false;
-            if (leading && title != null && sameHeadline(block.text(), title)) {
+            boolean leading = index++ == 0;
+            if (!titleCopyDropped && index <= TITLE_COPY_WINDOW && title != null && block.kind() != Block.Kind.CAPTION
+                    && sameHeadline(block.text(), title)) {
+                titleCopyDropped = true;
                 continue;
             }
             Section section = switch (block.kind()) {

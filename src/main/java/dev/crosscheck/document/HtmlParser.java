@@ -153,8 +153,11 @@ final class HtmlParser {
             return false;
         }
         for (String fragment : BOILERPLATE) {
-            if (names.contains(fragment)) {
-                return true;
+            // The fragment must start a name or a part of one: "post-comments", "comment_list", not "correspondent".
+            for (int i = names.indexOf(fragment); i >= 0; i = names.indexOf(fragment, i + 1)) {
+                if (i == 0 || !Character.isLetter(names.charAt(i - 1))) {
+                    return true;
+                }
             }
         }
         return false;

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * the previous one (no sentence end before it, lowercase or a number after); otherwise each line is its own paragraph, which is
  * how pasted articles come. Page furniture after the article ({@link Trailers}) is cut. For Markdown, markup is
  * stripped: headings, emphasis, links (their text kept), images, code fences (their content dropped: code is not
- * article prose), list and quote markers, tables' pipes, HTML tags.
+ * article prose), list and quote markers, tables' pipes, HTML tags; a YAML front matter block is dropped, its
+ * title kept as the leading heading.
  */
 final class PlainTextParser {
 
@@ -38,6 +39,9 @@ final class PlainTextParser {
     private static final Pattern ORDERED_ITEM = Pattern.compile("^\\s{0,6}\\d{1,9}[.)]\\s+");
     private static final Pattern TABLE_RULE = Pattern.compile("^\\s*\\|?[\\s:|-]*-[\\s:|-]*$");
 
+    /** A YAML front matter block longer than this is not one. */
+    private static final int MAX_FRONT_MATTER = 60;
+
     /** Lines of a hard-wrapped text: moderate length, and none much longer. */
     private static final int WRAP_MIN = 30;
     private static final int WRAP_MAX = 100;
@@ -46,8 +50,21 @@ final class PlainTextParser {
     }
 
     static List<Block> parse(String text, boolean markdown) {
-        List<String> raw = cutTrailer(splitLines(text));
+        List<String> raw = splitLines(text);
+        String frontMatterTitle = null;
+        if (markdown) {
+            int end = frontMatterEnd(raw);
+            if (end > 0) {
+                frontMatterTitle = frontMatterTitle(raw.subList(1, end));
+                raw = raw.subList(end + 1, raw.size());
+            }
+        }
+        raw = cutTrailer(raw);
         List<Line> lines = markdown ? markdownLines(raw) : plainLines(raw);
+        if (frontMatterTitle != null) {
+            lines.add(0, new Line(frontMatterTitle, Type.HEADING));
+            lines.add(1, new Line("", Type.BLANK));
+        }
         boolean wrapped = looksHardWrapped(lines);
         List<Block> blocks = new ArrayList<>();
         StringBuilder current = new StringBuilder();
@@ -76,6 +93,39 @@ final class PlainTextParser {
         }
         flush(blocks, current, currentType, currentLines);
         return blocks;
+    }
+
+    /** The index of the line closing a YAML front matter block opened by "---" on the first line, or -1. */
+    private static int frontMatterEnd(List<String> lines) {
+        if (lines.isEmpty() || !lines.get(0).strip().equals("---")) {
+            return -1;
+        }
+        for (int i = 1; i < Math.min(lines.size(), MAX_FRONT_MATTER); i++) {
+            String line = lines.get(i).strip();
+            if (line.equals("---") || line.equals("...")) {
+                return i;
+            }
+            if (!line.isEmpty() && !line.startsWith("#") && !line.startsWith("-") && !line.startsWith(" ")
+                    && line.indexOf(':') < 0 && !Character.isWhitespace(lines.get(i).charAt(0))) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** The front matter's "title:" value, unquoted, or null. */
+    private static String frontMatterTitle(List<String> lines) {
+        for (String line : lines) {
+            if (line.startsWith("title:")) {
+                String value = line.substring("title:".length()).strip();
+                if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
+                        || value.startsWith("'") && value.endsWith("'"))) {
+                    value = value.substring(1, value.length() - 1);
+                }
+                return value.isBlank() ? null : value;
+            }
+        }
+        return null;
     }
 
     private static void flush(List<Block> blocks, StringBuilder current, Type type, int lines) {

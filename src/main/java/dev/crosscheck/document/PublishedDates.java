@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a publication date as metadata and HTML heads give it: an ISO date or date-time ("2023-03-21",
- * "2023-03-21T10:00:00Z", "2023-03-21 10:00"), "2023/03/21", "20230321" or an RFC 1123 date-time. A date-time keeps
+ * "2023-03-21T10:00:00Z", "2023-03-21 10:00"), "2023/03/21", "20230321", an RFC 1123 date-time,
+ * or a written-out date with its year ("March 21, 2023"). A date-time keeps
  * the calendar date it was written with: that is the publisher's local date.
  */
 final class PublishedDates {
@@ -39,7 +40,7 @@ final class PublishedDates {
         try {
             return plausible(ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toLocalDate());
         } catch (DateTimeException e) {
-            return null;
+            return Datelines.writtenDate(v);
         }
     }
 
