@@ -27,7 +27,7 @@ final class PlainTextParser {
     private static final Pattern REFERENCE_LINK = Pattern.compile("\\[([^\\[\\]]+)\\]\\[[^\\[\\]]*\\]");
     private static final Pattern AUTOLINK = Pattern.compile("<((?:https?|mailto):[^<>\\s]*)>");
     private static final Pattern HTML_TAG = Pattern.compile("</?[A-Za-z][^<>]{0,200}>");
-    private static final Pattern CODE = Pattern.compile("`+([^`]+)`+");
+    private static final Pattern CODE = Pattern.compile("(?<!`)`++([^`]++)`++");
     private static final Pattern STRONG_STAR = Pattern.compile("\\*\\*([^*]+)\\*\\*");
     private static final Pattern STRONG_UNDERSCORE = Pattern.compile("__([^_]+)__");
     private static final Pattern STRIKE = Pattern.compile("~~([^~]+)~~");
@@ -37,7 +37,6 @@ final class PlainTextParser {
     private static final Pattern ESCAPE = Pattern.compile("\\\\([\\\\`*_{}\\[\\]()#+\\-.!>|~])");
     private static final Pattern REFERENCE_DEFINITION = Pattern.compile("^ {0,3}\\[[^\\[\\]]+\\]:\\s*\\S+.*$");
     private static final Pattern ORDERED_ITEM = Pattern.compile("^\\s{0,6}\\d{1,9}[.)]\\s+");
-    private static final Pattern TABLE_RULE = Pattern.compile("^\\s*\\|?[\\s:|-]*-[\\s:|-]*$");
 
     /** A YAML front matter block longer than this is not one. */
     private static final int MAX_FRONT_MATTER = 60;
@@ -263,7 +262,7 @@ final class PlainTextParser {
                 lines.add(new Line("", Type.BLANK));
                 continue;
             }
-            if (trimmed.startsWith("|") && TABLE_RULE.matcher(trimmed).matches()) {
+            if (trimmed.startsWith("|") && isTableRule(trimmed)) {
                 continue;
             }
             Type type = Type.PLAIN;
@@ -294,6 +293,20 @@ final class PlainTextParser {
             lines.add(text.isEmpty() ? new Line("", Type.BLANK) : new Line(text, type));
         }
         return lines;
+    }
+
+    /** A table's header rule: "|---|:---:|". */
+    private static boolean isTableRule(String trimmed) {
+        boolean dash = false;
+        for (int i = 0; i < trimmed.length(); i++) {
+            char c = trimmed.charAt(i);
+            if (c == '-') {
+                dash = true;
+            } else if (c != '|' && c != ':' && c != ' ' && c != '\t') {
+                return false;
+            }
+        }
+        return dash;
     }
 
     private static boolean isRule(String trimmed, char c) {

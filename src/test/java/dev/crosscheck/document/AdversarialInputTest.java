@@ -42,6 +42,11 @@ class AdversarialInputTest {
                 Arguments.of("[", "open square brackets"),
                 Arguments.of("*_", "emphasis markers"),
                 Arguments.of("**a", "unclosed strong emphasis"),
+                Arguments.of("`", "backticks"),
+                Arguments.of("``a", "unclosed code spans"),
+                Arguments.of("|-", "table rule fragments"),
+                Arguments.of("-", "dashes"),
+                Arguments.of("<http:", "unclosed autolinks"),
                 Arguments.of("[a](", "unclosed links"),
                 Arguments.of("<a ", "unclosed tags"),
                 Arguments.of("Photo by ", "caption markers"),
@@ -79,6 +84,13 @@ class AdversarialInputTest {
         ReadResult result = assertTimeoutPreemptively(GUARD, () -> new DocumentReader().read("x.txt", content, METADATA));
         Document d = assertInstanceOf(ReadResult.Accepted.class, result).document();
         assertTrue(d.sentences().size() > 10_000);
+    }
+
+    @Test
+    void tableRuleLookalikeLine() {
+        byte[] content = ("|" + "-".repeat(MEGABYTE) + "x").getBytes(StandardCharsets.UTF_8);
+        ReadResult result = assertTimeoutPreemptively(GUARD, () -> new DocumentReader().read("t.md", content, METADATA));
+        assertNotNull(result);
     }
 
     @Test
