@@ -174,8 +174,8 @@ public final class DocumentReader {
         int dot = name.lastIndexOf('.');
         String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
         return switch (extension) {
-            case "txt", "text" -> Format.TEXT;
-            case "md", "markdown" -> Format.MARKDOWN;
+            case "txt", "text" -> HtmlParser.isHtmlPage(raw) ? Format.HTML : Format.TEXT;
+            case "md", "markdown" -> HtmlParser.isHtmlPage(raw) ? Format.HTML : Format.MARKDOWN;
             case "html", "htm", "xhtml" -> Format.HTML;
             default -> HtmlParser.looksLikeHtml(raw) ? Format.HTML : Format.TEXT;
         };

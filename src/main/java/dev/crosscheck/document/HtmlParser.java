@@ -71,6 +71,8 @@ final class HtmlParser {
                 meta(page, "meta[name='twitter:title']"),
                 pageTitle,
                 h1);
+        String siteName = meta(page, "meta[property='og:site_name']");
+        title = withoutSiteName(title, siteName);
         JsonNode article = jsonLdArticle(page);
         String published = null;
         for (String selector : DATE_META) {
@@ -92,7 +94,7 @@ final class HtmlParser {
             Element time = page.selectFirst("time[datetime]");
             published = time == null ? null : blankToNull(time.attr("datetime"));
         }
-        String publisher = firstNonBlank(meta(page, "meta[property='og:site_name']"), meta(page, "meta[name='publisher']"),
+        String publisher = firstNonBlank(siteName, meta(page, "meta[name='publisher']"),
                 article == null ? null : publisherName(article.get("publisher")));
         String url = firstNonBlank(meta(page, "meta[property='og:url']"), attr(page.selectFirst("link[rel=canonical]"), "href"));
         if (url != null && !url.startsWith("http")) {
@@ -105,6 +107,29 @@ final class HtmlParser {
         List<Block> blocks = blocks(container);
         return new HtmlContent(title == null ? null : TextNormalizer.normalize(title), blocks, published,
                 publisher == null ? null : TextNormalizer.normalize(publisher), url);
+    }
+
+    /** "Headline | Site", "Headline - Site": the headline, when the site's name is known. */
+    static String withoutSiteName(String title, String siteName) {
+        if (title == null || siteName == null) {
+            return title;
+        }
+        for (String separator : new String[] {" | ", " - ", " \u2013 ", " \u2014 ", " :: ", " \u00b7 "}) {
+            String suffix = separator + siteName;
+            if (title.length() > suffix.length() && title.toLowerCase(Locale.ROOT).endsWith(suffix.toLowerCase(Locale.ROOT))) {
+                return title.substring(0, title.length() - suffix.length()).strip();
+            }
+        }
+        return title;
+    }
+
+    /** Whether a text file is in fact a whole HTML page. */
+    static boolean isHtmlPage(String text) {
+        String head = text.substring(0, Math.min(text.length(), 256)).stripLeading().toLowerCase(Locale.ROOT);
+        if (head.startsWith("\ufeff")) {
+            head = head.substring(1);
+        }
+        return head.startsWith("<!doctype html") || head.startsWith("<html");
     }
 
     /** Whether text that came without a telling file name is an HTML page. */
@@ -262,12 +287,17 @@ final class HtmlParser {
     }
 
     private static List<Block> cutTrailer(List<Block> blocks) {
-        for (int i = 2; i < blocks.size(); i++) {
-            if (Trailers.isTrailerMarker(blocks.get(i).text())) {
-                return new ArrayList<>(blocks.subList(0, i));
+        List<Block> kept = new ArrayList<>(blocks.size());
+        for (int i = 0; i < blocks.size(); i++) {
+            String text = blocks.get(i).text();
+            if (i >= 2 && Trailers.isTrailerMarker(text)) {
+                break;
+            }
+            if (!Trailers.isDroppedLine(text)) {
+                kept.add(blocks.get(i));
             }
         }
-        return blocks;
+        return kept;
     }
 
     /** The JSON-LD object describing the article: the first with a datePublished, top level or inside @graph. */

@@ -204,20 +204,30 @@ final class PlainTextParser {
         return lines;
     }
 
-    /** Drops everything from the first trailer marker line on, once some article text has been seen. */
+    /**
+     * Drops everything from the first trailer marker line on, once some article text has been seen, and single
+     * furniture lines ("Also Read: ...") anywhere.
+     */
     static List<String> cutTrailer(List<String> lines) {
+        List<String> kept = new ArrayList<>(lines.size());
         int seen = 0;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
+        for (String line : lines) {
             if (line.isBlank()) {
+                kept.add(line);
                 continue;
             }
             if (seen >= 2 && Trailers.isTrailerMarker(line)) {
-                return lines.subList(0, i);
+                break;
             }
             seen++;
+            if (Trailers.isDroppedLine(line)) {
+                // a blank line in its place keeps the lines around it from being joined across it
+                kept.add("");
+            } else {
+                kept.add(line);
+            }
         }
-        return lines;
+        return kept;
     }
 
     private static List<Line> plainLines(List<String> raw) {
