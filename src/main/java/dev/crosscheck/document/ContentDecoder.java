@@ -9,7 +9,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Turns uploaded bytes into text, or says why they are not a readable article: empty, too large, or binary.
- * UTF-8 (with or without byte order mark) and UTF-16 with a byte order mark are decoded; bytes that are not
+ * UTF-8 (with or without byte order mark) and UTF-16 (with a byte order mark, or without one when the pattern of
+ * NUL bytes makes it plain) are decoded; bytes that are not
  * UTF-8 at all are read as Windows-1252 (the usual legacy encoding of Western news pages); stray invalid
  * bytes in otherwise UTF-8 text become U+FFFD. Never throws.
  */
@@ -53,13 +54,18 @@ final class ContentDecoder {
             if (magic != null) {
                 return Decoded.rejected("binary content (" + magic + ")");
             }
-            for (byte b : content) {
-                if (b == 0) {
-                    return Decoded.rejected("binary content (NUL bytes)");
+            Charset utf16 = utf16WithoutMark(content);
+            if (utf16 != null) {
+                text = new String(content, utf16);
+            } else {
+                for (byte b : content) {
+                    if (b == 0) {
+                        return Decoded.rejected("binary content (NUL bytes)");
+                    }
                 }
+                int offset = startsWith(content, 0xEF, 0xBB, 0xBF) ? 3 : 0;
+                text = decodeUtf8OrLegacy(content, offset);
             }
-            int offset = startsWith(content, 0xEF, 0xBB, 0xBF) ? 3 : 0;
-            text = decodeUtf8OrLegacy(content, offset);
         }
         if (looksBinary(text)) {
             return Decoded.rejected("binary content (control characters)");
@@ -84,6 +90,34 @@ final class ContentDecoder {
             boolean anyValidMultiByte = lenient.chars().anyMatch(c -> c >= 0x80 && c != 0xFFFD);
             return anyValidMultiByte ? lenient : new String(content, offset, content.length - offset, WINDOWS_1252);
         }
+    }
+
+    /**
+     * UTF-16 text saved without a byte order mark: mostly Latin script, so nearly every high byte (odd positions in
+     * little-endian, even ones in big-endian) is NUL and no low byte is.
+     */
+    private static Charset utf16WithoutMark(byte[] b) {
+        int pairs = Math.min(b.length, 4096) / 2;
+        if (pairs < 4 || b.length % 2 != 0) {
+            return null;
+        }
+        int evenNul = 0;
+        int oddNul = 0;
+        for (int i = 0; i < pairs * 2; i += 2) {
+            if (b[i] == 0) {
+                evenNul++;
+            }
+            if (b[i + 1] == 0) {
+                oddNul++;
+            }
+        }
+        if (oddNul >= 0.9 * pairs && evenNul == 0) {
+            return StandardCharsets.UTF_16LE;
+        }
+        if (evenNul >= 0.9 * pairs && oddNul == 0) {
+            return StandardCharsets.UTF_16BE;
+        }
+        return null;
     }
 
     private static String binaryMagic(byte[] b) {

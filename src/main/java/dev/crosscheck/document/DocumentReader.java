@@ -249,14 +249,20 @@ public final class DocumentReader {
         return h.equals(t) || t.startsWith(h) && h.length() >= 0.6 * t.length();
     }
 
+    /**
+     * Where a dateline may be: the first body paragraphs, and a headline paragraph before them (a text whose first
+     * line is the bare dateline "KATHMANDU, April 25" reads it as its headline).
+     */
     private static List<String> openingBody(List<Paragraph> paragraphs) {
         List<String> opening = new ArrayList<>();
+        int body = 0;
         for (Paragraph paragraph : paragraphs) {
-            if (paragraph.section() == Section.BODY) {
-                opening.add(paragraph.text());
-                if (opening.size() == DATELINE_PARAGRAPHS) {
-                    break;
-                }
+            if (paragraph.section() == Section.CAPTION) {
+                continue;
+            }
+            opening.add(paragraph.text());
+            if (paragraph.section() == Section.BODY && ++body == DATELINE_PARAGRAPHS) {
+                break;
             }
         }
         return opening;
