@@ -35,7 +35,7 @@ final class HtmlParser {
 
     private static final Set<String> BLOCK_TAGS = Set.of("p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3",
             "h4", "h5", "h6", "blockquote", "figcaption", "figure", "pre", "section", "article", "main", "table", "tr",
-            "td", "th", "caption", "address", "center", "details", "summary", "hr", "br", "body");
+            "caption", "address", "center", "details", "summary", "hr", "br", "body");
 
     private static final Set<String> HEADING_TAGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
 
@@ -212,10 +212,14 @@ final class HtmlParser {
         return page.body() != null ? page.body() : page;
     }
 
-    /** The container's paragraphs: every block element starts and ends one; figcaptions become captions. */
+    /**
+     * The container's paragraphs: every block element starts and ends one; figcaptions become captions. A table row
+     * is one paragraph, its cells separated by " | ", so a figure keeps the label it belongs to.
+     */
     private static List<Block> blocks(Element container) {
         List<Block> blocks = new ArrayList<>();
         StringBuilder current = new StringBuilder();
+        boolean[] cellSeen = {false};
         int[] captionDepth = {0};
         int[] headingDepth = {0};
         NodeTraversor.traverse(new NodeVisitor() {
@@ -227,6 +231,11 @@ final class HtmlParser {
                     String tag = element.normalName();
                     if (BLOCK_TAGS.contains(tag)) {
                         flush();
+                    } else if (tag.equals("td") || tag.equals("th")) {
+                        if (cellSeen[0]) {
+                            current.append(" | ");
+                        }
+                        cellSeen[0] = true;
                     } else if (tag.equals("img") || tag.equals("input")) {
                         current.append(' ');
                     }
@@ -256,6 +265,7 @@ final class HtmlParser {
             }
 
             private void flush() {
+                cellSeen[0] = false;
                 if (current.length() == 0) {
                     return;
                 }
