@@ -178,18 +178,18 @@ public final class SentenceSplitter {
     /** Whether the model split after an abbreviation or initial and the two pieces are one sentence. */
     static boolean shouldJoin(String s, int[] previous, int[] next) {
         String lastWord = lastWord(s, previous[0], previous[1]);
-        String nextWord = firstWord(s, next[0], next[1]);
+        String nextWord = stripLeading(firstWord(s, next[0], next[1]));
         if (lastWord.isEmpty() || nextWord.isEmpty()) {
             return false;
         }
         char first = nextWord.charAt(0);
-        boolean endsWithPeriod = lastWord.endsWith(".");
-        if (!endsWithPeriod) {
-            return false;
-        }
         if (Character.isLowerCase(first)) {
-            // A sentence does not start in lowercase; the model split after an abbreviation it did not know.
+            // A sentence does not start in lowercase: the model split after an abbreviation or a number it
+            // took for a sentence end ("at 6:11 a.m. (local time)", "closed at 4,117.37 on Friday").
             return true;
+        }
+        if (!lastWord.endsWith(".")) {
+            return false;
         }
         Kind kind = ABBREVIATIONS.get(lastWord);
         if (kind == null && isInitial(lastWord)) {
@@ -229,6 +229,15 @@ public final class SentenceSplitter {
             i++;
         }
         return s.substring(start, i);
+    }
+
+    /** Without opening brackets and quotes: "(0011", "\"we". */
+    private static String stripLeading(String word) {
+        int i = 0;
+        while (i < word.length() && "([\"'".indexOf(word.charAt(i)) >= 0) {
+            i++;
+        }
+        return word.substring(i);
     }
 
     private static String stripTrailing(String word) {
