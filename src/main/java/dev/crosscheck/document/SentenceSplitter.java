@@ -183,6 +183,10 @@ public final class SentenceSplitter {
             return false;
         }
         char first = nextWord.charAt(0);
+        if (",;:-)]".indexOf(first) >= 0) {
+            // Nor with a dash or a mark that continues a clause ("FORT LAUDERDALE, Fla. -- Lionel Messi scored").
+            return true;
+        }
         if (Character.isLowerCase(first)) {
             // A sentence does not start in lowercase: the model split after an abbreviation or a number it
             // took for a sentence end ("at 6:11 a.m. (local time)", "closed at 4,117.37 on Friday").
