@@ -62,7 +62,8 @@ final class HtmlParser {
         org.jsoup.nodes.Document page = Jsoup.parse(html);
         String h1 = textOf(page.selectFirst("h1"));
         String pageTitle = blankToNull(page.title());
-        if (pageTitle != null && h1 != null && pageTitle.contains(h1)) {
+        if (pageTitle != null && h1 != null && (pageTitle.startsWith(h1)
+                || pageTitle.contains(h1) && h1.length() >= 0.5 * pageTitle.length())) {
             // "Headline | Site name": the h1 is the headline without the site's name
             pageTitle = h1;
         }
@@ -90,10 +91,6 @@ final class HtmlParser {
         if (published == null && article != null) {
             published = text(article.get("datePublished"));
         }
-        if (published == null) {
-            Element time = page.selectFirst("time[datetime]");
-            published = time == null ? null : blankToNull(time.attr("datetime"));
-        }
         String publisher = firstNonBlank(siteName, meta(page, "meta[name='publisher']"),
                 article == null ? null : publisherName(article.get("publisher")));
         String url = firstNonBlank(meta(page, "meta[property='og:url']"), attr(page.selectFirst("link[rel=canonical]"), "href"));
@@ -104,6 +101,14 @@ final class HtmlParser {
         page.select(DROPPED_TAGS).remove();
         dropBoilerplate(page.body());
         Element container = chooseContainer(page);
+        if (published == null) {
+            // The first <time> of the article itself, not one of a teaser or a clock in the page's furniture.
+            Element time = container.selectFirst("time[datetime]");
+            if (time == null) {
+                time = page.selectFirst("time[datetime]");
+            }
+            published = time == null ? null : blankToNull(time.attr("datetime"));
+        }
         List<Block> blocks = blocks(container);
         return new HtmlContent(title == null ? null : TextNormalizer.normalize(title), blocks, published,
                 publisher == null ? null : TextNormalizer.normalize(publisher), url);
