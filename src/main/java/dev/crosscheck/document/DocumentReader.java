@@ -26,6 +26,9 @@ public final class DocumentReader {
     /** A first line longer than this is a paragraph, not a headline. */
     static final int MAX_HEADLINE = 200;
 
+    /** A first line "By Jane Doe" up to this length is a byline, not a headline. */
+    private static final int MAX_BYLINE = 80;
+
     /** Among how many leading HTML blocks the page's own copy of its title is looked for. */
     private static final int TITLE_COPY_WINDOW = 3;
 
@@ -183,7 +186,7 @@ public final class DocumentReader {
 
     /**
      * Paragraphs of a text or Markdown article. The first is the headline when it is a Markdown heading, or a single
-     * short line that does not end a sentence; a repeat of it right after is a headline too.
+     * short line that does not end a sentence and is not a byline; a repeat of it right after is a headline too.
      */
     private static List<Paragraph> textParagraphs(List<Block> blocks) {
         List<Paragraph> paragraphs = new ArrayList<>(blocks.size());
@@ -207,6 +210,10 @@ public final class DocumentReader {
         }
         String text = block.text();
         if (block.lines() != 1 || text.length() > MAX_HEADLINE) {
+            return false;
+        }
+        if (text.length() <= MAX_BYLINE && text.startsWith("By ") && text.length() > 3
+                && Character.isUpperCase(text.charAt(3))) {
             return false;
         }
         char last = text.charAt(text.length() - 1);
