@@ -62,7 +62,10 @@ final class Datelines {
     /** What ends a dateline: a dash (one or two hyphens once normalized) or a colon. */
     private static final String END = "(?:--?|:)";
 
-    private static final Pattern DATED = Pattern.compile("^" + PLACE + "?" + DATE
+    /** A press-release wire's mark, "/PRNewswire/": it ends a dateline but names a distributor, not a publisher. */
+    private static final String WIRE = "(?:\\s*/[^/]{1,40}/)?";
+
+    private static final Pattern DATED = Pattern.compile("^" + PLACE + "?" + DATE + WIRE
             + "(?:\\s*\\((?<agency>[^()]{1,40})\\)\\s*(?:(?:--?|[:,])\\s*)?|\\s*" + END + "\\s)");
 
     private static final Pattern UNDATED = Pattern.compile("^(?:[A-Z][A-Z.' -]{1,40}?" + REGION
