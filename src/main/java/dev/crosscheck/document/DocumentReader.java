@@ -216,7 +216,11 @@ public final class DocumentReader {
                 && Character.isUpperCase(text.charAt(3))) {
             return false;
         }
-        char last = text.charAt(text.length() - 1);
+        int end = text.length();
+        while (end > 1 && "\"')]".indexOf(text.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        char last = text.charAt(end - 1);
         return last != '.' && last != '!' && last != '?';
     }
 
