@@ -29,8 +29,13 @@ class AdversarialInputTest {
 
     @BeforeAll
     static void warmUp() {
-        // Load the sentence model and the word lists outside the timed reads.
-        new DocumentReader().read("w.txt", "Warm up\n\nThe model is loaded. Once.".getBytes(StandardCharsets.UTF_8), METADATA);
+        // Load the sentence model, the word lists and the HTML and JSON parsers outside the timed reads.
+        DocumentReader reader = new DocumentReader();
+        reader.read("w.txt", "Warm up\n\nThe model is loaded. Once.".getBytes(StandardCharsets.UTF_8), METADATA);
+        reader.read("w.md", "# Warm up\n\n**The** [model](x) is loaded.".getBytes(StandardCharsets.UTF_8), METADATA);
+        reader.read("w.html", ("<html><head><title>Warm up</title><script type=\"application/ld+json\">{\"a\":1}</script>"
+                + "</head><body><div class=\"comment\"><p>Furniture.</p></div><article><p>The parser is loaded.</p>"
+                + "</article></body></html>").getBytes(StandardCharsets.UTF_8), METADATA);
     }
 
     static Stream<Arguments> singleLines() {
