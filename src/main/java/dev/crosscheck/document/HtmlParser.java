@@ -20,7 +20,8 @@ import org.jsoup.select.NodeVisitor;
  * Reads an HTML page: what its head says (title, publication date, publisher, canonical url) and the article's
  * paragraphs. Page furniture is dropped (scripts, navigation, headers and footers, forms, and elements whose id or
  * class names a comment section, share bar, related links and the like, see {@code document/boilerplate-names.txt});
- * the text comes from the {@code <article>} holding the most text, else {@code <main>}, else {@code <body>}.
+ * the text comes from the {@code <article>} holding the most text (unless it holds little of the page's text: a
+ * teaser card), else {@code <main>}, else {@code <body>}.
  * Every traversal is iterative, so deeply nested markup cannot overflow the stack.
  */
 final class HtmlParser {
@@ -43,6 +44,12 @@ final class HtmlParser {
 
     /** An element named like furniture is kept when it holds more than this share of the page's text. */
     private static final double MAX_BOILERPLATE_SHARE = 0.5;
+
+    /**
+     * An {@code <article>} holding less than this share of the paragraph text of the page (or of its main element)
+     * is a teaser card, not the article: the page's text is read instead.
+     */
+    private static final double MIN_ARTICLE_SHARE = 0.3;
 
     /** Bound on how many such elements get their text measured (the measure walks the element's subtree). */
     private static final int MAX_MEASURED = 200;
@@ -207,14 +214,16 @@ final class HtmlParser {
                 bestLength = length;
             }
         }
-        if (best != null) {
+        Element main = page.selectFirst("main, [role=main]");
+        Element fallback = main != null && main.text().length() > 0 ? main : page.body() != null ? page.body() : page;
+        if (best != null && bestLength >= MIN_ARTICLE_SHARE * fallback.select("p").text().length()) {
             return best;
         }
-        Element main = page.selectFirst("main, [role=main]");
-        if (main != null && main.text().length() > 0) {
-            return main;
+        if (best != null) {
+            // Even the largest <article> is a small part of the page: they are all cards for other stories.
+            page.select("article").remove();
         }
-        return page.body() != null ? page.body() : page;
+        return fallback;
     }
 
     /**
