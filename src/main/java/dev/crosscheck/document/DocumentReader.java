@@ -86,6 +86,10 @@ public final class DocumentReader {
         List<Sentence> sentences = new ArrayList<>();
         List<Paragraph> finalParagraphs = new ArrayList<>();
         for (Paragraph paragraph : paragraphs) {
+            if (!hasLetter(paragraph.text())) {
+                // page numbers, stray figures, rules: nothing a sentence could say
+                continue;
+            }
             int index = finalParagraphs.size();
             if (index > 0) {
                 text.append("\n\n");
@@ -286,6 +290,15 @@ public final class DocumentReader {
             }
         }
         return null;
+    }
+
+    private static boolean hasLetter(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isLetter(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String blankToNull(String s) {
