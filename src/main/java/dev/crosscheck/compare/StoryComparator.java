@@ -1,12 +1,352 @@
 package dev.crosscheck.compare;
 
 import dev.crosscheck.claim.Claim;
+import dev.crosscheck.claim.ClaimKind;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
-/** Aligns a story's claims across sources and judges each group: agreement, contradiction, evolving, single source. */
+/**
+ * Aligns a story's claims across sources and judges each group: agreement, contradiction, evolving, single source.
+ *
+ * <p>Claims are grouped by (kind, key); a quantity group is further split by unit family, since kilometres and
+ * percent are never compared. Within a group each source's values form a set, so a source never contradicts
+ * itself: two sources conflict when no value of one is compatible with any value of the other (compatibility per
+ * kind: {@link ClaimValue}). Verdicts:
+ * <ul>
+ *   <li><b>single-source</b>: one source only;</li>
+ *   <li><b>evolving</b>: a running figure (any claim {@code running}) of a count, quantity or duration whose values
+ *       differ and only grow with the sources' publication dates; sources of the same date must agree;</li>
+ *   <li><b>contradiction</b>: otherwise, when at least two distinct sources conflict;</li>
+ *   <li><b>agreement</b>: otherwise.</li>
+ * </ul>
+ *
+ * <p>Confidence of a finding: the mean over its sources of each source's best claim confidence, times
+ * {@code 1 - 2^-n} for {@code n} sources (one source 0.5, two 0.75, three 0.875, ...), rounded to three decimals.
+ *
+ * <p>Order: contradictions, evolving figures, agreements, single-source findings; within a verdict more sources
+ * first; then by key and first value.
+ */
 public final class StoryComparator {
 
+    private final Clock clock;
+
+    public StoryComparator() {
+        this(Clock.systemUTC());
+    }
+
+    public StoryComparator(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
     public Report compare(String story, List<SourceInfo> sources, List<Claim> claims) {
-        throw new UnsupportedOperationException("TODO");
+        Map<String, SourceInfo> infos = new LinkedHashMap<>();
+        for (SourceInfo s : sources) {
+            infos.putIfAbsent(s.id(), s);
+        }
+        Map<String, Integer> claimCounts = new LinkedHashMap<>();
+        Map<GroupKey, List<Claim>> groups = new LinkedHashMap<>();
+        for (Claim c : claims) {
+            claimCounts.merge(c.source(), 1, Integer::sum);
+            groups.computeIfAbsent(new GroupKey(c.kind(), c.key()), k -> new ArrayList<>()).add(c);
+        }
+        SourceNames names = new SourceNames(infos.values(), claimCounts.keySet());
+        Map<String, LocalDate> published = new HashMap<>();
+        for (SourceInfo s : infos.values()) {
+            LocalDate d = publishedDate(s.published());
+            if (d != null) {
+                published.put(s.id(), d);
+            }
+        }
+
+        List<Ranked> ranked = new ArrayList<>();
+        for (Map.Entry<GroupKey, List<Claim>> group : groups.entrySet()) {
+            ClaimKind kind = group.getKey().kind();
+            Map<String, List<Parsed>> byFamily = new TreeMap<>();
+            for (Claim c : group.getValue()) {
+                ClaimValue v = ClaimValues.parse(kind, c.value(), c.approximate());
+                byFamily.computeIfAbsent(v.family(), f -> new ArrayList<>()).add(new Parsed(c, v));
+            }
+            for (List<Parsed> members : byFamily.values()) {
+                ranked.add(judge(kind, group.getKey().key(), members, published, names));
+            }
+        }
+        ranked.sort(ORDER);
+
+        List<Report.Finding> findings = new ArrayList<>(ranked.size());
+        for (Ranked r : ranked) {
+            findings.add(r.finding());
+        }
+        List<Report.Source> reportSources = new ArrayList<>();
+        for (SourceInfo s : infos.values()) {
+            reportSources.add(new Report.Source(s.id(), s.title(), s.publisher(), s.published(), s.publishedFrom(),
+                    claimCounts.getOrDefault(s.id(), 0)));
+        }
+        for (Map.Entry<String, Integer> e : claimCounts.entrySet()) {
+            if (!infos.containsKey(e.getKey())) {
+                reportSources.add(new Report.Source(e.getKey(), null, null, null, null, e.getValue()));
+            }
+        }
+        return new Report(Report.SCHEMA_VERSION, story, clock.instant().toString(), List.copyOf(reportSources),
+                List.copyOf(findings), summarize(findings));
+    }
+
+    /** Counts the findings per verdict. */
+    public static Report.Summary summarize(List<Report.Finding> findings) {
+        Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
+        for (Report.Finding f : findings) {
+            counts.merge(Verdict.fromWireName(f.verdict()), 1, Integer::sum);
+        }
+        return new Report.Summary(counts.getOrDefault(Verdict.AGREEMENT, 0),
+                counts.getOrDefault(Verdict.CONTRADICTION, 0), counts.getOrDefault(Verdict.SINGLE_SOURCE, 0),
+                counts.getOrDefault(Verdict.EVOLVING, 0));
+    }
+
+    // ---- judging one group -------------------------------------------------------------------------------
+
+    private record GroupKey(ClaimKind kind, String key) {
+    }
+
+    private record Parsed(Claim claim, ClaimValue value) {
+    }
+
+    /** One source's distinct values in a group, with what the verdict and the confidence need of it. */
+    private static final class SourceValues {
+        final String source;
+        final LocalDate published;
+        final Map<String, ClaimValue> values = new TreeMap<>();
+        double confidence;
+
+        SourceValues(String source, LocalDate published) {
+            this.source = source;
+            this.published = published;
+        }
+
+        String signature() {
+            return String.join("\u0000", values.keySet());
+        }
+    }
+
+    private record Ranked(Verdict verdict, int sourceCount, String family, Report.Finding finding) {
+    }
+
+    private static final Comparator<Ranked> ORDER = Comparator
+            .comparing(Ranked::verdict)
+            .thenComparing(Comparator.comparingInt(Ranked::sourceCount).reversed())
+            .thenComparing(r -> r.finding().key())
+            .thenComparing(r -> r.finding().values().get(0).value())
+            .thenComparing(Ranked::family);
+
+    private static Ranked judge(ClaimKind kind, String key, List<Parsed> members, Map<String, LocalDate> published,
+                                SourceNames names) {
+        Map<String, SourceValues> bySource = new TreeMap<>();
+        boolean running = false;
+        for (Parsed p : members) {
+            Claim c = p.claim();
+            SourceValues sv = bySource.computeIfAbsent(c.source(), s -> new SourceValues(s, published.get(s)));
+            // One entry per distinct written value; an approximate reading of a value wins over an exact one.
+            sv.values.merge(valueKey(c), p.value(), (a, b) -> a);
+            sv.confidence = Math.max(sv.confidence, c.confidence());
+            running |= c.running();
+        }
+
+        Verdict verdict;
+        if (bySource.size() == 1) {
+            verdict = Verdict.SINGLE_SOURCE;
+        } else if (running && isNumeric(kind) && grows(bySource.values())) {
+            verdict = Verdict.EVOLVING;
+        } else if (anyConflict(bySource.values())) {
+            verdict = Verdict.CONTRADICTION;
+        } else {
+            verdict = Verdict.AGREEMENT;
+        }
+
+        List<Report.Value> values = values(members);
+        double confidence = confidence(bySource.values());
+        String explanation = Explanations.explain(verdict, kind, values, names, published);
+        String family = members.get(0).value().family();
+        Report.Finding finding = new Report.Finding(verdict.wireName(), kind.wireName(), mostCommon(members, true),
+                key, mostCommon(members, false), values, confidence, explanation);
+        return new Ranked(verdict, bySource.size(), family, finding);
+    }
+
+    private static String valueKey(Claim c) {
+        return c.value().strip() + (c.approximate() ? "~" : "");
+    }
+
+    private static boolean isNumeric(ClaimKind kind) {
+        return kind == ClaimKind.COUNT || kind == ClaimKind.QUANTITY || kind == ClaimKind.DURATION;
+    }
+
+    /** Sources with the same value set are judged once: the pairwise check runs over distinct value sets. */
+    private static boolean anyConflict(Iterable<SourceValues> sources) {
+        Map<String, SourceValues> distinct = new LinkedHashMap<>();
+        for (SourceValues sv : sources) {
+            distinct.putIfAbsent(sv.signature(), sv);
+        }
+        List<SourceValues> list = new ArrayList<>(distinct.values());
+        for (int i = 0; i < list.size(); i++) {
+            for (int j = i + 1; j < list.size(); j++) {
+                if (!compatible(list.get(i), list.get(j))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean compatible(SourceValues a, SourceValues b) {
+        for (ClaimValue x : a.values.values()) {
+            for (ClaimValue y : b.values.values()) {
+                if (x.compatibleWith(y)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a running figure grew over time without ever shrinking: for every pair of sources published on
+     * different days, the later one is compatible with the earlier one or lies above it; sources of the same day
+     * are compatible; and at least one later value lies above an earlier one. Needs every source's date.
+     */
+    private static boolean grows(Iterable<SourceValues> sources) {
+        Map<String, SourceValues> distinct = new LinkedHashMap<>();
+        for (SourceValues sv : sources) {
+            if (sv.published == null) {
+                return false;
+            }
+            distinct.putIfAbsent(sv.published + "\u0001" + sv.signature(), sv);
+        }
+        List<SourceValues> list = new ArrayList<>(distinct.values());
+        list.sort(Comparator.comparing(sv -> sv.published));
+        boolean grew = false;
+        for (int i = 0; i < list.size(); i++) {
+            SourceValues earlier = list.get(i);
+            for (int j = i + 1; j < list.size(); j++) {
+                SourceValues later = list.get(j);
+                boolean compatible = compatible(earlier, later);
+                if (earlier.published.equals(later.published)) {
+                    if (!compatible) {
+                        return false;
+                    }
+                    continue;
+                }
+                boolean above = above(later, earlier);
+                if (!compatible && !above) {
+                    return false;
+                }
+                grew |= above;
+            }
+        }
+        return grew;
+    }
+
+    /** Some value of {@code later} lies above some value of {@code earlier}: neither end lower, one end higher. */
+    private static boolean above(SourceValues later, SourceValues earlier) {
+        for (ClaimValue x : later.values.values()) {
+            for (ClaimValue y : earlier.values.values()) {
+                if (x instanceof ClaimValue.Numeric l && y instanceof ClaimValue.Numeric e
+                        && l.lo() >= e.lo() && l.hi() >= e.hi() && (l.lo() > e.lo() || l.hi() > e.hi())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    // ---- building the finding ----------------------------------------------------------------------------
+
+    /** One entry per distinct normalized value; most-cited value first, then by value. */
+    private static List<Report.Value> values(List<Parsed> members) {
+        Map<String, List<Claim>> byValue = new LinkedHashMap<>();
+        for (Parsed p : members) {
+            byValue.computeIfAbsent(p.claim().value().strip(), v -> new ArrayList<>()).add(p.claim());
+        }
+        record Entry(Report.Value value, int sources) {
+        }
+        List<Entry> entries = new ArrayList<>(byValue.size());
+        for (Map.Entry<String, List<Claim>> e : byValue.entrySet()) {
+            List<Claim> cs = e.getValue();
+            TreeSet<String> sources = new TreeSet<>();
+            boolean approximate = false;
+            String display = null;
+            for (Claim c : cs) {
+                sources.add(c.source());
+                approximate |= c.approximate();
+                if (display == null) {
+                    display = c.display();
+                }
+            }
+            List<Claim> sorted = new ArrayList<>(cs);
+            sorted.sort(Comparator.comparing(Claim::source).thenComparingInt(c -> c.evidence().start()));
+            List<Report.EvidenceRef> evidence = new ArrayList<>(sorted.size());
+            for (Claim c : sorted) {
+                evidence.add(new Report.EvidenceRef(c.source(), c.evidence().quote(), c.evidence().start(),
+                        c.evidence().end(), c.evidence().sentenceStart()));
+            }
+            entries.add(new Entry(new Report.Value(e.getKey(), display, approximate, List.copyOf(sources),
+                    List.copyOf(evidence)), sources.size()));
+        }
+        entries.sort(Comparator.comparingInt(Entry::sources).reversed()
+                .thenComparing(en -> en.value().value()));
+        List<Report.Value> out = new ArrayList<>(entries.size());
+        for (Entry en : entries) {
+            out.add(en.value());
+        }
+        return List.copyOf(out);
+    }
+
+    private static double confidence(Iterable<SourceValues> sources) {
+        double sum = 0;
+        int n = 0;
+        for (SourceValues sv : sources) {
+            sum += sv.confidence;
+            n++;
+        }
+        double c = sum / n * (1 - Math.pow(2, -n));
+        return Math.round(c * 1000) / 1000.0;
+    }
+
+    /** The most common subject (or non-null attribute) of the claims; ties go to the alphabetically first. */
+    private static String mostCommon(List<Parsed> members, boolean subject) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (Parsed p : members) {
+            String s = subject ? p.claim().subject() : p.claim().attribute();
+            if (s != null) {
+                counts.merge(s, 1, Integer::sum);
+            }
+        }
+        String best = null;
+        int bestCount = 0;
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            if (e.getValue() > bestCount || (e.getValue() == bestCount && e.getKey().compareTo(best) < 0)) {
+                best = e.getKey();
+                bestCount = e.getValue();
+            }
+        }
+        return best;
+    }
+
+    static LocalDate publishedDate(String published) {
+        if (published == null || published.length() < 10) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(published.substring(0, 10));
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 }

@@ -1,0 +1,195 @@
+package dev.crosscheck.compare;
+
+import dev.crosscheck.claim.ClaimKind;
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Renders normalized values for people: "more than 12", "March 21, 2023", "3 days", "magnitude 7.8". A value it
+ * does not recognise is returned as written.
+ */
+public final class ValueText {
+
+    private static final int MAX_RENDERED_LENGTH = 400;
+    private static final Pattern COUNT = Pattern.compile("(>=|<=|>|<)?(\\d+(?:\\.\\d+)?)(?:-(\\d+(?:\\.\\d+)?))?");
+    private static final Pattern QUANTITY = Pattern.compile("(>=|<=|>|<)?(-?\\d+(?:\\.\\d+)?)(?:-(\\d+(?:\\.\\d+)?))? (\\S+)");
+    private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
+    private static final Pattern WEEK = Pattern.compile("(\\d{4})-W(\\d{2})");
+    private static final Pattern TIME = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})T(\\d{2}:\\d{2})(?::\\d{2}(?:\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?");
+    private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:[.,]\\d+)?)([YMWDHS])");
+    private static final DateTimeFormatter DAY_FORMAT = DateTimeFormatter.ofPattern("MMMM d, uuuu", Locale.ENGLISH);
+    private static final DateTimeFormatter MONTH_FORMAT = DateTimeFormatter.ofPattern("MMMM uuuu", Locale.ENGLISH);
+
+    private ValueText() {
+    }
+
+    /** The value in words, "about" in front when it is approximate and a plain number or period. */
+    public static String render(ClaimKind kind, String value, boolean approximate) {
+        if (value == null || value.length() > MAX_RENDERED_LENGTH) {
+            return value;
+        }
+        String v = value.strip();
+        try {
+            String text = switch (kind) {
+                case COUNT -> count(v);
+                case QUANTITY -> quantity(v);
+                case DATE -> date(v);
+                case DURATION -> duration(v);
+                case STATEMENT -> statement(v);
+                case PARTICIPANTS -> participants(v);
+                case QUOTE -> "\u201C" + v + "\u201D";
+            };
+            if (text == null) {
+                return v;
+            }
+            boolean plain = !text.startsWith("more") && !text.startsWith("at ") && !text.startsWith("fewer")
+                    && !text.startsWith("less");
+            return approximate && plain && kind != ClaimKind.QUOTE && kind != ClaimKind.STATEMENT
+                    && kind != ClaimKind.PARTICIPANTS ? "about " + text : text;
+        } catch (RuntimeException e) {
+            return v;
+        }
+    }
+
+    private static String count(String v) {
+        Matcher m = COUNT.matcher(v);
+        if (!m.matches()) {
+            return null;
+        }
+        return bounded(m.group(1), number(m.group(2)), m.group(3) == null ? null : number(m.group(3)), "");
+    }
+
+    private static String bounded(String op, String a, String b, String unitSuffix) {
+        if (b != null) {
+            return a + " to " + b + unitSuffix;
+        }
+        String n = a + unitSuffix;
+        if (op == null) {
+            return n;
+        }
+        return switch (op) {
+            case ">" -> "more than " + n;
+            case ">=" -> "at least " + n;
+            case "<" -> "fewer than " + n;
+            default -> "at most " + n;
+        };
+    }
+
+    private static String quantity(String v) {
+        Matcher m = QUANTITY.matcher(v);
+        if (!m.matches()) {
+            return null;
+        }
+        String unit = m.group(4);
+        String a = number(m.group(2));
+        String b = m.group(3) == null ? null : number(m.group(3));
+        if (unit.equals("magnitude")) {
+            String text = bounded(m.group(1), a, b, "");
+            return "magnitude " + text.replace("fewer than", "less than");
+        }
+        String suffix = unit.equals("%") ? "%" : " " + unit;
+        return bounded(m.group(1), a, b, suffix).replace("fewer than", "less than");
+    }
+
+    private static String number(String digits) {
+        BigDecimal n = new BigDecimal(digits);
+        DecimalFormat f = new DecimalFormat("#,##0.##########", DecimalFormatSymbols.getInstance(Locale.ENGLISH));
+        return n.abs().compareTo(BigDecimal.valueOf(10_000)) >= 0 ? f.format(n) : n.toPlainString();
+    }
+
+    private static String date(String v) {
+        Matcher m;
+        if ((m = TIME.matcher(v)).matches()) {
+            String zone = m.group(3) == null ? "" : " " + (m.group(3).equals("Z") ? "UTC" : "UTC" + m.group(3));
+            return LocalDate.parse(m.group(1)).format(DAY_FORMAT) + ", " + m.group(2) + zone;
+        }
+        if (DAY.matcher(v).matches()) {
+            return LocalDate.parse(v).format(DAY_FORMAT);
+        }
+        if ((m = WEEK.matcher(v)).matches()) {
+            LocalDate monday = LocalDate.of(Integer.parseInt(m.group(1)), 1, 4)
+                    .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, Integer.parseInt(m.group(2))).with(DayOfWeek.MONDAY);
+            return "the week of " + monday.format(DAY_FORMAT);
+        }
+        if ((m = MONTH.matcher(v)).matches()) {
+            return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), 1).format(MONTH_FORMAT);
+        }
+        return null;
+    }
+
+    private static String duration(String v) {
+        String s = v.toUpperCase(Locale.ROOT);
+        String op = null;
+        for (String prefix : new String[] {">=", "<=", ">", "<"}) {
+            if (s.startsWith(prefix)) {
+                op = prefix;
+                s = s.substring(prefix.length());
+                break;
+            }
+        }
+        if (!s.startsWith("P")) {
+            return null;
+        }
+        int t = s.indexOf('T');
+        List<String> parts = new ArrayList<>();
+        addDurationParts(parts, t < 0 ? s.substring(1) : s.substring(1, t), false);
+        if (t >= 0) {
+            addDurationParts(parts, s.substring(t + 1), true);
+        }
+        if (parts.isEmpty()) {
+            return null;
+        }
+        String text = String.join(" ", parts);
+        if (op == null) {
+            return text;
+        }
+        return switch (op) {
+            case ">" -> "more than " + text;
+            case ">=" -> "at least " + text;
+            case "<" -> "less than " + text;
+            default -> "at most " + text;
+        };
+    }
+
+    private static void addDurationParts(List<String> parts, String s, boolean time) {
+        Matcher m = DURATION_PART.matcher(s);
+        while (m.find()) {
+            String n = m.group(1).replace(',', '.');
+            String unit = switch (m.group(2)) {
+                case "Y" -> "year";
+                case "M" -> time ? "minute" : "month";
+                case "W" -> "week";
+                case "D" -> "day";
+                case "H" -> "hour";
+                default -> "second";
+            };
+            parts.add(n + " " + unit + (n.equals("1") ? "" : "s"));
+        }
+    }
+
+    private static String statement(String v) {
+        return switch (v.toLowerCase(Locale.ROOT)) {
+            case "affirmed" -> "it happened";
+            case "negated" -> "it did not happen";
+            default -> null;
+        };
+    }
+
+    private static String participants(String v) {
+        if (v.regionMatches(true, 0, "not:", 0, 4)) {
+            return "no meeting of " + v.substring(4).strip();
+        }
+        return v;
+    }
+}
