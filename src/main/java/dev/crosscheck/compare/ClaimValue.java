@@ -41,7 +41,7 @@ sealed interface ClaimValue {
 
     /**
      * A count as an interval of integers; bounds are open-ended ({@code ">12"} is [13, ∞)). When either side is
-     * approximate both intervals widen by {@link ClaimValues#APPROXIMATE_COUNT} of their ends, and by at least one.
+     * approximate they may lie apart by {@link ClaimValues#APPROXIMATE_COUNT} of the larger, and by at least one.
      */
     record Count(double lo, double hi, boolean approximate) implements Numeric {
         @Override
@@ -50,17 +50,9 @@ sealed interface ClaimValue {
                 return true;
             }
             if (approximate || o.approximate) {
-                return widenLo(lo) <= widenHi(o.hi) && widenLo(o.lo) <= widenHi(hi);
+                return ClaimValues.within(lo, hi, o.lo, o.hi, ClaimValues.APPROXIMATE_COUNT, 1);
             }
             return lo <= o.hi && o.lo <= hi;
-        }
-
-        private static double widenLo(double v) {
-            return v - Math.max(1, v * ClaimValues.APPROXIMATE_COUNT);
-        }
-
-        private static double widenHi(double v) {
-            return v + Math.max(1, v * ClaimValues.APPROXIMATE_COUNT);
         }
     }
 
@@ -88,9 +80,7 @@ sealed interface ClaimValue {
                 return approx ? diff <= ClaimValues.APPROXIMATE_MAGNITUDE + 1e-9 : diff == 0;
             }
             if (approx) {
-                double tol = ClaimValues.APPROXIMATE_QUANTITY;
-                return ClaimValues.widenDown(lo, tol) <= ClaimValues.widenUp(o.hi, tol)
-                        && ClaimValues.widenDown(o.lo, tol) <= ClaimValues.widenUp(hi, tol);
+                return ClaimValues.within(lo, hi, o.lo, o.hi, ClaimValues.APPROXIMATE_QUANTITY, 0);
             }
             return (lo < o.hi && o.lo < hi) || (lo == o.lo && hi == o.hi);
         }
@@ -121,8 +111,9 @@ sealed interface ClaimValue {
 
     /**
      * A duration as an interval of seconds: weeks, days, hours, minutes and seconds are exact; a month spans 28 to
-     * 31 days and a year 365 to 366, so "P1M" and "P30D" are compatible. Approximate durations widen by
-     * {@link ClaimValues#APPROXIMATE_DURATION}.
+     * 31 days and a year 365 to 366, so "P1M" and "P30D" are compatible. Approximate durations may differ by
+     * {@link ClaimValues#APPROXIMATE_DURATION}
+     * (see {@link ClaimValues#within}).
      */
     record Duration(double lo, double hi, boolean approximate) implements Numeric {
         @Override
@@ -131,8 +122,7 @@ sealed interface ClaimValue {
                 return true;
             }
             double tol = approximate || o.approximate ? ClaimValues.APPROXIMATE_DURATION : 0;
-            return ClaimValues.widenDown(lo, tol) <= ClaimValues.widenUp(o.hi, tol) + 1e-6
-                    && ClaimValues.widenDown(o.lo, tol) <= ClaimValues.widenUp(hi, tol) + 1e-6;
+            return ClaimValues.within(lo, hi, o.lo, o.hi, tol, 0);
         }
     }
 

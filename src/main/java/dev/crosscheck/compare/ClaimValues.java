@@ -39,13 +39,13 @@ import java.util.regex.Pattern;
  */
 final class ClaimValues {
 
-    /** Relative tolerance between counts when either is approximate ("about 100" covers 90 to 110). */
+    /** Relative tolerance between counts when either is approximate, at least one: "about 100" and "110" agree. */
     static final double APPROXIMATE_COUNT = 0.10;
     /** Relative tolerance between quantities when either is approximate. */
     static final double APPROXIMATE_QUANTITY = 0.10;
     /** Largest difference between two magnitudes when either is approximate. */
     static final double APPROXIMATE_MAGNITUDE = 0.2;
-    /** Relative tolerance between durations when either is approximate ("about four hours" covers 3h12 to 4h48). */
+    /** Relative tolerance between durations when either is approximate: "about four hours" and "PT4H30M" agree. */
     static final double APPROXIMATE_DURATION = 0.20;
     /** Largest difference between two exact times of day, in minutes. */
     static final long TIME_TOLERANCE_MINUTES = 30;
@@ -106,14 +106,19 @@ final class ClaimValues {
         return new ClaimValue.Unknown(v, "");
     }
 
-    /** {@code v} lowered by the relative tolerance {@code tol}. */
-    static double widenDown(double v, double tol) {
-        return v - Math.abs(v) * tol;
-    }
-
-    /** {@code v} raised by the relative tolerance {@code tol}. */
-    static double widenUp(double v, double tol) {
-        return v + Math.abs(v) * tol;
+    /**
+     * Whether [aLo, aHi] and [bLo, bHi] overlap, or the gap between them is at most {@code tol} of the larger end
+     * at the gap (and at most {@code minGap} in any case): "about 100" and "110" are within ten percent, "about
+     * 100" and "112" are not.
+     */
+    static boolean within(double aLo, double aHi, double bLo, double bHi, double tol, double minGap) {
+        if (aLo <= bHi && bLo <= aHi) {
+            return true;
+        }
+        double upper = aLo > bHi ? aLo : bLo;
+        double lower = aLo > bHi ? bHi : aHi;
+        double allowed = Math.max(tol * Math.max(Math.abs(upper), Math.abs(lower)), minGap);
+        return upper - lower <= allowed + 1e-9 * Math.max(1, Math.abs(upper));
     }
 
     // ---- count -------------------------------------------------------------------------------------------
