@@ -1,6 +1,7 @@
 package dev.crosscheck.compare;
 
 import dev.crosscheck.claim.ClaimKind;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,6 +15,11 @@ public final class ReportMarkdown {
 
     public static String render(Report report) {
         StringBuilder md = new StringBuilder();
+        List<SourceInfo> infos = new ArrayList<>();
+        for (Report.Source src : report.sources()) {
+            infos.add(new SourceInfo(src.id(), src.title(), src.publisher(), src.published(), src.publishedFrom()));
+        }
+        SourceNames names = new SourceNames(infos, List.of());
         Report.Summary s = report.summary();
         md.append("# Cross-source report: ").append(escape(report.story())).append("\n\n");
         md.append(s.contradictions()).append(" contradictions, ").append(s.evolving()).append(" evolving, ")
@@ -23,19 +29,20 @@ public final class ReportMarkdown {
         }
         md.append(".\n\n## Sources\n\n| Source | Publisher | Published | Claims |\n|---|---|---|---|\n");
         for (Report.Source src : report.sources()) {
-            String label = src.title() != null && !src.title().isBlank() ? src.title() : src.id();
+            String label = src.title() != null && !src.title().isBlank() ? src.title() : SourceNames.fileName(src.id());
             md.append("| ").append(escape(label)).append(" | ").append(escape(orDash(src.publisher())))
                     .append(" | ").append(escape(orDash(src.published()))).append(" | ").append(src.claims())
                     .append(" |\n");
         }
-        section(md, report.findings(), Verdict.CONTRADICTION, "Contradictions");
-        section(md, report.findings(), Verdict.EVOLVING, "Evolving figures");
-        section(md, report.findings(), Verdict.AGREEMENT, "Agreements");
-        section(md, report.findings(), Verdict.SINGLE_SOURCE, "Single-source claims");
+        section(md, report.findings(), names, Verdict.CONTRADICTION, "Contradictions");
+        section(md, report.findings(), names, Verdict.EVOLVING, "Evolving figures");
+        section(md, report.findings(), names, Verdict.AGREEMENT, "Agreements");
+        section(md, report.findings(), names, Verdict.SINGLE_SOURCE, "Single-source claims");
         return md.toString();
     }
 
-    private static void section(StringBuilder md, List<Report.Finding> findings, Verdict verdict, String title) {
+    private static void section(StringBuilder md, List<Report.Finding> findings, SourceNames names, Verdict verdict,
+                                String title) {
         boolean first = true;
         for (Report.Finding f : findings) {
             if (!f.verdict().equals(verdict.wireName())) {
@@ -58,12 +65,12 @@ public final class ReportMarkdown {
             ClaimKind kind = ClaimKind.fromWireName(f.kind());
             for (Report.Value v : f.values()) {
                 md.append("- **").append(escape(Explanations.valueText(kind, v))).append("**");
-                if (v.display() != null && !v.display().isBlank()) {
+                if (v.display() != null && !v.display().isBlank() && !v.display().equals(v.value())) {
                     md.append(" (written \"").append(escape(v.display())).append("\")");
                 }
-                md.append(": ").append(escape(String.join(", ", v.sources()))).append("\n");
+                md.append(": ").append(escape(Explanations.nameList(v.sources(), names))).append("\n");
                 for (Report.EvidenceRef e : v.evidence()) {
-                    md.append("  > ").append(escape(e.quote())).append(" — ").append(escape(e.source()))
+                    md.append("  > ").append(escape(e.quote())).append(" — ").append(escape(names.name(e.source())))
                             .append("\n");
                 }
             }
@@ -75,21 +82,32 @@ public final class ReportMarkdown {
     }
 
     /**
-     * Escapes Markdown's inline special characters with a backslash and folds line breaks into spaces, so that
-     * text from an article stays on its line and renders as written.
+     * Escapes Markdown's inline special characters with a backslash, and a block marker at the start of the text
+     * ("#", "-", "+", "1."), and folds line breaks into spaces, so that text from an article stays on its line and
+     * renders as written.
      */
     public static String escape(String text) {
         if (text == null) {
             return "";
         }
         StringBuilder out = new StringBuilder(text.length() + 16);
+        int digits = 0;
+        while (digits < text.length() && Character.isDigit(text.charAt(digits))) {
+            digits++;
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            boolean blockMarker = (i == 0 && (c == '#' || c == '-' || c == '+' || c == '='))
+                    || (i == digits && i > 0 && (c == '.' || c == ')'));
             switch (c) {
-                case '\\', '`', '*', '_', '{', '}', '[', ']', '<', '>', '(', ')', '#', '+', '-', '.', '!', '|',
-                     '~', '&' -> out.append('\\').append(c);
+                case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '&' -> out.append('\\').append(c);
                 case '\n', '\r', '\t' -> out.append(' ');
-                default -> out.append(c);
+                default -> {
+                    if (blockMarker) {
+                        out.append('\\');
+                    }
+                    out.append(c);
+                }
             }
         }
         return out.toString();

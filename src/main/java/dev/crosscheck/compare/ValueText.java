@@ -102,10 +102,23 @@ public final class ValueText {
         return bounded(m.group(1), a, b, suffix).replace("fewer than", "less than");
     }
 
+    private static final String[] LARGE = {"trillion", "billion", "million"};
+    private static final BigDecimal[] LARGE_FACTORS = {
+        new BigDecimal("1000000000000"), new BigDecimal("1000000000"), new BigDecimal("1000000")};
+
+    /** "1,000", "3,700", "2.5 million", "190 billion"; small numbers as written. */
     private static String number(String digits) {
         BigDecimal n = new BigDecimal(digits);
+        for (int i = 0; i < LARGE.length; i++) {
+            if (n.abs().compareTo(LARGE_FACTORS[i]) >= 0) {
+                BigDecimal scaled = n.divide(LARGE_FACTORS[i]).stripTrailingZeros();
+                if (scaled.scale() <= 3) {
+                    return scaled.toPlainString() + " " + LARGE[i];
+                }
+            }
+        }
         DecimalFormat f = new DecimalFormat("#,##0.##########", DecimalFormatSymbols.getInstance(Locale.ENGLISH));
-        return n.abs().compareTo(BigDecimal.valueOf(10_000)) >= 0 ? f.format(n) : n.toPlainString();
+        return n.abs().compareTo(BigDecimal.valueOf(1000)) >= 0 ? f.format(n) : n.toPlainString();
     }
 
     private static String date(String v) {
@@ -187,9 +200,16 @@ public final class ValueText {
     }
 
     private static String participants(String v) {
-        if (v.regionMatches(true, 0, "not:", 0, 4)) {
-            return "no meeting of " + v.substring(4).strip();
+        boolean denial = v.regionMatches(true, 0, "not:", 0, 4);
+        List<String> names = new ArrayList<>();
+        for (String name : (denial ? v.substring(4) : v).split("[;,]")) {
+            if (!name.isBlank()) {
+                names.add(name.strip());
+            }
         }
-        return v;
+        if (names.isEmpty()) {
+            return denial ? "the meeting did not happen" : v;
+        }
+        return Explanations.joinWords(names, "and") + (denial ? " did not meet" : " met");
     }
 }
