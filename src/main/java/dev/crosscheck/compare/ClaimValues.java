@@ -68,6 +68,10 @@ final class ClaimValues {
     private static final Pattern TIME = Pattern.compile(
             "(\\d{4})-(\\d{2})-(\\d{2})T(\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.\\d{1,9})?)?(Z|[+-]\\d{2}:?\\d{2})?");
 
+    private static final Pattern NAME_SEPARATOR = Pattern.compile("[;,&]");
+    private static final Pattern AND = Pattern.compile(" and ");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     private static final Map<String, Unit> UNITS = loadUnits("/compare/units.tsv");
 
     /** A unit of the units table: its family and the factor that converts it to the family's base unit. */
@@ -300,9 +304,9 @@ final class ClaimValues {
             s = s.substring(4);
         }
         Set<String> names = new LinkedHashSet<>();
-        for (String token : s.replace(';', ',').replace('&', ',').split(",")) {
-            for (String part : token.split(" and ")) {
-                String name = part.strip().replaceAll("\\s+", " ");
+        for (String token : NAME_SEPARATOR.split(s)) {
+            for (String part : AND.split(token)) {
+                String name = WHITESPACE.matcher(part.strip()).replaceAll(" ");
                 if (!name.isEmpty()) {
                     names.add(name);
                 }

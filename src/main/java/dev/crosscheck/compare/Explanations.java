@@ -15,6 +15,8 @@ final class Explanations {
 
     /** Longer lists of sources are cut to this many names and "N others". */
     static final int MAX_NAMES = 6;
+    /** Findings with more distinct values describe this many and count the rest. */
+    static final int MAX_VALUES = 6;
 
     private Explanations() {
     }
@@ -24,8 +26,11 @@ final class Explanations {
         return switch (verdict) {
             case SINGLE_SOURCE -> {
                 List<String> texts = new ArrayList<>();
-                for (Report.Value v : values) {
+                for (Report.Value v : values.subList(0, Math.min(values.size(), MAX_VALUES))) {
                     texts.add(valueText(kind, v));
+                }
+                if (values.size() > MAX_VALUES) {
+                    texts.add(values.size() - MAX_VALUES + " other values");
                 }
                 yield "Only " + names.name(values.get(0).sources().get(0)) + " says " + joinWords(texts, "and") + ".";
             }
@@ -43,22 +48,28 @@ final class Explanations {
                 byDate.sort(Comparator.comparing((Report.Value v) -> earliest(v, published),
                         Comparator.nullsLast(Comparator.naturalOrder())));
                 List<String> parts = new ArrayList<>();
-                for (Report.Value v : byDate) {
+                for (Report.Value v : byDate.subList(0, Math.min(byDate.size(), MAX_VALUES))) {
                     LocalDate d = earliest(v, published);
                     parts.add(nameList(v.sources(), names) + (d == null ? "" : " (" + ValueText.render(
                             ClaimKind.DATE, d.toString(), false) + ")") + says(v.sources()) + valueText(kind, v));
                 }
-                yield String.join("; ", parts) + ". A running figure that grew as reports came in.";
+                yield String.join("; ", parts) + otherValues(byDate.size())
+                        + ". A running figure that grew as reports came in.";
             }
         };
     }
 
     private static String statements(ClaimKind kind, List<Report.Value> values, SourceNames names) {
-        List<String> parts = new ArrayList<>(values.size());
-        for (Report.Value v : values) {
+        List<String> parts = new ArrayList<>(Math.min(values.size(), MAX_VALUES + 1));
+        for (Report.Value v : values.subList(0, Math.min(values.size(), MAX_VALUES))) {
             parts.add(nameList(v.sources(), names) + says(v.sources()) + valueText(kind, v));
         }
-        return String.join("; ", parts);
+        return String.join("; ", parts) + otherValues(values.size());
+    }
+
+    private static String otherValues(int count) {
+        int rest = count - MAX_VALUES;
+        return rest <= 0 ? "" : rest == 1 ? "; and 1 other value" : "; and " + rest + " other values";
     }
 
     private static String says(List<String> sources) {

@@ -70,11 +70,14 @@ public final class StoryComparator {
         }
 
         List<Ranked> ranked = new ArrayList<>();
+        // Many sources repeat the same values: each distinct (kind, value, approximate) is parsed once.
+        Map<String, ClaimValue> parsed = new HashMap<>();
         for (Map.Entry<GroupKey, List<Claim>> group : groups.entrySet()) {
             ClaimKind kind = group.getKey().kind();
             Map<String, List<Parsed>> byFamily = new TreeMap<>();
             for (Claim c : group.getValue()) {
-                ClaimValue v = ClaimValues.parse(kind, c.value(), c.approximate());
+                ClaimValue v = parsed.computeIfAbsent(kind.ordinal() + (c.approximate() ? "~" : ":") + c.value(),
+                        k -> ClaimValues.parse(kind, c.value(), c.approximate()));
                 byFamily.computeIfAbsent(v.family(), f -> new ArrayList<>()).add(new Parsed(c, v));
             }
             for (List<Parsed> members : byFamily.values()) {
@@ -124,7 +127,9 @@ public final class StoryComparator {
     private static final class SourceValues {
         final String source;
         final LocalDate published;
-        final Map<String, ClaimValue> values = new TreeMap<>();
+        /** Distinct value keys and their parsed values, in parallel; a source rarely has more than a few. */
+        final List<String> keys = new ArrayList<>(1);
+        final List<ClaimValue> values = new ArrayList<>(1);
         double confidence;
 
         SourceValues(String source, LocalDate published) {
@@ -132,8 +137,20 @@ public final class StoryComparator {
             this.published = published;
         }
 
+        void add(String key, ClaimValue value) {
+            if (!keys.contains(key)) {
+                keys.add(key);
+                values.add(value);
+            }
+        }
+
         String signature() {
-            return String.join("\u0000", values.keySet());
+            if (keys.size() == 1) {
+                return keys.get(0);
+            }
+            List<String> sorted = new ArrayList<>(keys);
+            sorted.sort(null);
+            return String.join("\u0000", sorted);
         }
     }
 
@@ -149,13 +166,13 @@ public final class StoryComparator {
 
     private static Ranked judge(ClaimKind kind, String key, List<Parsed> members, Map<String, LocalDate> published,
                                 SourceNames names) {
-        Map<String, SourceValues> bySource = new TreeMap<>();
+        Map<String, SourceValues> bySource = new HashMap<>();
         boolean running = false;
         for (Parsed p : members) {
             Claim c = p.claim();
             SourceValues sv = bySource.computeIfAbsent(c.source(), s -> new SourceValues(s, published.get(s)));
-            // One entry per distinct written value; an approximate reading of a value wins over an exact one.
-            sv.values.merge(valueKey(c), p.value(), (a, b) -> a);
+            // One entry per distinct value; "about 12" and "12" are two values of the source.
+            sv.add(valueKey(c), p.value());
             sv.confidence = Math.max(sv.confidence, c.confidence());
             running |= c.running();
         }
@@ -163,9 +180,9 @@ public final class StoryComparator {
         Verdict verdict;
         if (bySource.size() == 1) {
             verdict = Verdict.SINGLE_SOURCE;
-        } else if (running && isNumeric(kind) && grows(bySource.values())) {
+        } else if (running && isNumeric(kind) && ValueSets.grows(distinct(bySource.values(), true))) {
             verdict = Verdict.EVOLVING;
-        } else if (anyConflict(bySource.values())) {
+        } else if (kind != ClaimKind.QUOTE && ValueSets.anyConflict(distinct(bySource.values(), false))) {
             verdict = Verdict.CONTRADICTION;
         } else {
             verdict = Verdict.AGREEMENT;
@@ -184,86 +201,22 @@ public final class StoryComparator {
         return c.value().strip() + (c.approximate() ? "~" : "");
     }
 
+    /**
+     * One member per distinct value set (and publication date, when {@code dated}): sources saying the same are
+     * judged once, which keeps large stories with few distinct values cheap.
+     */
+    private static List<ValueSets.Member> distinct(Iterable<SourceValues> sources, boolean dated) {
+        Map<String, ValueSets.Member> members = new HashMap<>();
+        for (SourceValues sv : sources) {
+            String signature = sv.signature();
+            members.computeIfAbsent(dated ? sv.published + "\u0001" + signature : signature,
+                    k -> new ValueSets.Member(dated ? sv.published : null, sv.values.toArray(new ClaimValue[0])));
+        }
+        return new ArrayList<>(members.values());
+    }
+
     private static boolean isNumeric(ClaimKind kind) {
         return kind == ClaimKind.COUNT || kind == ClaimKind.QUANTITY || kind == ClaimKind.DURATION;
-    }
-
-    /** Sources with the same value set are judged once: the pairwise check runs over distinct value sets. */
-    private static boolean anyConflict(Iterable<SourceValues> sources) {
-        Map<String, SourceValues> distinct = new LinkedHashMap<>();
-        for (SourceValues sv : sources) {
-            distinct.putIfAbsent(sv.signature(), sv);
-        }
-        List<SourceValues> list = new ArrayList<>(distinct.values());
-        for (int i = 0; i < list.size(); i++) {
-            for (int j = i + 1; j < list.size(); j++) {
-                if (!compatible(list.get(i), list.get(j))) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static boolean compatible(SourceValues a, SourceValues b) {
-        for (ClaimValue x : a.values.values()) {
-            for (ClaimValue y : b.values.values()) {
-                if (x.compatibleWith(y)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Whether a running figure grew over time without ever shrinking: for every pair of sources published on
-     * different days, the later one is compatible with the earlier one or lies above it; sources of the same day
-     * are compatible; and at least one later value lies above an earlier one. Needs every source's date.
-     */
-    private static boolean grows(Iterable<SourceValues> sources) {
-        Map<String, SourceValues> distinct = new LinkedHashMap<>();
-        for (SourceValues sv : sources) {
-            if (sv.published == null) {
-                return false;
-            }
-            distinct.putIfAbsent(sv.published + "\u0001" + sv.signature(), sv);
-        }
-        List<SourceValues> list = new ArrayList<>(distinct.values());
-        list.sort(Comparator.comparing(sv -> sv.published));
-        boolean grew = false;
-        for (int i = 0; i < list.size(); i++) {
-            SourceValues earlier = list.get(i);
-            for (int j = i + 1; j < list.size(); j++) {
-                SourceValues later = list.get(j);
-                boolean compatible = compatible(earlier, later);
-                if (earlier.published.equals(later.published)) {
-                    if (!compatible) {
-                        return false;
-                    }
-                    continue;
-                }
-                boolean above = above(later, earlier);
-                if (!compatible && !above) {
-                    return false;
-                }
-                grew |= above;
-            }
-        }
-        return grew;
-    }
-
-    /** Some value of {@code later} lies above some value of {@code earlier}: neither end lower, one end higher. */
-    private static boolean above(SourceValues later, SourceValues earlier) {
-        for (ClaimValue x : later.values.values()) {
-            for (ClaimValue y : earlier.values.values()) {
-                if (x instanceof ClaimValue.Numeric l && y instanceof ClaimValue.Numeric e
-                        && l.lo() >= e.lo() && l.hi() >= e.hi() && (l.lo() > e.lo() || l.hi() > e.hi())) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     // ---- building the finding ----------------------------------------------------------------------------

@@ -28,6 +28,7 @@ public final class ValueText {
     private static final Pattern WEEK = Pattern.compile("(\\d{4})-W(\\d{2})");
     private static final Pattern TIME = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})T(\\d{2}:\\d{2})(?::\\d{2}(?:\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?");
     private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:[.,]\\d+)?)([YMWDHS])");
+    private static final Pattern NAME_SEPARATOR = Pattern.compile("[;,]");
     private static final DateTimeFormatter DAY_FORMAT = DateTimeFormatter.ofPattern("MMMM d, uuuu", Locale.ENGLISH);
     private static final DateTimeFormatter MONTH_FORMAT = DateTimeFormatter.ofPattern("MMMM uuuu", Locale.ENGLISH);
 
@@ -202,7 +203,7 @@ public final class ValueText {
     private static String participants(String v) {
         boolean denial = v.regionMatches(true, 0, "not:", 0, 4);
         List<String> names = new ArrayList<>();
-        for (String name : (denial ? v.substring(4) : v).split("[;,]")) {
+        for (String name : NAME_SEPARATOR.split(denial ? v.substring(4) : v)) {
             if (!name.isBlank()) {
                 names.add(name.strip());
             }
