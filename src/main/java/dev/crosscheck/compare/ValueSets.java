@@ -37,6 +37,11 @@ final class ValueSets {
             }
             return all.conflictsWithin();
         }
+        return anyConflictPairwise(judged);
+    }
+
+    /** The definition the sweep must agree with: some two members share no compatible pair of values. */
+    static boolean anyConflictPairwise(List<Member> judged) {
         for (int i = 0; i < judged.size(); i++) {
             for (int j = i + 1; j < judged.size(); j++) {
                 if (!compatible(judged.get(i), judged.get(j))) {
@@ -104,7 +109,8 @@ final class ValueSets {
         return l.lo() >= e.lo() && l.hi() >= e.hi() && (l.lo() > e.lo() || l.hi() > e.hi());
     }
 
-    private static boolean growsPairwise(List<Member> sorted) {
+    /** The definition the sweep must agree with; {@code sorted} by publication date. */
+    static boolean growsPairwise(List<Member> sorted) {
         boolean grew = false;
         for (int i = 0; i < sorted.size(); i++) {
             Member earlier = sorted.get(i);
