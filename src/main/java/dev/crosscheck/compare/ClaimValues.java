@@ -82,10 +82,10 @@ final class ClaimValues {
     }
 
     static ClaimValue parse(ClaimKind kind, String value, boolean approximate) {
-        String v = value == null ? "" : value.strip();
-        if (v.length() > MAX_PARSED_LENGTH) {
-            return new ClaimValue.Unknown(v, kind == ClaimKind.QUANTITY ? "?" : "");
+        if (value == null || value.length() > MAX_PARSED_LENGTH) {
+            return new ClaimValue.Unknown(value, kind == ClaimKind.QUANTITY ? "?" : "");
         }
+        String v = value.strip();
         try {
             ClaimValue parsed = switch (kind) {
                 case COUNT -> count(v, approximate);

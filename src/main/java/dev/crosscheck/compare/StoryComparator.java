@@ -246,8 +246,8 @@ public final class StoryComparator {
             sorted.sort(Comparator.comparing(Claim::source).thenComparingInt(c -> c.evidence().start()));
             List<Report.EvidenceRef> evidence = new ArrayList<>(sorted.size());
             for (Claim c : sorted) {
-                evidence.add(new Report.EvidenceRef(c.source(), c.evidence().quote(), c.evidence().start(),
-                        c.evidence().end(), c.evidence().sentenceStart()));
+                evidence.add(new Report.EvidenceRef(c.source(), Objects.requireNonNullElse(c.evidence().quote(), ""), offset(c.evidence().start()),
+                        offset(c.evidence().end()), offset(c.evidence().sentenceStart())));
             }
             entries.add(new Entry(new Report.Value(e.getKey(), display, approximate, List.copyOf(sources),
                     List.copyOf(evidence)), sources.size()));
@@ -259,6 +259,11 @@ public final class StoryComparator {
             out.add(en.value());
         }
         return List.copyOf(out);
+    }
+
+    /** A negative offset means "unknown" and is left out of the report. */
+    private static Integer offset(int offset) {
+        return offset < 0 ? null : offset;
     }
 
     private static double confidence(Iterable<SourceValues> sources) {

@@ -139,6 +139,14 @@ class StoryComparatorTest {
     }
 
     @Test
+    void unknownOffsetsAndQuotesStayWithinTheContract() {
+        Claim claim = new Claim(ClaimKind.COUNT, "k", "Plan", null, "12", null, false, false, 0.5,
+                new Evidence("a", null, -1, -1, -1));
+        Report.Value v = comparator.compare("s", List.of(), List.of(claim)).findings().get(0).values().get(0);
+        assertEquals(List.of(new Report.EvidenceRef("a", "", null, null, null)), v.evidence());
+    }
+
+    @Test
     void emptyInputGivesAnEmptyReport() {
         Report r = comparator.compare("s", List.of(), List.of());
         assertTrue(r.findings().isEmpty());
