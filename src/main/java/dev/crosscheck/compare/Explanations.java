@@ -94,12 +94,15 @@ final class Explanations {
         return best;
     }
 
+    /** The sources' names in alphabetical order, cut after {@link #MAX_NAMES}. */
     static String nameList(List<String> sourceIds, SourceNames names) {
-        List<String> shown = new ArrayList<>();
-        for (int i = 0; i < sourceIds.size() && i < MAX_NAMES; i++) {
-            shown.add(names.name(sourceIds.get(i)));
+        List<String> all = new ArrayList<>(sourceIds.size());
+        for (String id : sourceIds) {
+            all.add(names.name(id));
         }
-        int rest = sourceIds.size() - shown.size();
+        all.sort(String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder()));
+        List<String> shown = new ArrayList<>(all.subList(0, Math.min(all.size(), MAX_NAMES)));
+        int rest = all.size() - shown.size();
         if (rest > 0) {
             shown.add(rest + (rest == 1 ? " other" : " others"));
         }

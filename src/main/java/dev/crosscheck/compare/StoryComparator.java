@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -188,7 +190,7 @@ public final class StoryComparator {
             verdict = Verdict.AGREEMENT;
         }
 
-        List<Report.Value> values = values(members);
+        List<Report.Value> values = values(kind, members);
         double confidence = confidence(bySource.values());
         String explanation = Explanations.explain(verdict, kind, values, names, published);
         String family = members.get(0).value().family();
@@ -221,33 +223,47 @@ public final class StoryComparator {
 
     // ---- building the finding ----------------------------------------------------------------------------
 
-    /** One entry per distinct normalized value; most-cited value first, then by value. */
-    private static List<Report.Value> values(List<Parsed> members) {
-        Map<String, List<Claim>> byValue = new LinkedHashMap<>();
+    /**
+     * One entry per distinct normalized value; most-cited value first, then by value. A date value also counts the
+     * sources whose more precise date lies inside its period (a time on that day, a day of that month), with the
+     * evidence of those claims: a source that gives the time of an event also says on which day it happened.
+     */
+    private static List<Report.Value> values(ClaimKind kind, List<Parsed> members) {
+        Map<String, List<Parsed>> byValue = new LinkedHashMap<>();
         for (Parsed p : members) {
-            byValue.computeIfAbsent(p.claim().value().strip(), v -> new ArrayList<>()).add(p.claim());
+            byValue.computeIfAbsent(p.claim().value().strip(), v -> new ArrayList<>()).add(p);
         }
+        Map<String, List<Claim>> supporting = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Parsed>> e : byValue.entrySet()) {
+            List<Claim> claims = new ArrayList<>(e.getValue().size());
+            e.getValue().forEach(p -> claims.add(p.claim()));
+            supporting.put(e.getKey(), claims);
+        }
+        if (kind == ClaimKind.DATE && byValue.size() <= MAX_NESTED_DATES) {
+            addNestedDates(byValue, supporting);
+        }
+
         record Entry(Report.Value value, int sources) {
         }
         List<Entry> entries = new ArrayList<>(byValue.size());
-        for (Map.Entry<String, List<Claim>> e : byValue.entrySet()) {
-            List<Claim> cs = e.getValue();
-            TreeSet<String> sources = new TreeSet<>();
+        for (Map.Entry<String, List<Parsed>> e : byValue.entrySet()) {
             boolean approximate = false;
             String display = null;
-            for (Claim c : cs) {
-                sources.add(c.source());
-                approximate |= c.approximate();
+            for (Parsed p : e.getValue()) {
+                approximate |= p.claim().approximate();
                 if (display == null) {
-                    display = c.display();
+                    display = p.claim().display();
                 }
             }
-            List<Claim> sorted = new ArrayList<>(cs);
+            List<Claim> sorted = supporting.get(e.getKey());
             sorted.sort(Comparator.comparing(Claim::source).thenComparingInt(c -> c.evidence().start()));
+            TreeSet<String> sources = new TreeSet<>();
             List<Report.EvidenceRef> evidence = new ArrayList<>(sorted.size());
             for (Claim c : sorted) {
-                evidence.add(new Report.EvidenceRef(c.source(), Objects.requireNonNullElse(c.evidence().quote(), ""), offset(c.evidence().start()),
-                        offset(c.evidence().end()), offset(c.evidence().sentenceStart())));
+                sources.add(c.source());
+                evidence.add(new Report.EvidenceRef(c.source(), Objects.requireNonNullElse(c.evidence().quote(), ""),
+                        offset(c.evidence().start()), offset(c.evidence().end()),
+                        offset(c.evidence().sentenceStart())));
             }
             entries.add(new Entry(new Report.Value(e.getKey(), display, approximate, List.copyOf(sources),
                     List.copyOf(evidence)), sources.size()));
@@ -259,6 +275,31 @@ public final class StoryComparator {
             out.add(en.value());
         }
         return List.copyOf(out);
+    }
+
+    /** Distinct date values beyond this many are listed without nesting, to keep the work bounded. */
+    private static final int MAX_NESTED_DATES = 200;
+
+    private static void addNestedDates(Map<String, List<Parsed>> byValue, Map<String, List<Claim>> supporting) {
+        for (Map.Entry<String, List<Parsed>> outer : byValue.entrySet()) {
+            if (!(outer.getValue().get(0).value() instanceof ClaimValue.Date period) || period.timeOfDay()) {
+                continue;
+            }
+            Set<String> own = new HashSet<>();
+            outer.getValue().forEach(p -> own.add(p.claim().source()));
+            for (Map.Entry<String, List<Parsed>> inner : byValue.entrySet()) {
+                if (inner == outer || !(inner.getValue().get(0).value() instanceof ClaimValue.Date d)
+                        || d.start() < period.start() || d.end() > period.end()
+                        || (d.start() == period.start() && d.end() == period.end())) {
+                    continue;
+                }
+                for (Parsed p : inner.getValue()) {
+                    if (!own.contains(p.claim().source())) {
+                        supporting.get(outer.getKey()).add(p.claim());
+                    }
+                }
+            }
+        }
     }
 
     /** A negative offset means "unknown" and is left out of the report. */

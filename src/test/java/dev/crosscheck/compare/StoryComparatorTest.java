@@ -147,6 +147,26 @@ class StoryComparatorTest {
     }
 
     @Test
+    void aDateCountsTheSourcesOfMorePreciseDatesInsideIt() {
+        List<SourceInfo> sources = List.of(new SourceInfo("w", null, "Wire One", null, null),
+                new SourceInfo("c", null, "Wire Two", null, null), new SourceInfo("m", null, "Wire Three", null, null));
+        Report.Finding f = comparator.compare("s", sources, List.of(
+                claim("w", ClaimKind.DATE, "quake", "2015-04-25T11:56"),
+                claim("c", ClaimKind.DATE, "quake", "2015-04-25T11:56"),
+                claim("m", ClaimKind.DATE, "quake", "2015-04-25"),
+                claim("m", ClaimKind.DATE, "quake", "2015-04"))).findings().get(0);
+        assertEquals("agreement", f.verdict());
+        assertEquals(List.of("2015-04", "2015-04-25", "2015-04-25T11:56"),
+                f.values().stream().map(Report.Value::value).toList());
+        assertEquals(List.of("c", "m", "w"), f.values().get(0).sources());
+        // m gives the month itself: its own claim, not its day, is the month's evidence
+        assertEquals(3, f.values().get(0).evidence().size());
+        assertEquals(List.of("c", "m", "w"), f.values().get(1).sources());
+        assertEquals(List.of("c", "w"), f.values().get(2).sources());
+        assertEquals(List.of("c", "w"), f.values().get(2).evidence().stream().map(Report.EvidenceRef::source).toList());
+    }
+
+    @Test
     void emptyInputGivesAnEmptyReport() {
         Report r = comparator.compare("s", List.of(), List.of());
         assertTrue(r.findings().isEmpty());
