@@ -97,7 +97,8 @@ public final class StoryComparator {
             reportSources.add(new Report.Source(s.id(), s.title(), s.publisher(), s.published(), s.publishedFrom(),
                     claimCounts.getOrDefault(s.id(), 0)));
         }
-        for (Map.Entry<String, Integer> e : claimCounts.entrySet()) {
+        // Sources that gave claims but were not described come last, by id.
+        for (Map.Entry<String, Integer> e : new TreeMap<>(claimCounts).entrySet()) {
             if (!infos.containsKey(e.getKey())) {
                 reportSources.add(new Report.Source(e.getKey(), null, null, null, null, e.getValue()));
             }
@@ -127,15 +128,13 @@ public final class StoryComparator {
 
     /** One source's distinct values in a group, with what the verdict and the confidence need of it. */
     private static final class SourceValues {
-        final String source;
         final LocalDate published;
         /** Distinct value keys and their parsed values, in parallel; a source rarely has more than a few. */
         final List<String> keys = new ArrayList<>(1);
         final List<ClaimValue> values = new ArrayList<>(1);
         double confidence;
 
-        SourceValues(String source, LocalDate published) {
-            this.source = source;
+        SourceValues(LocalDate published) {
             this.published = published;
         }
 
@@ -172,7 +171,7 @@ public final class StoryComparator {
         boolean running = false;
         for (Parsed p : members) {
             Claim c = p.claim();
-            SourceValues sv = bySource.computeIfAbsent(c.source(), s -> new SourceValues(s, published.get(s)));
+            SourceValues sv = bySource.computeIfAbsent(c.source(), s -> new SourceValues(published.get(s)));
             // One entry per distinct value; "about 12" and "12" are two values of the source.
             sv.add(valueKey(c), p.value());
             sv.confidence = Math.max(sv.confidence, c.confidence());

@@ -54,10 +54,10 @@ public final class ValueText {
             if (text == null) {
                 return v;
             }
-            boolean plain = !text.startsWith("more") && !text.startsWith("at ") && !text.startsWith("fewer")
-                    && !text.startsWith("less");
-            return approximate && plain && kind != ClaimKind.QUOTE && kind != ClaimKind.STATEMENT
-                    && kind != ClaimKind.PARTICIPANTS ? "about " + text : text;
+            boolean bound = v.startsWith(">") || v.startsWith("<");
+            boolean numeric = kind == ClaimKind.COUNT || kind == ClaimKind.QUANTITY || kind == ClaimKind.DATE
+                    || kind == ClaimKind.DURATION;
+            return approximate && numeric && !bound ? "about " + text : text;
         } catch (RuntimeException e) {
             return v;
         }
@@ -68,22 +68,20 @@ public final class ValueText {
         if (!m.matches()) {
             return null;
         }
-        return bounded(m.group(1), number(m.group(2)), m.group(3) == null ? null : number(m.group(3)), "");
+        String range = m.group(3) == null ? null : number(m.group(2)) + " to " + number(m.group(3));
+        return bounded(m.group(1), range != null ? range : number(m.group(2)), true);
     }
 
-    private static String bounded(String op, String a, String b, String unitSuffix) {
-        if (b != null) {
-            return a + " to " + b + unitSuffix;
-        }
-        String n = a + unitSuffix;
+    /** {@code text} under a bound prefix: "more than 12", "at most 5", "fewer than 5" ("less than" if uncountable). */
+    private static String bounded(String op, String text, boolean countable) {
         if (op == null) {
-            return n;
+            return text;
         }
         return switch (op) {
-            case ">" -> "more than " + n;
-            case ">=" -> "at least " + n;
-            case "<" -> "fewer than " + n;
-            default -> "at most " + n;
+            case ">" -> "more than " + text;
+            case ">=" -> "at least " + text;
+            case "<" -> (countable ? "fewer than " : "less than ") + text;
+            default -> "at most " + text;
         };
     }
 
@@ -93,14 +91,11 @@ public final class ValueText {
             return null;
         }
         String unit = m.group(4);
-        String a = number(m.group(2));
-        String b = m.group(3) == null ? null : number(m.group(3));
+        String amount = number(m.group(2)) + (m.group(3) == null ? "" : " to " + number(m.group(3)));
         if (unit.equals("magnitude")) {
-            String text = bounded(m.group(1), a, b, "");
-            return "magnitude " + text.replace("fewer than", "less than");
+            return "magnitude " + bounded(m.group(1), amount, false);
         }
-        String suffix = unit.equals("%") ? "%" : " " + unit;
-        return bounded(m.group(1), a, b, suffix).replace("fewer than", "less than");
+        return bounded(m.group(1), amount + (unit.equals("%") ? "%" : " " + unit), false);
     }
 
     private static final String[] LARGE = {"trillion", "billion", "million"};
@@ -164,16 +159,7 @@ public final class ValueText {
         if (parts.isEmpty()) {
             return null;
         }
-        String text = String.join(" ", parts);
-        if (op == null) {
-            return text;
-        }
-        return switch (op) {
-            case ">" -> "more than " + text;
-            case ">=" -> "at least " + text;
-            case "<" -> "less than " + text;
-            default -> "at most " + text;
-        };
+        return bounded(op, String.join(" ", parts), false);
     }
 
     private static void addDurationParts(List<String> parts, String s, boolean time) {
