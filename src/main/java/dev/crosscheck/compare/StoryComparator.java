@@ -1,12 +1,350 @@
 package dev.crosscheck.compare;
 
 import dev.crosscheck.claim.Claim;
+import dev.crosscheck.claim.ClaimKind;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
-/** Aligns a story's claims across sources and judges each group: agreement, contradiction, evolving, single source. */
+/**
+ * Aligns a story's claims across sources and judges each group: agreement, contradiction, evolving, single source.
+ *
+ * <p>Claims are grouped by (kind, key); a quantity group is further split by unit family, since kilometres and
+ * percent are never compared. Within a group each source's values form a set, so a source never contradicts
+ * itself: two sources conflict when no value of one is compatible with any value of the other (compatibility per
+ * kind: {@link ClaimValue}). Verdicts:
+ * <ul>
+ *   <li><b>single-source</b>: one source only;</li>
+ *   <li><b>evolving</b>: a running figure (any claim {@code running}) of a count, quantity or duration whose values
+ *       differ and only grow with the sources' publication dates; sources of the same date must agree;</li>
+ *   <li><b>contradiction</b>: otherwise, when at least two distinct sources conflict;</li>
+ *   <li><b>agreement</b>: otherwise.</li>
+ * </ul>
+ *
+ * <p>Confidence of a finding: the mean over its sources of each source's best claim confidence, times
+ * {@code 1 - 2^-n} for {@code n} sources (one source 0.5, two 0.75, three 0.875, ...), rounded to three decimals.
+ *
+ * <p>Order: contradictions, evolving figures, agreements, single-source findings; within a verdict more sources
+ * first; then by key and first value.
+ */
 public final class StoryComparator {
 
+    private final Clock clock;
+
+    public StoryComparator() {
+        this(Clock.systemUTC());
+    }
+
+    public StoryComparator(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
     public Report compare(String story, List<SourceInfo> sources, List<Claim> claims) {
-        throw new UnsupportedOperationException("TODO");
+        Map<String, SourceInfo> infos = new LinkedHashMap<>();
+        for (SourceInfo s : sources) {
+            infos.putIfAbsent(s.id(), s);
+        }
+        Map<String, Integer> claimCounts = new LinkedHashMap<>();
+        Map<GroupKey, List<Claim>> groups = new LinkedHashMap<>();
+        for (Claim c : claims) {
+            claimCounts.merge(c.source(), 1, Integer::sum);
+            groups.computeIfAbsent(new GroupKey(c.kind(), c.key()), k -> new ArrayList<>()).add(c);
+        }
+        SourceNames names = new SourceNames(infos.values(), claimCounts.keySet());
+        Map<String, LocalDate> published = new HashMap<>();
+        for (SourceInfo s : infos.values()) {
+            LocalDate d = publishedDate(s.published());
+            if (d != null) {
+                published.put(s.id(), d);
+            }
+        }
+
+        List<Ranked> ranked = new ArrayList<>();
+        // Many sources repeat the same values: each distinct (kind, value, approximate) is parsed once.
+        Map<String, ClaimValue> parsed = new HashMap<>();
+        for (Map.Entry<GroupKey, List<Claim>> group : groups.entrySet()) {
+            ClaimKind kind = group.getKey().kind();
+            Map<String, List<Parsed>> byFamily = new TreeMap<>();
+            for (Claim c : group.getValue()) {
+                ClaimValue v = parsed.computeIfAbsent(kind.ordinal() + (c.approximate() ? "~" : ":") + c.value(),
+                        k -> ClaimValues.parse(kind, c.value(), c.approximate()));
+                byFamily.computeIfAbsent(v.family(), f -> new ArrayList<>()).add(new Parsed(c, v));
+            }
+            for (List<Parsed> members : byFamily.values()) {
+                ranked.add(judge(kind, group.getKey().key(), members, published, names));
+            }
+        }
+        ranked.sort(ORDER);
+
+        List<Report.Finding> findings = new ArrayList<>(ranked.size());
+        for (Ranked r : ranked) {
+            findings.add(r.finding());
+        }
+        List<Report.Source> reportSources = new ArrayList<>();
+        for (SourceInfo s : infos.values()) {
+            reportSources.add(new Report.Source(s.id(), s.title(), s.publisher(), s.published(), s.publishedFrom(),
+                    claimCounts.getOrDefault(s.id(), 0)));
+        }
+        // Sources that gave claims but were not described come last, by id.
+        for (Map.Entry<String, Integer> e : new TreeMap<>(claimCounts).entrySet()) {
+            if (!infos.containsKey(e.getKey())) {
+                reportSources.add(new Report.Source(e.getKey(), null, null, null, null, e.getValue()));
+            }
+        }
+        return new Report(Report.SCHEMA_VERSION, story, clock.instant().toString(), List.copyOf(reportSources),
+                List.copyOf(findings), summarize(findings));
+    }
+
+    /** Counts the findings per verdict. */
+    public static Report.Summary summarize(List<Report.Finding> findings) {
+        Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
+        for (Report.Finding f : findings) {
+            counts.merge(Verdict.fromWireName(f.verdict()), 1, Integer::sum);
+        }
+        return new Report.Summary(counts.getOrDefault(Verdict.AGREEMENT, 0),
+                counts.getOrDefault(Verdict.CONTRADICTION, 0), counts.getOrDefault(Verdict.SINGLE_SOURCE, 0),
+                counts.getOrDefault(Verdict.EVOLVING, 0));
+    }
+
+    // ---- judging one group -------------------------------------------------------------------------------
+
+    private record GroupKey(ClaimKind kind, String key) {
+    }
+
+    private record Parsed(Claim claim, ClaimValue value) {
+    }
+
+    /** One source's distinct values in a group, with what the verdict and the confidence need of it. */
+    private static final class SourceValues {
+        final LocalDate published;
+        /** Distinct value keys and their parsed values, in parallel; a source rarely has more than a few. */
+        final List<String> keys = new ArrayList<>(1);
+        final List<ClaimValue> values = new ArrayList<>(1);
+        double confidence;
+
+        SourceValues(LocalDate published) {
+            this.published = published;
+        }
+
+        void add(String key, ClaimValue value) {
+            if (!keys.contains(key)) {
+                keys.add(key);
+                values.add(value);
+            }
+        }
+
+        String signature() {
+            if (keys.size() == 1) {
+                return keys.get(0);
+            }
+            List<String> sorted = new ArrayList<>(keys);
+            sorted.sort(null);
+            return String.join("\u0000", sorted);
+        }
+    }
+
+    private record Ranked(Verdict verdict, int sourceCount, String family, Report.Finding finding) {
+    }
+
+    private static final Comparator<Ranked> ORDER = Comparator
+            .comparing(Ranked::verdict)
+            .thenComparing(Comparator.comparingInt(Ranked::sourceCount).reversed())
+            .thenComparing(r -> r.finding().key())
+            .thenComparing(r -> r.finding().values().get(0).value())
+            .thenComparing(Ranked::family);
+
+    private static Ranked judge(ClaimKind kind, String key, List<Parsed> members, Map<String, LocalDate> published,
+                                SourceNames names) {
+        Map<String, SourceValues> bySource = new HashMap<>();
+        boolean running = false;
+        for (Parsed p : members) {
+            Claim c = p.claim();
+            SourceValues sv = bySource.computeIfAbsent(c.source(), s -> new SourceValues(published.get(s)));
+            // One entry per distinct value; "about 12" and "12" are two values of the source.
+            sv.add(valueKey(c), p.value());
+            sv.confidence = Math.max(sv.confidence, c.confidence());
+            running |= c.running();
+        }
+
+        Verdict verdict;
+        if (bySource.size() == 1) {
+            verdict = Verdict.SINGLE_SOURCE;
+        } else if (running && isNumeric(kind) && ValueSets.grows(distinct(bySource.values(), true))) {
+            verdict = Verdict.EVOLVING;
+        } else if (kind != ClaimKind.QUOTE && ValueSets.anyConflict(distinct(bySource.values(), false))) {
+            verdict = Verdict.CONTRADICTION;
+        } else {
+            verdict = Verdict.AGREEMENT;
+        }
+
+        List<Report.Value> values = values(kind, members);
+        double confidence = confidence(bySource.values());
+        String explanation = Explanations.explain(verdict, kind, values, names, published);
+        String family = members.get(0).value().family();
+        Report.Finding finding = new Report.Finding(verdict.wireName(), kind.wireName(), mostCommon(members, true),
+                key, mostCommon(members, false), values, confidence, explanation);
+        return new Ranked(verdict, bySource.size(), family, finding);
+    }
+
+    private static String valueKey(Claim c) {
+        return c.value().strip() + (c.approximate() ? "~" : "");
+    }
+
+    /**
+     * One member per distinct value set (and publication date, when {@code dated}): sources saying the same are
+     * judged once, which keeps large stories with few distinct values cheap.
+     */
+    private static List<ValueSets.Member> distinct(Iterable<SourceValues> sources, boolean dated) {
+        Map<String, ValueSets.Member> members = new HashMap<>();
+        for (SourceValues sv : sources) {
+            String signature = sv.signature();
+            members.computeIfAbsent(dated ? sv.published + "\u0001" + signature : signature,
+                    k -> new ValueSets.Member(dated ? sv.published : null, sv.values.toArray(new ClaimValue[0])));
+        }
+        return new ArrayList<>(members.values());
+    }
+
+    private static boolean isNumeric(ClaimKind kind) {
+        return kind == ClaimKind.COUNT || kind == ClaimKind.QUANTITY || kind == ClaimKind.DURATION;
+    }
+
+    // ---- building the finding ----------------------------------------------------------------------------
+
+    /**
+     * One entry per distinct normalized value; most-cited value first, then by value. A date value also counts the
+     * sources whose more precise date lies inside its period (a time on that day, a day of that month), with the
+     * evidence of those claims: a source that gives the time of an event also says on which day it happened.
+     */
+    private static List<Report.Value> values(ClaimKind kind, List<Parsed> members) {
+        Map<String, List<Parsed>> byValue = new LinkedHashMap<>();
+        for (Parsed p : members) {
+            byValue.computeIfAbsent(p.claim().value().strip(), v -> new ArrayList<>()).add(p);
+        }
+        Map<String, List<Claim>> supporting = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Parsed>> e : byValue.entrySet()) {
+            List<Claim> claims = new ArrayList<>(e.getValue().size());
+            e.getValue().forEach(p -> claims.add(p.claim()));
+            supporting.put(e.getKey(), claims);
+        }
+        if (kind == ClaimKind.DATE && byValue.size() <= MAX_NESTED_DATES) {
+            addNestedDates(byValue, supporting);
+        }
+
+        record Entry(Report.Value value, int sources) {
+        }
+        List<Entry> entries = new ArrayList<>(byValue.size());
+        for (Map.Entry<String, List<Parsed>> e : byValue.entrySet()) {
+            boolean approximate = false;
+            String display = null;
+            for (Parsed p : e.getValue()) {
+                approximate |= p.claim().approximate();
+                if (display == null) {
+                    display = p.claim().display();
+                }
+            }
+            List<Claim> sorted = supporting.get(e.getKey());
+            sorted.sort(Comparator.comparing(Claim::source).thenComparingInt(c -> c.evidence().start()));
+            TreeSet<String> sources = new TreeSet<>();
+            List<Report.EvidenceRef> evidence = new ArrayList<>(sorted.size());
+            for (Claim c : sorted) {
+                sources.add(c.source());
+                evidence.add(new Report.EvidenceRef(c.source(), Objects.requireNonNullElse(c.evidence().quote(), ""),
+                        offset(c.evidence().start()), offset(c.evidence().end()),
+                        offset(c.evidence().sentenceStart())));
+            }
+            entries.add(new Entry(new Report.Value(e.getKey(), display, approximate, List.copyOf(sources),
+                    List.copyOf(evidence)), sources.size()));
+        }
+        entries.sort(Comparator.comparingInt(Entry::sources).reversed()
+                .thenComparing(en -> en.value().value()));
+        List<Report.Value> out = new ArrayList<>(entries.size());
+        for (Entry en : entries) {
+            out.add(en.value());
+        }
+        return List.copyOf(out);
+    }
+
+    /** Distinct date values beyond this many are listed without nesting, to keep the work bounded. */
+    private static final int MAX_NESTED_DATES = 200;
+
+    private static void addNestedDates(Map<String, List<Parsed>> byValue, Map<String, List<Claim>> supporting) {
+        for (Map.Entry<String, List<Parsed>> outer : byValue.entrySet()) {
+            if (!(outer.getValue().get(0).value() instanceof ClaimValue.Date period) || period.timeOfDay()) {
+                continue;
+            }
+            Set<String> own = new HashSet<>();
+            outer.getValue().forEach(p -> own.add(p.claim().source()));
+            for (Map.Entry<String, List<Parsed>> inner : byValue.entrySet()) {
+                if (inner == outer || !(inner.getValue().get(0).value() instanceof ClaimValue.Date d)
+                        || d.start() < period.start() || d.end() > period.end()
+                        || (d.start() == period.start() && d.end() == period.end())) {
+                    continue;
+                }
+                for (Parsed p : inner.getValue()) {
+                    if (!own.contains(p.claim().source())) {
+                        supporting.get(outer.getKey()).add(p.claim());
+                    }
+                }
+            }
+        }
+    }
+
+    /** A negative offset means "unknown" and is left out of the report. */
+    private static Integer offset(int offset) {
+        return offset < 0 ? null : offset;
+    }
+
+    private static double confidence(Iterable<SourceValues> sources) {
+        double sum = 0;
+        int n = 0;
+        for (SourceValues sv : sources) {
+            sum += sv.confidence;
+            n++;
+        }
+        double c = sum / n * (1 - Math.pow(2, -n));
+        return Math.round(c * 1000) / 1000.0;
+    }
+
+    /** The most common subject (or non-null attribute) of the claims; ties go to the alphabetically first. */
+    private static String mostCommon(List<Parsed> members, boolean subject) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (Parsed p : members) {
+            String s = subject ? p.claim().subject() : p.claim().attribute();
+            if (s != null) {
+                counts.merge(s, 1, Integer::sum);
+            }
+        }
+        String best = null;
+        int bestCount = 0;
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            if (e.getValue() > bestCount || (e.getValue() == bestCount && e.getKey().compareTo(best) < 0)) {
+                best = e.getKey();
+                bestCount = e.getValue();
+            }
+        }
+        return best;
+    }
+
+    static LocalDate publishedDate(String published) {
+        if (published == null || published.length() < 10) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(published.substring(0, 10));
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 }

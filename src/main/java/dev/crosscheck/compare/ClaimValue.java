@@ -1,0 +1,153 @@
+package dev.crosscheck.compare;
+
+import java.util.Set;
+
+/**
+ * A claim's normalized value, parsed for comparison. Two values are <em>compatible</em> when both can be true at
+ * once; the comparison never relies on string equality alone. Parsing is done by {@link ClaimValues#parse}.
+ *
+ * <p>Values of different {@link #family() families} (kilometres and percent, say) are never compared: the
+ * comparator splits them into separate findings.
+ */
+sealed interface ClaimValue {
+
+    /** Values are only compared within one family; kinds with a single family return the empty string. */
+    default String family() {
+        return "";
+    }
+
+    boolean compatibleWith(ClaimValue other);
+
+    /**
+     * A value the comparison cannot read. It is compatible with everything: an unreadable value must never make a
+     * contradiction.
+     */
+    record Unknown(String raw, String family) implements ClaimValue {
+        @Override
+        public boolean compatibleWith(ClaimValue other) {
+            return true;
+        }
+    }
+
+    /**
+     * A value that lies on a number line: counts, quantities and durations. {@code lo}/{@code hi} bound what the
+     * source wrote, before any tolerance; they decide whether a running figure grew or shrank.
+     */
+    sealed interface Numeric extends ClaimValue {
+        double lo();
+
+        double hi();
+    }
+
+    /**
+     * A count as an interval of integers; bounds are open-ended ({@code ">12"} is [13, ∞)). When either side is
+     * approximate they may lie apart by {@link ClaimValues#APPROXIMATE_COUNT} of the larger, and by at least one.
+     */
+    record Count(double lo, double hi, boolean approximate) implements Numeric {
+        @Override
+        public boolean compatibleWith(ClaimValue other) {
+            if (!(other instanceof Count o)) {
+                return true;
+            }
+            if (approximate || o.approximate) {
+                return ClaimValues.within(lo, hi, o.lo, o.hi, ClaimValues.APPROXIMATE_COUNT, 1);
+            }
+            return lo <= o.hi && o.lo <= hi;
+        }
+    }
+
+    /**
+     * A quantity converted to its family's base unit. {@code lo}/{@code hi} already include the rounding the
+     * written number implies (half a unit of its last written digit), so "10 mi" and "16 km" are compatible
+     * while "12 km" and "13 km" are not: exact values must overlap strictly, not merely touch.
+     *
+     * @param value     the written number in base units (the middle of a range)
+     * @param magnitude an earthquake magnitude: exact magnitudes must be equal to one decimal, approximate ones
+     *                  within {@link ClaimValues#APPROXIMATE_MAGNITUDE}
+     * @param point     a single number, not a bound or a range
+     */
+    record Quantity(double value, double lo, double hi, String family, boolean magnitude, boolean point,
+                    boolean approximate)
+            implements Numeric {
+        @Override
+        public boolean compatibleWith(ClaimValue other) {
+            if (!(other instanceof Quantity o) || !family.equals(o.family)) {
+                return true;
+            }
+            boolean approx = approximate || o.approximate;
+            if (magnitude && o.magnitude && point && o.point) {
+                double diff = Math.abs(Math.round(value * 10) - Math.round(o.value * 10)) / 10.0;
+                return approx ? diff <= ClaimValues.APPROXIMATE_MAGNITUDE + 1e-9 : diff == 0;
+            }
+            if (approx) {
+                return ClaimValues.within(lo, hi, o.lo, o.hi, ClaimValues.APPROXIMATE_QUANTITY, 0);
+            }
+            return (lo < o.hi && o.lo < hi) || (lo == o.lo && hi == o.hi);
+        }
+    }
+
+    /**
+     * A date as the instant interval [start, end) in epoch minutes of the local calendar, at the precision the
+     * source gave. Periods are compatible when they overlap (a day inside its month or ISO week, a time inside
+     * its day); two times of day are compatible when within {@link ClaimValues#TIME_TOLERANCE_MINUTES} (or
+     * {@link ClaimValues#APPROXIMATE_TIME_TOLERANCE_MINUTES} when either is approximate). An approximate day
+     * stretches by {@link ClaimValues#APPROXIMATE_DAY_TOLERANCE_MINUTES} either side.
+     */
+    record Date(long start, long end, boolean timeOfDay, boolean approximate) implements ClaimValue {
+        @Override
+        public boolean compatibleWith(ClaimValue other) {
+            if (!(other instanceof Date o)) {
+                return true;
+            }
+            boolean approx = approximate || o.approximate;
+            if (timeOfDay && o.timeOfDay) {
+                long tol = approx ? ClaimValues.APPROXIMATE_TIME_TOLERANCE_MINUTES : ClaimValues.TIME_TOLERANCE_MINUTES;
+                return Math.abs(start - o.start) <= tol;
+            }
+            long pad = approx ? ClaimValues.APPROXIMATE_DAY_TOLERANCE_MINUTES : 0;
+            return start - pad < o.end && o.start - pad < end;
+        }
+    }
+
+    /**
+     * A duration as an interval of seconds: weeks, days, hours, minutes and seconds are exact; a month spans 28 to
+     * 31 days and a year 365 to 366, so "P1M" and "P30D" are compatible. Approximate durations may differ by
+     * {@link ClaimValues#APPROXIMATE_DURATION}
+     * (see {@link ClaimValues#within}).
+     */
+    record Duration(double lo, double hi, boolean approximate) implements Numeric {
+        @Override
+        public boolean compatibleWith(ClaimValue other) {
+            if (!(other instanceof Duration o)) {
+                return true;
+            }
+            double tol = approximate || o.approximate ? ClaimValues.APPROXIMATE_DURATION : 0;
+            return ClaimValues.within(lo, hi, o.lo, o.hi, tol, 0);
+        }
+    }
+
+    /**
+     * Who met whom. A value starting with {@code not:} denies the meeting of the names after it. A denial
+     * conflicts with a report of a meeting only when every denied name is among those reported (a denial with no
+     * names denies the keyed meeting outright); reports of meetings never conflict with each other.
+     */
+    record Participants(boolean denial, Set<String> names) implements ClaimValue {
+        @Override
+        public boolean compatibleWith(ClaimValue other) {
+            if (!(other instanceof Participants o) || denial == o.denial) {
+                return true;
+            }
+            Participants denied = denial ? this : o;
+            Participants reported = denial ? o : this;
+            return !reported.names.containsAll(denied.names);
+        }
+    }
+
+    /** A statement's polarity: "affirmed" or "negated"; only opposite polarities conflict. */
+    record Statement(boolean affirmed) implements ClaimValue {
+        @Override
+        public boolean compatibleWith(ClaimValue other) {
+            return !(other instanceof Statement o) || affirmed == o.affirmed;
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.crosscheck.compare;
+
+import dev.crosscheck.claim.ClaimKind;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Renders a report as Markdown: a headline, the sources table, then one section per verdict with each finding's
+ * values, sources and quoted evidence. Text from articles is escaped so that it cannot change the layout.
+ */
+public final class ReportMarkdown {
+
+    private ReportMarkdown() {
+    }
+
+    public static String render(Report report) {
+        StringBuilder md = new StringBuilder();
+        List<SourceInfo> infos = new ArrayList<>();
+        for (Report.Source src : report.sources()) {
+            infos.add(new SourceInfo(src.id(), src.title(), src.publisher(), src.published(), src.publishedFrom()));
+        }
+        SourceNames names = new SourceNames(infos, List.of());
+        Report.Summary s = report.summary();
+        md.append("# Cross-source report: ").append(escape(report.story())).append("\n\n");
+        md.append(s.contradictions()).append(" contradictions, ").append(s.evolving()).append(" evolving, ")
+                .append(s.agreements()).append(" agreements, ").append(s.singleSource()).append(" single-source");
+        if (report.generatedAt() != null) {
+            md.append(" (generated ").append(escape(report.generatedAt())).append(")");
+        }
+        md.append(".\n\n## Sources\n\n| Source | Publisher | Published | Claims |\n|---|---|---|---|\n");
+        for (Report.Source src : report.sources()) {
+            String label = src.title() != null && !src.title().isBlank() ? src.title() : SourceNames.fileName(src.id());
+            md.append("| ").append(escape(label)).append(" | ").append(escape(orDash(src.publisher())))
+                    .append(" | ").append(escape(orDash(src.published()))).append(" | ").append(src.claims())
+                    .append(" |\n");
+        }
+        section(md, report.findings(), names, Verdict.CONTRADICTION, "Contradictions");
+        section(md, report.findings(), names, Verdict.EVOLVING, "Evolving figures");
+        section(md, report.findings(), names, Verdict.AGREEMENT, "Agreements");
+        section(md, report.findings(), names, Verdict.SINGLE_SOURCE, "Single-source claims");
+        return md.toString();
+    }
+
+    private static void section(StringBuilder md, List<Report.Finding> findings, SourceNames names, Verdict verdict,
+                                String title) {
+        boolean first = true;
+        for (Report.Finding f : findings) {
+            if (!f.verdict().equals(verdict.wireName())) {
+                continue;
+            }
+            if (first) {
+                md.append("\n## ").append(title).append("\n");
+                first = false;
+            }
+            md.append("\n### ").append(escape(f.subject()));
+            if (f.attribute() != null && !f.attribute().isBlank()) {
+                md.append(": ").append(escape(f.attribute()));
+            }
+            md.append("\n\n");
+            md.append("*").append(escape(f.kind())).append(", key ").append(escape(f.key()))
+                    .append(", confidence ").append(f.confidence()).append("*\n\n");
+            if (f.explanation() != null) {
+                md.append(escape(f.explanation())).append("\n\n");
+            }
+            ClaimKind kind = ClaimKind.fromWireName(f.kind());
+            for (Report.Value v : f.values()) {
+                md.append("- **").append(escape(Explanations.valueText(kind, v))).append("**");
+                if (v.display() != null && !v.display().isBlank() && !v.display().equals(v.value())) {
+                    md.append(" (written \"").append(escape(v.display())).append("\")");
+                }
+                md.append(": ").append(escape(Explanations.nameList(v.sources(), names))).append("\n");
+                for (Report.EvidenceRef e : v.evidence()) {
+                    md.append("  > ").append(escape(e.quote())).append(" — ").append(escape(names.name(e.source())))
+                            .append("\n");
+                }
+            }
+        }
+    }
+
+    private static String orDash(String s) {
+        return s == null || s.isBlank() ? "-" : s;
+    }
+
+    /**
+     * Escapes Markdown's inline special characters with a backslash, and a block marker at the start of the text
+     * ("#", "-", "+", "1."), and folds line breaks into spaces, so that text from an article stays on its line and
+     * renders as written.
+     */
+    public static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        int digits = 0;
+        while (digits < text.length() && Character.isDigit(text.charAt(digits))) {
+            digits++;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean blockMarker = (i == 0 && (c == '#' || c == '-' || c == '+' || c == '='))
+                    || (i == digits && i > 0 && (c == '.' || c == ')'));
+            switch (c) {
+                case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '&' -> out.append('\\').append(c);
+                case '\n', '\r', '\t' -> out.append(' ');
+                default -> {
+                    if (blockMarker) {
+                        out.append('\\');
+                    }
+                    out.append(c);
+                }
+            }
+        }
+        return out.toString();
+    }
+}

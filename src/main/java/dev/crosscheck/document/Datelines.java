@@ -1,0 +1,188 @@
+package dev.crosscheck.document;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the dateline at the head of an article ("MOSCOW, March 20 (Xinhua):", "March 21 (UPI) -",
+ * "KATHMANDU, April 25 -", "LONDON, 21 March 2023 -", "WASHINGTON (AP) -") and the agency mark a wire story ends
+ * with ("... in Ukraine. (ANI)"). Month names come from {@code document/months.txt}, agencies from
+ * {@code document/news-agencies.txt}.
+ *
+ * <p>Patterns only ever see the first {@value #HEAD} characters of a paragraph, so their cost is bounded whatever
+ * the input.
+ */
+final class Datelines {
+
+    /** What a dateline says: its date (null when it has none) and its agency mark (null when it has none). */
+    record Dateline(LocalDate date, String agency) {
+    }
+
+    static final int HEAD = 200;
+
+    private static final Map<String, Integer> MONTHS = new HashMap<>();
+    private static final Set<String> AGENCIES = new HashSet<>();
+
+    static {
+        for (String[] pair : WordList.loadPairs("months.txt")) {
+            MONTHS.put(pair[0].toLowerCase(Locale.ROOT), Integer.parseInt(pair[1]));
+        }
+        for (String agency : WordList.load("news-agencies.txt")) {
+            AGENCIES.add(agency.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private static final String MONTH = "(?i:" + String.join("|",
+            MONTHS.keySet().stream().sorted(Comparator.comparingInt(String::length).reversed()).toList()) + ")";
+    private static final String WEEKDAY = "(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\\.?";
+
+    /** A calendar date without year or with one: "March 21", "Mar. 21, 2023", "21 March 2023", "Tuesday, March 21". */
+    private static final String DATE = "(?:" + WEEKDAY + ",?\\s+)?(?:"
+            + "(?<m1>" + MONTH + ")\\.?\\s+(?<d1>\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(?<y1>\\d{4}))?"
+            + "|(?<d2>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<m2>" + MONTH + ")\\.?(?:,?\\s+(?<y2>\\d{4}))?)";
+
+    /** A region after the place: "NEW DELHI [India],", "KYIV, Ukraine,". */
+    private static final String REGION = "(?:\\s*\\[[^\\[\\]]{1,30}\\])?";
+
+    /**
+     * The place of a dateline: in capitals ("MOSCOW", "NEW DELHI [India],"), or capitalized names each followed by
+     * a comma ("Kyiv, Ukraine,").
+     */
+    private static final String PLACE = "(?:[A-Z][A-Z.' -]{1,40}?" + REGION + "\\s*[,:]?\\s+"
+            + "|(?:[A-Z][\\p{L}.' -]{1,40}?" + REGION + ",\\s+){1,2})";
+
+    /** What ends a dateline: a dash (one or two hyphens once normalized) or a colon. */
+    private static final String END = "(?:--?|:)";
+
+    /** A press-release wire's mark, "/PRNewswire/": it ends a dateline but names a distributor, not a publisher. */
+    private static final String WIRE = "(?:\\s*/[^/]{1,40}/)?";
+
+    private static final Pattern DATED = Pattern.compile("^" + PLACE + "?" + DATE + WIRE
+            + "(?:\\s*\\((?<agency>[^()]{1,40})\\)\\s*(?:(?:--?|[:,])\\s*)?|\\s*" + END + "\\s)");
+
+    private static final Pattern UNDATED = Pattern.compile("^(?:[A-Z][A-Z.' -]{1,40}?" + REGION
+            + "(?:,\\s*[A-Z][\\p{L}.' -]{1,30}?)?\\s*,?\\s*)?\\((?<agency>[^()]{1,40})\\)\\s*" + END + "\\s");
+
+    /** A paragraph that is only a date, maybe labelled and with a time: "Updated: March 21, 2023 10:15 GMT". */
+    private static final Pattern DATE_LINE = Pattern.compile("^(?i:(?:first\\s+)?(?:published|updated|posted|date)(?:\\s+on)?\\s*:?\\s*)?"
+            + DATE + "(?:\\s*(?:,|at|-)?\\s*\\d{1,2}[:.]\\d{2}[^\\p{L}]{0,12}(?:[ap]\\.?m\\.?)?\\s*[A-Z]{0,5})?\\s*$");
+
+    private static final Pattern END_MARK = Pattern.compile("\\((?<agency>[\\p{L}]{2,12})\\)\\s*$");
+
+    private static final Pattern ALL_CAPS = Pattern.compile("[A-Z]{2,10}");
+    private static final Pattern NAME = Pattern.compile("[A-Z][\\p{L}&.'-]*(?: [A-Z][\\p{L}&.'-]*){0,3}");
+
+    private Datelines() {
+    }
+
+    /**
+     * The first dateline among the opening paragraphs. A date without a year takes the year of {@code reference}
+     * (the upload time), or the year before when that would put it after the reference date.
+     */
+    static Dateline find(List<String> openingParagraphs, LocalDate reference) {
+        for (String paragraph : openingParagraphs) {
+            String head = paragraph.length() > HEAD ? paragraph.substring(0, HEAD) : paragraph;
+            Matcher m = DATED.matcher(head);
+            if (m.lookingAt()) {
+                LocalDate date = date(m, reference);
+                String agency = agency(m.group("agency"), true);
+                if (date != null || agency != null) {
+                    return new Dateline(date, agency);
+                }
+            }
+            m = UNDATED.matcher(head);
+            if (m.lookingAt()) {
+                String agency = agency(m.group("agency"), false);
+                if (agency != null) {
+                    return new Dateline(null, agency);
+                }
+            }
+            if (paragraph.length() <= 80) {
+                m = DATE_LINE.matcher(paragraph);
+                if (m.matches()) {
+                    LocalDate date = date(m, reference);
+                    if (date != null) {
+                        return new Dateline(date, null);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A written-out date with its year ("March 21, 2023", "21 March 2023"), or null. */
+    static LocalDate writtenDate(String value) {
+        if (value.length() > 80) {
+            return null;
+        }
+        Matcher m = DATE_LINE.matcher(value.strip());
+        if (!m.matches() || m.group("y1") == null && m.group("y2") == null) {
+            return null;
+        }
+        return date(m, null);
+    }
+
+    /** A known agency's mark closing the article: "... in Ukraine. (ANI)". */
+    static String endMark(String lastParagraph) {
+        String tail = lastParagraph.length() > 40 ? lastParagraph.substring(lastParagraph.length() - 40) : lastParagraph;
+        Matcher m = END_MARK.matcher(tail);
+        if (m.find()) {
+            String agency = m.group("agency");
+            return AGENCIES.contains(agency.toLowerCase(Locale.ROOT)) ? agency : null;
+        }
+        return null;
+    }
+
+    /**
+     * Accepts a parenthesized mark as an agency: a known agency, a short all-capitals mark, or, right after a
+     * dated dateline, a capitalized name of up to four words ("(Northwind Wire)").
+     */
+    private static String agency(String mark, boolean afterDate) {
+        if (mark == null) {
+            return null;
+        }
+        String m = mark.strip();
+        if (AGENCIES.contains(m.toLowerCase(Locale.ROOT)) || ALL_CAPS.matcher(m).matches()) {
+            return m;
+        }
+        return afterDate && NAME.matcher(m).matches() ? m : null;
+    }
+
+    private static LocalDate date(Matcher m, LocalDate reference) {
+        String monthName = m.group("m1") != null ? m.group("m1") : m.group("m2");
+        String dayText = m.group("d1") != null ? m.group("d1") : m.group("d2");
+        String yearText = m.group("y1") != null ? m.group("y1") : m.group("y2");
+        if (monthName == null || dayText == null) {
+            return null;
+        }
+        Integer month = MONTHS.get(monthName.toLowerCase(Locale.ROOT));
+        int day = Integer.parseInt(dayText);
+        if (month == null) {
+            return null;
+        }
+        if (yearText != null) {
+            return PublishedDates.date(Integer.parseInt(yearText), month, day);
+        }
+        if (reference == null) {
+            return null;
+        }
+        LocalDate date = PublishedDates.date(reference.getYear(), month, day);
+        if (date == null) {
+            // February 29 of a year that has none: the latest leap year before
+            for (int year = reference.getYear() - 1; year >= reference.getYear() - 8 && date == null; year--) {
+                date = PublishedDates.date(year, month, day);
+            }
+            return date;
+        }
+        return date.isAfter(reference) ? PublishedDates.date(reference.getYear() - 1, month, day) : date;
+    }
+
+}

@@ -1,0 +1,176 @@
+package dev.crosscheck.compare;
+
+import static dev.crosscheck.compare.Fixtures.claim;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.crosscheck.claim.Claim;
+import dev.crosscheck.claim.ClaimKind;
+import dev.crosscheck.claim.Evidence;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Explanations, ordering, values and sources of a report. */
+class StoryComparatorTest {
+
+    private final StoryComparator comparator = new StoryComparator(Fixtures.CLOCK);
+
+    private static Report.Finding find(Report r, String key) {
+        return r.findings().stream().filter(f -> f.key().equals(key)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void contradictionExplanationNamesPublishersAndValues() {
+        Report.Finding f = find(Fixtures.xiVisit(), "visit:length");
+        assertEquals("contradiction", f.verdict());
+        assertEquals("ANI and UPI say 3 days (P3D); northwind.txt says 2 days (P2D).", f.explanation());
+    }
+
+    @Test
+    void agreementAndSingleSourceExplanations() {
+        Report r = Fixtures.xiVisit();
+        assertEquals("ANI, northwind.txt and UPI all say 12.", find(r, "plan:points").explanation());
+        assertEquals("northwind.txt says 14; ANI says more than 12 (>12). These values are compatible.",
+                find(r, "agreements:signed").explanation());
+        assertEquals("Only UPI says March 20, 2023 (2023-03-20).", find(r, "visit:arrived").explanation());
+    }
+
+    @Test
+    void evolvingExplanationFollowsPublicationDates() {
+        assertEquals("UPI (March 21, 2023) says more than 1,000 (>1000); ANI (March 23, 2023) says more than "
+                        + "3,700 (>3700). A running figure that grew as reports came in.",
+                find(Fixtures.xiVisit(), "talks:toll").explanation());
+    }
+
+    @Test
+    void sharedPublisherIsToldApartByFileName() {
+        List<SourceInfo> sources = List.of(new SourceInfo("s/a.txt", null, "Reuters", null, null),
+                new SourceInfo("s/b.txt", null, "Reuters", null, null));
+        Report r = comparator.compare("s", sources, List.of(claim("s/a.txt", ClaimKind.COUNT, "k", "3"),
+                claim("s/b.txt", ClaimKind.COUNT, "k", "4")));
+        assertEquals("Reuters (a.txt) says 3; Reuters (b.txt) says 4.", r.findings().get(0).explanation());
+    }
+
+    @Test
+    void longSourceListsAreCut() {
+        List<Claim> claims = new java.util.ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            claims.add(claim("src" + i, ClaimKind.COUNT, "k", "7"));
+        }
+        Report r = comparator.compare("s", List.of(), claims);
+        assertEquals("src0, src1, src2, src3, src4, src5 and 3 others all say 7.", r.findings().get(0).explanation());
+    }
+
+    @Test
+    void findingsAreOrderedByVerdictThenSourcesThenKey() {
+        Report r = Fixtures.xiVisit();
+        List<String> order = r.findings().stream().map(f -> f.verdict() + " " + f.key()).toList();
+        assertEquals(List.of(
+                "contradiction visit:length",      // three sources
+                "contradiction visit:departed",    // two
+                "evolving talks:toll",
+                "agreement plan:points",           // three sources
+                "agreement agreements:signed",     // then two sources, by key
+                "agreement ceasefire:call",
+                "agreement meeting:xi-putin",
+                "agreement quote:xi",
+                "agreement trade:volume",
+                "single-source visit:arrived"), order);
+        assertEquals(new Report.Summary(6, 2, 1, 1), r.summary());
+    }
+
+    @Test
+    void orderDoesNotDependOnInputOrder() {
+        List<Claim> claims = List.of(claim("a", ClaimKind.COUNT, "z", "1"), claim("b", ClaimKind.COUNT, "z", "1"),
+                claim("a", ClaimKind.COUNT, "m", "1"), claim("b", ClaimKind.COUNT, "m", "1"),
+                claim("a", ClaimKind.DATE, "d", "2020-01-01"));
+        List<Claim> reversed = new java.util.ArrayList<>(claims);
+        java.util.Collections.reverse(reversed);
+        assertEquals(comparator.compare("s", List.of(), claims), comparator.compare("s", List.of(), reversed));
+    }
+
+    @Test
+    void valuesCarrySortedSourcesAndOneEvidencePerClaim() {
+        Claim first = new Claim(ClaimKind.COUNT, "k", "Plan", "points", "12", "a dozen", false, false, 0.9,
+                new Evidence("b", "It has a dozen points.", 209, 216, 200));
+        Claim second = new Claim(ClaimKind.COUNT, "k", "Plan", "points", "12", "12", true, false, 0.7,
+                new Evidence("b", "Again: 12 points.", 307, 309, 300));
+        Claim third = new Claim(ClaimKind.COUNT, "k", "Peace plan", null, "12", "twelve", false, false, 0.8,
+                new Evidence("a", "The twelve-point plan.", 4, 10, 0));
+        Report.Finding f = comparator.compare("s", List.of(), List.of(first, second, third)).findings().get(0);
+        assertEquals("Plan", f.subject());
+        assertEquals("points", f.attribute());
+        assertEquals(1, f.values().size());
+        Report.Value v = f.values().get(0);
+        assertEquals(List.of("a", "b"), v.sources());
+        assertEquals("a dozen", v.display());
+        assertTrue(v.approximate());
+        assertEquals(List.of(new Report.EvidenceRef("a", "The twelve-point plan.", 4, 10, 0),
+                new Report.EvidenceRef("b", "It has a dozen points.", 209, 216, 200),
+                new Report.EvidenceRef("b", "Again: 12 points.", 307, 309, 300)), v.evidence());
+        // mean of best confidence per source (0.8, 0.9) times 1 - 2^-2
+        assertEquals(0.638, f.confidence(), 1e-9);
+    }
+
+    @Test
+    void sourcesCountTheirClaimsAndGeneratedAtComesFromTheClock() {
+        Report r = Fixtures.xiVisit();
+        assertEquals(List.of(6, 8, 7), r.sources().stream().map(Report.Source::claims).toList());
+        assertEquals("2024-05-06T07:08:09Z", r.generatedAt());
+        Report extra = comparator.compare("s", List.of(new SourceInfo("known", null, null, null, null)),
+                List.of(claim("unlisted/x.txt", ClaimKind.COUNT, "k", "1")));
+        assertEquals(List.of(new Report.Source("known", null, null, null, null, 0),
+                new Report.Source("unlisted/x.txt", null, null, null, null, 1)), extra.sources());
+    }
+
+    @Test
+    void mixedUnitsBecomeSeparateFindingsUnderOneKey() {
+        Report r = comparator.compare("s", List.of(), List.of(claim("a", ClaimKind.QUANTITY, "q", "15 km"),
+                claim("b", ClaimKind.QUANTITY, "q", "80 km"), claim("c", ClaimKind.QUANTITY, "q", "9 mi"),
+                claim("c", ClaimKind.QUANTITY, "q", "4 %")));
+        assertEquals(2, r.findings().size());
+        Report.Finding km = r.findings().get(0);
+        assertEquals("contradiction", km.verdict());
+        assertEquals(List.of("15 km", "80 km", "9 mi"), km.values().stream().map(Report.Value::value).toList());
+        Report.Finding percent = r.findings().get(1);
+        assertEquals("single-source", percent.verdict());
+        assertEquals("q", percent.key());
+    }
+
+    @Test
+    void unknownOffsetsAndQuotesStayWithinTheContract() {
+        Claim claim = new Claim(ClaimKind.COUNT, "k", "Plan", null, "12", null, false, false, 0.5,
+                new Evidence("a", null, -1, -1, -1));
+        Report.Value v = comparator.compare("s", List.of(), List.of(claim)).findings().get(0).values().get(0);
+        assertEquals(List.of(new Report.EvidenceRef("a", "", null, null, null)), v.evidence());
+    }
+
+    @Test
+    void aDateCountsTheSourcesOfMorePreciseDatesInsideIt() {
+        List<SourceInfo> sources = List.of(new SourceInfo("w", null, "Wire One", null, null),
+                new SourceInfo("c", null, "Wire Two", null, null), new SourceInfo("m", null, "Wire Three", null, null));
+        Report.Finding f = comparator.compare("s", sources, List.of(
+                claim("w", ClaimKind.DATE, "quake", "2015-04-25T11:56"),
+                claim("c", ClaimKind.DATE, "quake", "2015-04-25T11:56"),
+                claim("m", ClaimKind.DATE, "quake", "2015-04-25"),
+                claim("m", ClaimKind.DATE, "quake", "2015-04"))).findings().get(0);
+        assertEquals("agreement", f.verdict());
+        assertEquals(List.of("2015-04", "2015-04-25", "2015-04-25T11:56"),
+                f.values().stream().map(Report.Value::value).toList());
+        assertEquals(List.of("c", "m", "w"), f.values().get(0).sources());
+        // m gives the month itself: its own claim, not its day, is the month's evidence
+        assertEquals(3, f.values().get(0).evidence().size());
+        assertEquals(List.of("c", "m", "w"), f.values().get(1).sources());
+        assertEquals(List.of("c", "w"), f.values().get(2).sources());
+        assertEquals(List.of("c", "w"), f.values().get(2).evidence().stream().map(Report.EvidenceRef::source).toList());
+    }
+
+    @Test
+    void emptyInputGivesAnEmptyReport() {
+        Report r = comparator.compare("s", List.of(), List.of());
+        assertTrue(r.findings().isEmpty());
+        assertEquals(new Report.Summary(0, 0, 0, 0), r.summary());
+        assertNull(ReportFilter.filter(r, "count", null).findings().stream().findAny().orElse(null));
+    }
+}

@@ -1,0 +1,67 @@
+package dev.crosscheck.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.crosscheck.claim.Claim;
+import dev.crosscheck.claim.ClaimKind;
+import dev.crosscheck.claim.Evidence;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The verdict table in compare/cases.json: one group of claims per case, and the verdicts it must get. */
+class VerdictTableTest {
+
+    private static final StoryComparator COMPARATOR =
+            new StoryComparator(Clock.fixed(Instant.parse("2024-01-01T00:00:00Z"), ZoneOffset.UTC));
+
+    static Stream<Arguments> cases() throws IOException {
+        JsonNode root;
+        try (InputStream in = VerdictTableTest.class.getResourceAsStream("/compare/cases.json")) {
+            root = new ObjectMapper().readTree(in);
+        }
+        List<Arguments> out = new ArrayList<>();
+        for (JsonNode c : root.get("cases")) {
+            out.add(Arguments.of(c.get("name").asText(), c));
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void verdicts(String name, JsonNode c) {
+        ClaimKind kind = ClaimKind.fromWireName(c.get("kind").asText());
+        Map<String, SourceInfo> sources = new LinkedHashMap<>();
+        List<Claim> claims = new ArrayList<>();
+        int offset = 0;
+        for (JsonNode cl : c.get("claims")) {
+            String source = cl.get("s").asText();
+            String published = cl.hasNonNull("d") ? cl.get("d").asText() : null;
+            sources.putIfAbsent(source, new SourceInfo(source, null, "Outlet " + source, published, "metadata"));
+            String value = cl.get("v").asText();
+            claims.add(new Claim(kind, "story:thing", "The thing", "size", value, value,
+                    cl.path("a").asBoolean(false), cl.path("r").asBoolean(false), 0.9,
+                    new Evidence(source, "A sentence saying " + value + ".", offset + 18, offset + 18 + value.length(),
+                            offset)));
+            offset += 100;
+        }
+        Report report = COMPARATOR.compare("story", new ArrayList<>(sources.values()), claims);
+
+        List<String> expected = new ArrayList<>();
+        c.get("verdicts").forEach(v -> expected.add(v.asText()));
+        List<String> actual = report.findings().stream().map(Report.Finding::verdict).toList();
+        assertEquals(expected, actual, () -> name + ": " + report.findings());
+    }
+}
