@@ -3,6 +3,7 @@ package dev.crosscheck.api;
 import dev.crosscheck.claim.Claim;
 import dev.crosscheck.claim.ClaimKind;
 import dev.crosscheck.compare.Report;
+import dev.crosscheck.compare.ReportFilter;
 import dev.crosscheck.compare.SourceInfo;
 import dev.crosscheck.compare.StoryComparator;
 import dev.crosscheck.compare.Verdict;
@@ -18,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -86,7 +86,8 @@ public final class StoryApi {
         Verdict verdict = parse(query.get("verdict"), "verdict", Verdict::fromWireName, verdictNames());
         Report report = buildReport(load(story));
         if (kind != null || verdict != null) {
-            report = ReportFilter.filter(report, kind, verdict);
+            report = ReportFilter.filter(report, kind == null ? null : Set.of(kind),
+                    verdict == null ? null : Set.of(verdict));
         }
         return json(200, report);
     }

@@ -4,6 +4,7 @@ import dev.crosscheck.analysis.AnalyzedArticle;
 import dev.crosscheck.analysis.ArticleAnalyzer;
 import dev.crosscheck.claim.Claim;
 import dev.crosscheck.compare.Report;
+import dev.crosscheck.compare.ReportMarkdown;
 import dev.crosscheck.compare.SourceInfo;
 import dev.crosscheck.compare.StoryComparator;
 import dev.crosscheck.document.Document;
@@ -185,7 +186,7 @@ public final class Main {
             if (options.flag("json")) {
                 out.println(Json.writePretty(Json.MAPPER.readTree(response.body())));
             } else {
-                out.print(ReportText.render(Json.read(response.body(), Report.class)));
+                out.print(ReportMarkdown.render(Json.read(response.body(), Report.class)));
             }
             return 0;
         } finally {
