@@ -1,0 +1,30 @@
+package dev.crosscheck.extract;
+
+import dev.crosscheck.claim.Claim;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What extraction remembers while it reads one document in order: the claims so far (a claim repeated with the
+ * same kind, key and value keeps its first occurrence), the last actor and natural event mentioned (for "it",
+ * "he", "the epicentre"), and the day each dated event was given (for a later "at 11:56 a.m.").
+ */
+final class DocumentState {
+
+    final List<Claim> claims = new ArrayList<>();
+    private final Set<String> seen = new HashSet<>();
+    final Map<String, LocalDate> dayOfKey = new HashMap<>();
+    String lastSubject;
+    String lastEvent;
+
+    void add(Claim c) {
+        if (seen.add(c.kind() + "\u0000" + c.key() + "\u0000" + c.value())) {
+            claims.add(c);
+        }
+    }
+}

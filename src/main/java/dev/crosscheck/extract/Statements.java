@@ -1,0 +1,9 @@
+package dev.crosscheck.extract;
+
+final class Statements {
+    private Statements() {
+    }
+
+    static void apply(SentenceContext c) {
+    }
+}
