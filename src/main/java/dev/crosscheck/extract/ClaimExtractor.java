@@ -40,6 +40,11 @@ public final class ClaimExtractor {
         if (subject != null && !subject.equals(SentenceContext.NOBODY)) {
             c.state.lastSubject = subject;
         }
+        for (Gazetteer.Actor a : c.actors) {
+            if (a.isPerson()) {
+                c.state.lastPerson.put(a.country(), a.person());
+            }
+        }
         for (Heads.Head h : c.heads) {
             if (h.event()) {
                 c.state.lastEvent = c.headName(h);

@@ -21,6 +21,8 @@ final class DocumentState {
     final Map<String, LocalDate> dayOfKey = new HashMap<>();
     String lastSubject;
     String lastEvent;
+    /** The person last named for each country: "the Chinese president" after "Xi Jinping". */
+    final Map<String, String> lastPerson = new HashMap<>();
 
     void add(Claim c) {
         if (seen.add(c.kind() + "\u0000" + c.key() + "\u0000" + c.value())) {

@@ -72,7 +72,7 @@ final class Participants {
                         return c.actors.get(c.actorAt[j]).person();
                     }
                 }
-                return a.country();
+                return c.state.lastPerson.getOrDefault(a.country(), a.country());
             }
         }
         return null;

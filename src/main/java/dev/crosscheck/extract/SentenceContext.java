@@ -28,6 +28,7 @@ final class SentenceContext {
     private static final Set<String> POSSESSIVE_PRONOUNS = new HashSet<>();
     private static final Set<String> SUBJECT_PRONOUNS = new HashSet<>();
     private static final PhraseMatcher<Boolean> COLLECTIVE = new PhraseMatcher<>(false);
+    private static final Set<String> BOUNDARIES = new HashSet<>(Lexicon.lines("clause-boundaries.txt"));
 
     static {
         for (Lexicon.Entry e : Lexicon.entries("pronouns.txt")) {
@@ -47,6 +48,8 @@ final class SentenceContext {
     final List<EventVerbs.Verb> verbs;
     final List<TimeRules.TimeMention> times;
     final boolean[] used;
+    /** reportEnds[k]: a reporting verb ("said") ends right before token k. */
+    final boolean[] reportEnds;
     /** Actor index covering each token, or -1. */
     final int[] actorAt;
     /** Head index covering each token, or -1. */
@@ -57,11 +60,17 @@ final class SentenceContext {
         this.sentence = sentence;
         this.state = state;
         this.t = Tokenizer.tokenize(sentence.text(), sentence.start());
-        this.actors = Gazetteer.find(t);
+        this.actors = withoutDateline(t, Gazetteer.find(t));
         this.heads = Heads.find(t);
         this.verbs = EventVerbs.find(t);
         this.times = TimeRules.find(t);
         this.used = new boolean[t.size()];
+        this.reportEnds = new boolean[t.size() + 1];
+        for (EventVerbs.Verb v : verbs) {
+            if (v.cls() == EventVerbs.Cls.REPORT) {
+                reportEnds[v.end()] = true;
+            }
+        }
         this.actorAt = new int[t.size()];
         this.headAt = new int[t.size()];
         java.util.Arrays.fill(actorAt, -1);
@@ -81,6 +90,29 @@ final class SentenceContext {
                 used[k] = true;
             }
         }
+    }
+
+    /**
+     * Drops actors in a dateline ("MOSCOW, March 22 (Wire) -", "KATHMANDU -"): the place a report was filed from
+     * is not an actor of the sentence.
+     */
+    private static List<Gazetteer.Actor> withoutDateline(List<Token> t, List<Gazetteer.Actor> actors) {
+        int k = 0;
+        while (k < t.size() && t.get(k).isWord() && t.get(k).text().length() > 1
+                && t.get(k).text().equals(t.get(k).text().toUpperCase(Locale.ROOT))) {
+            k++;
+        }
+        if (k == 0 || k >= t.size() || !(t.get(k).is(",") || t.get(k).is(":") || t.get(k).is("-"))) {
+            return actors;
+        }
+        int end = k;
+        List<Gazetteer.Actor> out = new java.util.ArrayList<>(actors.size());
+        for (Gazetteer.Actor a : actors) {
+            if (a.start() >= end) {
+                out.add(a);
+            }
+        }
+        return out;
     }
 
     LocalDate published() {
@@ -172,7 +204,7 @@ final class SentenceContext {
      * ("Russia's position") modifies a noun and is not the subject.
      */
     String subjectOwner(int ref) {
-        int from = Math.max(0, ref - WINDOW * 2);
+        int from = clauseStart(ref);
         for (int k = from; k < ref; k++) {
             if (COLLECTIVE.match(t, k) != null) {
                 return NOBODY;
@@ -191,14 +223,26 @@ final class SentenceContext {
                 return g.isEmpty() ? null : one(g);
             }
         }
-        if (from == 0) {
-            for (int k = 0; k < Math.min(ref, 3); k++) {
-                if (SUBJECT_PRONOUNS.contains(t.get(k).lower()) || POSSESSIVE_PRONOUNS.contains(t.get(k).lower())) {
-                    return state.lastSubject;
-                }
+        for (int k = from; k < Math.min(ref, from + 3); k++) {
+            if (SUBJECT_PRONOUNS.contains(t.get(k).lower()) || POSSESSIVE_PRONOUNS.contains(t.get(k).lower())) {
+                return state.lastSubject;
             }
         }
         return null;
+    }
+
+    /** The first token of the clause that token ref is in (after the nearest boundary word or reporting verb). */
+    int clauseStart(int ref) {
+        int limit = Math.max(0, ref - WINDOW * 2);
+        for (int k = ref - 1; k >= limit; k--) {
+            if (BOUNDARIES.contains(t.get(k).lower())) {
+                return k + 1;
+            }
+            if (reportEnds[k + 1]) {
+                return k + 1;
+            }
+        }
+        return limit;
     }
 
     /** Countries of the actor group starting at k: actors joined by titles, "and", commas and possessives. */
