@@ -34,17 +34,19 @@ final class DateClaims {
             }
             int best = -1;
             int bestCost = Integer.MAX_VALUE;
-            for (int v = 0; v < c.verbs.size(); v++) {
+            // verbs are in text order: look only at those within reach of the date
+            int first = firstVerbEndingAfter(c.verbs, m.start() - LEFT_REACH);
+            for (int v = first; v < c.verbs.size() && c.verbs.get(v).start() <= m.end() + RIGHT_REACH; v++) {
                 EventVerbs.Verb verb = c.verbs.get(v);
                 int cost;
-                if (verb.end() <= m.start() && m.start() - verb.end() <= LEFT_REACH) {
+                if (verb.end() <= m.start()) {
                     cost = m.start() - verb.end();
-                } else if (verb.start() >= m.end() && verb.start() - m.end() <= RIGHT_REACH) {
+                } else if (verb.start() >= m.end()) {
                     cost = verb.start() - m.end() + RIGHT_PENALTY;
                 } else {
                     continue;
                 }
-                if (bound[v] && c.verbs.get(v).cls() != EventVerbs.Cls.REPORT) {
+                if (bound[v] && verb.cls() != EventVerbs.Cls.REPORT) {
                     continue;
                 }
                 if (cost < bestCost) {
@@ -58,6 +60,21 @@ final class DateClaims {
             bound[best] = true;
             forVerb(c, c.verbs.get(best), m);
         }
+    }
+
+    /** Index of the first verb whose end is at or after token {@code from} (binary search). */
+    private static int firstVerbEndingAfter(List<EventVerbs.Verb> verbs, int from) {
+        int lo = 0;
+        int hi = verbs.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (verbs.get(mid).end() < from) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     private static void possessive(SentenceContext c, TimeRules.TimeMention m) {
@@ -89,7 +106,10 @@ final class DateClaims {
         double conf = c.baseConfidence();
         switch (v.cls()) {
             case ACTOR -> {
-                String owner = orNobody(c.subjectOwner(v.start()));
+                String owner = c.subjectOwner(v.start());
+                if (owner == null) {
+                    return; // "prices reached a peak in March": no actor, no movement
+                }
                 keys.add("date:" + owner + ":" + v.lemma());
                 subjects.add(SentenceContext.ownerName(owner) + v.lemma());
             }
@@ -108,6 +128,9 @@ final class DateClaims {
                 String owner = c.npOwnerOrNull(h);
                 if (owner == null) {
                     owner = c.agent(v);
+                }
+                if (owner == null && !EventVerbs.passive(c.t, v.start())) {
+                    owner = c.subjectOwner(v.start());
                 }
                 if (owner == null) {
                     owner = c.ownerOf(h);

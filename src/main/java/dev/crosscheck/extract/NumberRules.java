@@ -115,7 +115,7 @@ final class NumberRules {
         }
         String op = "";
         boolean approx = false;
-        int start = i;
+        int start = high != null && i > 0 && t.get(i - 1).is("between") ? i - 1 : i;
         PhraseMatcher.Match<String> mod = MODIFIERS.matchEndingAt(t, i, 3);
         if (mod != null) {
             start = mod.start();

@@ -313,16 +313,23 @@ final class SentenceContext {
 
     /** The first day-precision date in the sentence that is not a dateline, resolved; null if none. */
     LocalDate sentenceDay() {
-        for (TimeRules.TimeMention m : times) {
-            if (!m.dateline()) {
-                LocalDate d = DateResolver.day(m, published(), false);
-                if (d != null) {
-                    return d;
+        if (!dayKnown) {
+            dayKnown = true;
+            for (TimeRules.TimeMention m : times) {
+                if (!m.dateline()) {
+                    LocalDate d = DateResolver.day(m, published(), false);
+                    if (d != null) {
+                        day = d;
+                        break;
+                    }
                 }
             }
         }
-        return null;
+        return day;
     }
+
+    private boolean dayKnown;
+    private LocalDate day;
 
     /** Key part for a head: a repeated event (talks, meetings) is told apart by the day in the sentence. */
     String headKey(Heads.Head h) {
@@ -348,8 +355,11 @@ final class SentenceContext {
         Evidence ev = new Evidence(doc.id(), sentence.text(), start, end, sentence.start());
         state.add(new Claim(kind, key, subject, attribute, value, display, approximate, running,
                 Math.max(0, Math.min(1, confidence)), ev));
-        for (int k = from; k < to; k++) {
-            used[k] = true;
+        if (kind != ClaimKind.DATE) {
+            // a date claim spans its verb and date; the words between stay free for other claims
+            for (int k = from; k < to; k++) {
+                used[k] = true;
+            }
         }
     }
 

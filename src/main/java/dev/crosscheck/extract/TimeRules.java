@@ -103,12 +103,16 @@ final class TimeRules {
                 return tm;
             }
         }
-        // 20 March [2023]
+        // 20 March [2023], 4th July
         Integer dom = dayOfMonth(k);
-        if (dom != null && i + 1 < n) {
-            Integer mo = month(t, i + 1);
+        int di = i + 1;
+        if (dom != null && di < n && isOrdinalSuffix(t, di)) {
+            di++;
+        }
+        if (dom != null && di < n) {
+            Integer mo = month(t, di);
             if (mo != null) {
-                int end = i + 2;
+                int end = di + 1;
                 if (end < n && t.get(end).is(".")) {
                     end++;
                 }
@@ -298,12 +302,18 @@ final class TimeRules {
         if (k.lower().equals("may") || k.lower().length() <= 4 && !k.lower().equals("june") && !k.lower().equals("july")) {
             boolean dayNext = i + 1 < t.size() && (dayOfMonth(t.get(i + 1)) != null || year(t.get(i + 1)) > 0
                     || t.get(i + 1).is(".") && i + 2 < t.size() && dayOfMonth(t.get(i + 2)) != null);
-            boolean dayBefore = i > 0 && dayOfMonth(t.get(i - 1)) != null;
+            boolean dayBefore = i > 0 && (dayOfMonth(t.get(i - 1)) != null || i > 1 && isOrdinalSuffix(t, i - 1) && dayOfMonth(t.get(i - 2)) != null);
             if (!dayNext && !dayBefore) {
                 return null;
             }
         }
         return mo;
+    }
+
+    /** "th" in "4th", written against the digits. */
+    private static boolean isOrdinalSuffix(List<Token> t, int i) {
+        String w = t.get(i).lower();
+        return (w.equals("st") || w.equals("nd") || w.equals("rd") || w.equals("th")) && NumberRules.adjacent(t, i - 1, i);
     }
 
     private static Integer dayOfMonth(Token k) {

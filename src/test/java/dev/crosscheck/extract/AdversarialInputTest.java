@@ -1,0 +1,63 @@
+package dev.crosscheck.extract;
+
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.crosscheck.document.Document;
+import dev.crosscheck.document.Section;
+import dev.crosscheck.document.Sentence;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** One-megabyte single-line inputs built to make scanners and rules go quadratic must finish quickly. */
+class AdversarialInputTest {
+
+    private static final ClaimExtractor EXTRACTOR = new ClaimExtractor();
+    private static final int MB = 1 << 20;
+
+    private static void fast(String text) {
+        Document d = new Document("adversarial", null, null, null, LocalDate.of(2023, 3, 21), "metadata", null, text,
+                List.of(new Sentence(text, 0, text.length(), 0, Section.BODY)));
+        EXTRACTOR.extract(d); // warm-up of the rule tables
+        assertTimeoutPreemptively(Duration.ofMillis(1500), () -> EXTRACTOR.extract(d));
+    }
+
+    private static String repeat(String unit) {
+        return unit.repeat(MB / unit.length() + 1).substring(0, MB);
+    }
+
+    @Test
+    void digitsAndCommas() {
+        fast(repeat("1,2"));
+    }
+
+    @Test
+    void longDigitRun() {
+        fast(repeat("1234567890"));
+    }
+
+    @Test
+    void abbreviationDots() {
+        fast(repeat("a."));
+    }
+
+    @Test
+    void hundredThousandNumbersInOneSentence() {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; b.length() < MB; i++) {
+            b.append(i % 3 == 0 ? "more than " : "").append(i).append(i % 2 == 0 ? " people were killed, " : " agreements and ");
+        }
+        fast(b.toString());
+    }
+
+    @Test
+    void datesVerbsAndActors() {
+        fast(repeat("Xi met Putin on Monday and left Moscow on Tuesday after the earthquake struck at 11:56 a.m. "));
+    }
+
+    @Test
+    void hyphensAndApostrophes() {
+        fast(repeat("12-point-'s-'s-"));
+    }
+}
