@@ -21,6 +21,8 @@ final class DocumentState {
     final Map<String, LocalDate> dayOfKey = new HashMap<>();
     String lastSubject;
     String lastEvent;
+    /** Who was quoted last: "he added" after a quote names him again. */
+    String lastSpeaker;
     /** The person last named for each country: "the Chinese president" after "Xi Jinping". */
     final Map<String, String> lastPerson = new HashMap<>();
 

@@ -151,6 +151,10 @@ final class SentenceContext {
             if (POSSESSIVE_PRONOUNS.contains(tk.lower())) {
                 return found.isEmpty() ? PRONOUN : one(found);
             }
+            // a finite verb ("Xi discussed peace proposals") ends the phrase; "Kyiv-proposed" does not
+            if (tk.lower().endsWith("ed") && !tk.capitalized() && !(k > 0 && t.get(k - 1).is("-"))) {
+                break;
+            }
         }
         return found.isEmpty() ? null : one(found);
     }

@@ -154,4 +154,29 @@ class ExtractionTablesTest {
             assertTrue(shared.isEmpty(), () -> "keys must differ: " + a + " vs " + b);
         }
     }
+
+    static Stream<Arguments> statements() {
+        return Tables.read("statements.tsv", 3);
+    }
+
+    @ParameterizedTest(name = "{0} -> {2}")
+    @MethodSource("statements")
+    void statements(String text, String published, String polarity) {
+        List<Claim> found = ofKind(text, published, ClaimKind.STATEMENT);
+        assertEquals(1, found.size(), () -> "expected one statement, got " + found);
+        assertEquals(polarity, found.get(0).value());
+    }
+
+    static Stream<Arguments> quotes() {
+        return Tables.read("quotes.tsv", 4);
+    }
+
+    @ParameterizedTest(name = "{0} -> {2}")
+    @MethodSource("quotes")
+    void quotes(String text, String published, String speaker, String words) {
+        List<Claim> found = ofKind(text, published, ClaimKind.QUOTE);
+        assertEquals(1, found.size(), () -> "expected one quote, got " + found);
+        assertEquals(words, found.get(0).value());
+        assertTrue(found.get(0).key().startsWith("quote:" + speaker + ":"), () -> found.get(0).key());
+    }
 }
