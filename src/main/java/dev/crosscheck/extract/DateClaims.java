@@ -28,6 +28,16 @@ final class DateClaims {
             if (m.dateline()) {
                 continue;
             }
+            LocalDate anchor = anchorOf(c, m);
+            if (m.type() != TimeRules.Type.TIME && m.type() != TimeRules.Type.ANCHORED) {
+                LocalDate d = DateResolver.day(m, c.published(), EventVerbs.future(c.t, m.start()));
+                if (d != null) {
+                    c.state.anchorDay = d;
+                    c.state.anchorParagraph = c.sentence.paragraph();
+                }
+            } else if (anchor != null) {
+                c.state.anchorDay = anchor;
+            }
             if (m.possessive()) {
                 possessive(c, m);
                 continue;
@@ -58,8 +68,17 @@ final class DateClaims {
                 continue;
             }
             bound[best] = true;
-            forVerb(c, c.verbs.get(best), m);
+            forVerb(c, c.verbs.get(best), m, anchor);
         }
+    }
+
+    /** For "two days later": the anchor day shifted; null for other mentions or without an anchor in the paragraph. */
+    private static LocalDate anchorOf(SentenceContext c, TimeRules.TimeMention m) {
+        if (m.type() != TimeRules.Type.ANCHORED || c.state.anchorDay == null
+                || c.state.anchorParagraph < c.sentence.paragraph() - 1) {
+            return null;
+        }
+        return c.state.anchorDay.plusDays(m.rel());
     }
 
     /** Index of the first verb whose end is at or after token {@code from} (binary search). */
@@ -99,7 +118,7 @@ final class DateClaims {
         }
     }
 
-    private static void forVerb(SentenceContext c, EventVerbs.Verb v, TimeRules.TimeMention m) {
+    private static void forVerb(SentenceContext c, EventVerbs.Verb v, TimeRules.TimeMention m, LocalDate anchor) {
         boolean future = EventVerbs.future(c.t, v.start()) || m.rel() == 1;
         List<String> keys = new ArrayList<>();
         List<String> subjects = new ArrayList<>();
@@ -162,6 +181,14 @@ final class DateClaims {
                     continue;
                 }
                 value = String.format("%sT%02d:%02d", day, m.hour(), m.minute());
+            } else if (m.type() == TimeRules.Type.ANCHORED) {
+                LocalDate d = anchor;
+                if (d == null) {
+                    continue;
+                }
+                value = d.toString();
+                c.state.dayOfKey.putIfAbsent(key, d);
+                conf *= 0.85;
             } else {
                 LocalDate d = DateResolver.day(m, c.published(), future);
                 value = d != null ? d.toString() : DateResolver.resolve(m, c.published(), future);

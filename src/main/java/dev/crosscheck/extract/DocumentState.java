@@ -20,6 +20,9 @@ final class DocumentState {
     private final Set<String> seen = new HashSet<>();
     final Map<String, LocalDate> dayOfKey = new HashMap<>();
     String lastSubject;
+    /** The last day a date expression named, and its paragraph: the anchor of "two days later". */
+    LocalDate anchorDay;
+    int anchorParagraph = -1;
     String lastEvent;
     /** Who was quoted last: "he added" after a quote names him again. */
     String lastSpeaker;

@@ -11,7 +11,8 @@ import java.util.Map;
  */
 final class TimeRules {
 
-    enum Type { DATE, MONTH, WEEKDAY, DAY, WEEK, YEAR, TIME }
+    /** ANCHORED: a day offset ({@code rel}) from a date given earlier in the sentence or paragraph. */
+    enum Type { DATE, MONTH, WEEKDAY, DAY, WEEK, YEAR, TIME, ANCHORED }
 
     /**
      * An underspecified date or time at tokens [start, end).
@@ -28,6 +29,7 @@ final class TimeRules {
 
     private static final Map<String, Integer> WEEKDAYS = new HashMap<>();
     private static final Map<String, Integer> MONTHS = new HashMap<>();
+    private static final PhraseMatcher<Integer> RELATIVE_DAYS = new PhraseMatcher<>(false);
 
     static {
         for (Lexicon.Entry e : Lexicon.entries("calendar.txt")) {
@@ -35,6 +37,14 @@ final class TimeRules {
             for (String item : e.items()) {
                 int eq = item.indexOf('=');
                 target.put(item.substring(0, eq).strip(), Integer.parseInt(item.substring(eq + 1).strip()));
+            }
+        }
+    }
+
+    static {
+        for (Lexicon.Entry e : Lexicon.entries("relative-days.txt")) {
+            for (String phrase : e.items()) {
+                RELATIVE_DAYS.add(phrase, Integer.parseInt(e.head()));
             }
         }
     }
@@ -194,6 +204,24 @@ final class TimeRules {
             }
             return new TimeMention(start, end, Type.WEEKDAY, -1, 0, 0, dow, rel, false, -1, -1, false, false);
         }
+        PhraseMatcher.Match<Integer> relDay = k.isWord() ? RELATIVE_DAYS.match(t, i) : null;
+        if (relDay != null) {
+            return anchored(relDay.start(), relDay.end(), relDay.value());
+        }
+        // "two days later", "three weeks earlier"
+        if (NumberRules.startsNumber(t, i) && !k.is("a") && !k.is("an")) {
+            NumberRules.Num num = NumberRules.parse(t, i);
+            if (num != null && num.op().isEmpty() && num.high() == null && !num.approximate() && num.integral()
+                    && num.end() + 1 < n) {
+                String unit = t.get(num.end()).lower();
+                String dir = t.get(num.end() + 1).lower();
+                int per = unit.startsWith("day") ? 1 : unit.startsWith("week") ? 7 : 0;
+                int sign = dir.equals("later") ? 1 : dir.equals("earlier") ? -1 : 0;
+                if (per > 0 && sign != 0 && num.value().compareTo(java.math.BigDecimal.valueOf(366)) < 0) {
+                    return anchored(i, num.end() + 2, sign * per * num.value().intValue());
+                }
+            }
+        }
         switch (w) {
             case "yesterday":
                 return rel(i, i + 1, Type.DAY, -1);
@@ -282,6 +310,10 @@ final class TimeRules {
             return null;
         }
         return new TimeMention(i, end, Type.TIME, -1, 0, 0, 0, 0, false, h, m, false, false);
+    }
+
+    private static TimeMention anchored(int start, int end, int days) {
+        return new TimeMention(start, end, Type.ANCHORED, -1, 0, 0, 0, days, true, -1, -1, false, false);
     }
 
     private static TimeMention rel(int start, int end, Type type, int offset) {
