@@ -16,6 +16,7 @@ final class Statements {
     private static final PhraseMatcher<String> VERBS = new PhraseMatcher<>(false);
     private static final PhraseMatcher<Boolean> NEGATION = new PhraseMatcher<>(false);
     private static final Set<String> STOP = new HashSet<>(Lexicon.lines("stopwords.txt"));
+    private static final Set<String> UNREAL = new HashSet<>(Lexicon.lines("irrealis-cues.txt"));
 
     static {
         for (Lexicon.Entry e : Lexicon.entries("statement-verbs.txt")) {
@@ -47,6 +48,10 @@ final class Statements {
                 continue;
             }
             PhraseMatcher.Match<Boolean> neg = NEGATION.matchEndingAt(c.t, i, 3);
+            // "to withdraw", "would call for", "must include": not something that happened
+            if (neg == null && i > 0 && UNREAL.contains(c.t.get(i - 1).lower())) {
+                continue;
+            }
             boolean passive = EventVerbs.passive(c.t, i);
             String object;
             String owner;

@@ -179,4 +179,14 @@ class ExtractionTablesTest {
         assertEquals(words, found.get(0).value());
         assertTrue(found.get(0).key().startsWith("quote:" + speaker + ":"), () -> found.get(0).key());
     }
+
+    static Stream<Arguments> noStatements() {
+        return Tables.read("no-statements.tsv", 2);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("noStatements")
+    void noStatements(String text, String published) {
+        assertEquals(List.of(), ofKind(text, published, ClaimKind.STATEMENT));
+    }
 }
