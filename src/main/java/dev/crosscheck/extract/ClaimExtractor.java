@@ -25,6 +25,7 @@ public final class ClaimExtractor {
             DateClaims.apply(c);
             Quantities.apply(c);
             Durations.apply(c);
+            Durations.spans(c);
             Counts.apply(c);
             Participants.apply(c);
             Quotes.apply(c);

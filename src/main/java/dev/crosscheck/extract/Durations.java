@@ -113,6 +113,52 @@ final class Durations {
         }
     }
 
+    /**
+     * "from Monday to Wednesday", "from March 20 through March 22": an inclusive count of days ({@code P3D}) for
+     * the head of the sentence ("Xi will visit Russia from Monday to Wednesday").
+     */
+    static void spans(SentenceContext c) {
+        for (int k = 0; k + 1 < c.times.size(); k++) {
+            TimeRules.TimeMention a = c.times.get(k);
+            TimeRules.TimeMention b = c.times.get(k + 1);
+            if (a.start() == 0 || !(c.t.get(a.start() - 1).is("from") || c.t.get(a.start() - 1).is("between"))
+                    || b.start() != a.end() + 1) {
+                continue;
+            }
+            String sep = c.t.get(a.end()).lower();
+            if (!(sep.equals("to") || sep.equals("until") || sep.equals("through") || sep.equals("-") || sep.equals("and"))) {
+                continue;
+            }
+            boolean future = EventVerbs.future(c.t, a.start());
+            for (int v = a.start() - 1; v >= Math.max(0, a.start() - SentenceContext.WINDOW); v--) {
+                if (EventVerbs.future(c.t, v)) {
+                    future = true;
+                    break;
+                }
+            }
+            java.time.LocalDate from = DateResolver.day(a, c.published(), future);
+            java.time.LocalDate to = DateResolver.day(b, c.published(), future);
+            if (from == null || to == null) {
+                continue;
+            }
+            if (to.isBefore(from) && b.type() == TimeRules.Type.WEEKDAY) {
+                to = to.plusWeeks(1);
+            }
+            long days = java.time.temporal.ChronoUnit.DAYS.between(from, to) + 1;
+            if (days < 1 || days > 366) {
+                continue;
+            }
+            Heads.Head head = c.nearestHead(a.start(), true, false);
+            if (head == null) {
+                continue;
+            }
+            String owner = c.ownerOf(head);
+            c.emit(ClaimKind.DURATION, "duration:" + owner + ":" + head.name(),
+                    SentenceContext.ownerName(owner) + SentenceContext.headLabel(head.name()) + ": length", "length",
+                    "P" + days + "D", a.start() - 1, b.end(), false, false, c.baseConfidence() * 0.85);
+        }
+    }
+
     private static Heads.Head syntheticHead(String name, int start, int end) {
         return new Heads.Head(start, end, name, false, false, false, false);
     }
