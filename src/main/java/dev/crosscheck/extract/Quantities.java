@@ -190,7 +190,11 @@ final class Quantities {
         if (h == null) {
             return;
         }
-        String owner = c.ownerOf(h);
+        String owner = c.npOwnerOrNull(h);
+        if (owner == null) {
+            String person = c.subjectPerson(Math.min(h.start(), num.start()));
+            owner = person != null ? person : c.ownerOf(h);
+        }
         String attr = ATTRIBUTE.getOrDefault(dimension, dimension);
         BigDecimal v = num.value();
         String value = (num.high() != null ? NumberRules.plain(v) + "-" + NumberRules.plain(num.high()) : op + NumberRules.plain(v))
