@@ -15,11 +15,13 @@ import java.util.Set;
  */
 final class Durations {
 
-    private record Cue(String head, boolean place) {
+    private record Cue(String head, boolean place, boolean gap) {
     }
 
     private static final PhraseMatcher<String> UNITS = new PhraseMatcher<>(false);
     private static final PhraseMatcher<Cue> CUES = new PhraseMatcher<>(false);
+    private static final PhraseMatcher<Cue> GAP_CUES = new PhraseMatcher<>(false);
+    private static final int GAP = 5;
     private static final Set<String> BLOCKERS = new HashSet<>(Lexicon.lines("duration-blockers.txt"));
 
     static {
@@ -30,7 +32,8 @@ final class Durations {
         }
         for (Lexicon.Entry e : Lexicon.entries("duration-cues.txt")) {
             for (String form : e.items()) {
-                CUES.add(form, new Cue(e.head(), "place".equals(e.flag())));
+                Cue cue = new Cue(e.head(), "place".equals(e.flag()), "gap".equals(e.flag()));
+                (cue.gap() ? GAP_CUES : CUES).add(form, cue);
             }
         }
     }
@@ -74,6 +77,16 @@ final class Durations {
             }
             if (head == null && to + 1 < n && c.t.get(to).is("of") && c.headAt[to + 1] >= 0) {
                 head = c.heads.get(c.headAt[to + 1]);
+            }
+            if (head == null && num.start() > 1 && (c.t.get(num.start() - 1).is("to") || c.t.get(num.start() - 1).is("for"))) {
+                for (int k = num.start() - 2; k >= Math.max(0, num.start() - 1 - GAP); k--) {
+                    PhraseMatcher.Match<Cue> gap = GAP_CUES.match(c.t, k);
+                    if (gap != null) {
+                        head = syntheticHead(gap.value().head(), k, gap.end());
+                        owner = c.subjectOwner(k);
+                        break;
+                    }
+                }
             }
             if (head == null) {
                 PhraseMatcher.Match<Cue> cue = CUES.matchEndingAt(c.t, num.start(), 3);
