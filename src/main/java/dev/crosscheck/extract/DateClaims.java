@@ -51,7 +51,8 @@ final class DateClaims {
                 int cost;
                 if (verb.end() <= m.start()) {
                     cost = m.start() - verb.end();
-                } else if (verb.start() >= m.end()) {
+                } else if (verb.start() >= m.end() && verb.cls() != EventVerbs.Cls.REPORT) {
+                    // a date before "said" belongs to what was said ("they meet on Friday, the ministry said")
                     cost = verb.start() - m.end() + RIGHT_PENALTY;
                 } else {
                     continue;

@@ -87,7 +87,7 @@ final class Participants {
             if (subject == null) {
                 continue;
             }
-            LocalDate day = c.sentenceDay();
+            LocalDate day = EventVerbs.future(c.t, v.start()) ? c.sentenceDay(true) : c.sentenceDay();
             String event = "meet" + (day != null ? "@" + day : "");
             for (String other : objects(c, v)) {
                 if (other.equals(subject)) {

@@ -366,6 +366,19 @@ final class SentenceContext {
         return day;
     }
 
+    /** Like {@link #sentenceDay()}, resolving weekdays and bare dates forward for a verb in the future. */
+    LocalDate sentenceDay(boolean future) {
+        for (TimeRules.TimeMention m : times) {
+            if (!m.dateline()) {
+                LocalDate d = DateResolver.day(m, published(), future);
+                if (d != null) {
+                    return d;
+                }
+            }
+        }
+        return null;
+    }
+
     private boolean dayKnown;
     private LocalDate day;
 
