@@ -86,9 +86,20 @@ final class Counts {
                         emitOf(c, h, cn.value(), num, num.start(), cn.end(), conf);
                     }
                 } else {
-                    c.emit(ClaimKind.COUNT, "count:" + SentenceContext.NOBODY + ":" + cn.value(),
-                            DateClaims.cap(cn.value()), cn.value(), num.countValue(), num.start(), cn.end(),
-                            num.approximate(), false, conf * 0.8);
+                    // "8,000 troops": whose troops, and in what, keep unrelated figures apart
+                    String owner = c.subjectOwner(num.start());
+                    if (owner == null) {
+                        owner = SentenceContext.NOBODY;
+                    }
+                    Heads.Head h = c.nearestHead(num.start(), true, false);
+                    if (h == null) {
+                        h = c.nearestHead(cn.end(), false, false);
+                    }
+                    String context = h != null ? ":" + c.headKey(h) : "";
+                    c.emit(ClaimKind.COUNT, "count:" + owner + context + ":" + cn.value(),
+                            SentenceContext.ownerName(owner) + cn.value() + (h != null ? " (" + h.name() + ")" : ""),
+                            cn.value(), num.countValue(), num.start(), cn.end(), num.approximate(), false,
+                            conf * (owner.equals(SentenceContext.NOBODY) && h == null ? 0.6 : 0.8));
                 }
                 i = cn.end() - 1;
                 continue;
