@@ -64,10 +64,7 @@ final class Quantities {
                 if (j < n && c.t.get(j).isNumber() && !c.used[j]) {
                     NumberRules.Num num = NumberRules.parse(c.t, j);
                     if (num != null && num.high() == null) {
-                        int from = i;
-                        NumberRules.Num mod = NumberRules.parse(c.t, j);
-                        boolean approx = mod.approximate() || hedgedBefore(c, i);
-                        emitLength(c, "magnitude", "magnitude", num, from, num.end(), approx);
+                        emitLength(c, "magnitude", "magnitude", num, i, num.end(), hedgedBefore(c, i));
                         i = num.end() - 1;
                     }
                 }
@@ -105,8 +102,8 @@ final class Quantities {
             if (currency == null && unit == null) {
                 continue;
             }
-            if (unit != null && (unit.value().dimension().equals("money") && currency == null || currency == null)) {
-                currency = unit.value().dimension().equals("money") ? unit.value().canonical() : null;
+            if (currency == null && unit.value().dimension().equals("money")) {
+                currency = unit.value().canonical(); // "750 million euros"
             }
             int to = unit != null ? unit.end() : num.end();
             if (currency != null) {
@@ -128,8 +125,10 @@ final class Quantities {
         }
     }
 
+    /** "about magnitude 7": a hedge before the unit that stands before the number. */
     private static boolean hedgedBefore(SentenceContext c, int i) {
-        return i > 0 && NumberRules.parseModifierOnly(c.t, i) != null && NumberRules.parseModifierOnly(c.t, i).approximate();
+        NumberRules.Num mod = i > 0 ? NumberRules.parseModifierOnly(c.t, i) : null;
+        return mod != null && mod.approximate();
     }
 
     /** depth / distance:place / height / length from the words around a length, or null when none says. */
