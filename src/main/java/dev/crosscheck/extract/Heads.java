@@ -13,10 +13,17 @@ final class Heads {
 
     /** A head noun at tokens [start, end) with its canonical name and flags. */
     record Head(int start, int end, String name, boolean event, boolean repeat, boolean countable, boolean plural) {
+
+        /** A bare number before it or after "measuring" is its magnitude ("a 6.1 quake"). */
+        boolean takesMagnitude() {
+            return MAGNITUDE_HEADS.contains(name);
+        }
     }
 
     private record Def(String name, boolean event, boolean repeat, boolean countable) {
     }
+
+    private static final java.util.Set<String> MAGNITUDE_HEADS = new java.util.HashSet<>();
 
     private static final PhraseMatcher<Def> HEADS = new PhraseMatcher<>(false);
     private static final PhraseMatcher<String> COUNT_NOUNS = new PhraseMatcher<>(false);
@@ -26,6 +33,9 @@ final class Heads {
         for (Lexicon.Entry e : Lexicon.entries("heads.txt")) {
             String flag = e.flag() == null ? "" : e.flag();
             Def d = new Def(e.head(), flag.contains("event"), flag.contains("repeat"), flag.contains("countable"));
+            if (flag.contains("magnitude")) {
+                MAGNITUDE_HEADS.add(e.head());
+            }
             for (String alias : e.items()) {
                 HEADS.add(alias, d);
             }

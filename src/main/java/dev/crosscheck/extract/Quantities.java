@@ -100,6 +100,10 @@ final class Quantities {
             }
             PhraseMatcher.Match<Unit> unit = e < n ? UNITS.match(c.t, e) : null;
             if (currency == null && unit == null) {
+                if (bareMagnitude(c, num, e)) {
+                    emitLength(c, "magnitude", "magnitude", num, num.start(), num.end(), approx);
+                    i = num.end() - 1;
+                }
                 continue;
             }
             if (currency == null && unit.value().dimension().equals("money")) {
@@ -123,6 +127,26 @@ final class Quantities {
             }
             i = Math.max(i, to - 1);
         }
+    }
+
+    /** "a 6.1 quake", "a 6.1-magnitude", "the second quake, measuring 5.1": a magnitude without its unit. */
+    private static boolean bareMagnitude(SentenceContext c, NumberRules.Num num, int after) {
+        BigDecimal v = num.value();
+        if (num.high() != null || num.words() || v.scale() <= 0 || v.compareTo(BigDecimal.TEN) >= 0) {
+            return false;
+        }
+        if (after < c.t.size() && c.headAt[after] >= 0 && c.heads.get(c.headAt[after]).takesMagnitude()) {
+            return true;
+        }
+        int s = num.start();
+        if (s > 0) {
+            String w = c.t.get(s - 1).lower();
+            if (w.equals("measuring") || w.equals("measured") || w.equals("registering") || w.equals("registered")) {
+                Heads.Head h = c.nearestHead(s - 1, true, true);
+                return h != null && h.takesMagnitude() && s - 1 - h.end() <= 4;
+            }
+        }
+        return false;
     }
 
     /** "about magnitude 7": a hedge before the unit that stands before the number. */
