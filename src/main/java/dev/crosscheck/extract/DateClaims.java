@@ -18,6 +18,18 @@ final class DateClaims {
     private static final int RIGHT_REACH = 12;
     private static final int RIGHT_PENALTY = 2;
 
+    private static final java.util.Map<String, String> NOUNS = new java.util.HashMap<>();
+
+    static {
+        for (Lexicon.Entry e : Lexicon.entries("event-nouns.txt")) {
+            NOUNS.put(e.head(), e.items().get(0));
+        }
+    }
+
+    private static String noun(String lemma) {
+        return NOUNS.getOrDefault(lemma, lemma);
+    }
+
     private DateClaims() {
     }
 
@@ -131,13 +143,13 @@ final class DateClaims {
                     return; // "prices reached a peak in March": no actor, no movement
                 }
                 keys.add("date:" + owner + ":" + v.lemma());
-                subjects.add(SentenceContext.ownerName(owner) + v.lemma());
+                subjects.add(DateClaims.cap(SentenceContext.ownerName(owner) + noun(v.lemma())));
             }
             case MEET -> {
                 String owner = orNobody(c.subjectOwner(v.start()));
                 for (String p : Participants.objects(c, v)) {
                     keys.add("date:" + owner + ":meet:" + p);
-                    subjects.add(SentenceContext.ownerName(owner) + "meeting with " + p);
+                    subjects.add(DateClaims.cap(SentenceContext.ownerName(owner) + "meeting with " + Participants.label(p)));
                 }
             }
             case OBJECT -> {
@@ -156,7 +168,8 @@ final class DateClaims {
                     owner = c.ownerOf(h);
                 }
                 keys.add("date:" + owner + ":" + c.headName(h) + ":" + v.lemma());
-                subjects.add(SentenceContext.ownerName(owner) + SentenceContext.headLabel(c.headName(h)) + ": " + v.lemma());
+                subjects.add(DateClaims.cap(SentenceContext.ownerName(owner) + SentenceContext.headLabel(c.headName(h)) + ": "
+                        + noun(v.lemma())));
             }
             case EVENT -> {
                 Heads.Head h = c.nearestHead(v.start(), true, true);
@@ -164,7 +177,7 @@ final class DateClaims {
                     return;
                 }
                 keys.add("date:" + SentenceContext.NOBODY + ":" + c.headName(h));
-                subjects.add(cap(SentenceContext.headLabel(c.headName(h))) + ": " + v.lemma());
+                subjects.add(cap(SentenceContext.headLabel(c.headName(h))) + ": " + noun(v.lemma()));
             }
             default -> {
                 return;

@@ -103,7 +103,8 @@ final class Participants {
         }
     }
 
-    private static String label(String id) {
+    /** "mikhail-mishustin" -> "Mikhail Mishustin". */
+    static String label(String id) {
         StringBuilder b = new StringBuilder();
         for (String part : id.split("-")) {
             if (!b.isEmpty()) {

@@ -404,7 +404,7 @@ final class SentenceContext {
                 ? doc.text().substring(start, end)
                 : sentence.text().substring(start - sentence.start(), end - sentence.start());
         Evidence ev = new Evidence(doc.id(), sentence.text(), start, end, sentence.start());
-        state.add(new Claim(kind, key, subject, attribute, value, display, approximate, running,
+        state.add(new Claim(kind, key, DateClaims.cap(subject), attribute, value, display, approximate, running,
                 Math.max(0, Math.min(1, confidence)), ev));
         if (kind != ClaimKind.DATE) {
             // a date claim spans its verb and date; the words between stay free for other claims
