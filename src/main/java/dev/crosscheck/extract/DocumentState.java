@@ -26,6 +26,12 @@ final class DocumentState {
     String lastEvent;
     /** Who was quoted last: "he added" after a quote names him again. */
     String lastSpeaker;
+    /** Words of a quotation left open at the end of the previous sentence, or null. */
+    String openQuote;
+    /** Who the sentence that opened that quotation named as its speaker, or null. */
+    String openQuoteSpeaker;
+    /** The open quotation already ran over one whole sentence; it is not carried further. */
+    boolean openQuoteContinued;
     /** The person last named for each country: "the Chinese president" after "Xi Jinping". */
     final Map<String, String> lastPerson = new HashMap<>();
 

@@ -9,6 +9,7 @@ import java.util.Locale;
  * the speaker is the person named outside the quotation (else the country, else the document that is quoted,
  * else the person last quoted when the sentence says "he said"). The value is the quoted words, lower-cased,
  * without punctuation; the key is the speaker and those words, so the same words from two sources align.
+ * A quotation may run over two sentences; its evidence is then the part in the attributing sentence.
  */
 final class Quotes {
 
@@ -21,49 +22,80 @@ final class Quotes {
     static void apply(SentenceContext c) {
         int n = c.t.size();
         int open = -1;
+        String carried = c.state.openQuote;
+        String carriedSpeaker = c.state.openQuoteSpeaker;
+        c.state.openQuote = null;
         for (int i = 0; i < n; i++) {
             if (!c.t.get(i).is("\"")) {
                 continue;
             }
+            if (open < 0 && carried != null) {
+                // the quotation opened in an earlier sentence closes here
+                quote(c, -1, i, carried, carriedSpeaker);
+                carried = null;
+                continue;
+            }
+            carried = null;
             if (open < 0) {
                 open = i;
                 continue;
             }
-            quote(c, open, i);
+            quote(c, open, i, null, null);
             open = -1;
+        }
+        if (open >= 0) {
+            // an open quotation runs on into the next sentence ("... anyone. The coverage ...," Peskov said.)
+            c.state.openQuote = words(c, open + 1, n);
+            // 'Peskov said: "...' names the speaker before the quotation runs on
+            c.state.openQuoteSpeaker = open > 0 ? speaker(c, open, n - 1) : null;
+        } else if (carried != null && !c.state.openQuoteContinued) {
+            c.state.openQuote = carried + " " + words(c, 0, n);
+            c.state.openQuoteContinued = true;
+            return;
+        }
+        c.state.openQuoteContinued = false;
+        if (c.state.openQuote == null) {
+            c.state.openQuoteSpeaker = null;
         }
     }
 
-    private static void quote(SentenceContext c, int open, int close) {
+    private static String words(SentenceContext c, int from, int to) {
         StringBuilder words = new StringBuilder();
-        int count = 0;
-        for (int k = open + 1; k < close; k++) {
+        for (int k = from; k < to; k++) {
             Token tk = c.t.get(k);
             if (tk.isWord() || tk.isNumber()) {
                 if (!words.isEmpty()) {
                     words.append(' ');
                 }
                 words.append(tk.lower());
-                count++;
             } else if (tk.kind() == Token.Kind.POSSESSIVE) {
                 words.append("'s");
             }
         }
-        if (count < MIN_WORDS) {
+        return words.toString();
+    }
+
+    /** A quotation between tokens open and close; open is -1 when it began in an earlier sentence ({@code carried}). */
+    private static void quote(SentenceContext c, int open, int close, String carried, String carriedSpeaker) {
+        String own = words(c, open + 1, close);
+        String value = carried == null ? own : own.isEmpty() ? carried : carried + " " + own;
+        if (value.isEmpty() || value.split(" ").length < MIN_WORDS) {
             return;
         }
         String speaker = speaker(c, open, close);
         if (speaker == null) {
+            speaker = carriedSpeaker;
+        }
+        if (speaker == null) {
             return;
         }
         c.state.lastSpeaker = speaker;
-        String value = words.toString().toLowerCase(Locale.ROOT);
         String slug = value.replace(' ', '-');
         if (slug.length() > MAX_KEY_CHARS) {
             slug = slug.substring(0, MAX_KEY_CHARS);
         }
-        c.emit(ClaimKind.QUOTE, "quote:" + speaker + ":" + slug, "Quote of " + speaker.replace('-', ' '), "quote",
-                value, open, close + 1, false, false, c.baseConfidence() * 0.9);
+        c.emit(ClaimKind.QUOTE, "quote:" + speaker + ":" + slug, "Quote of " + Participants.label(speaker), "quote",
+                value, Math.max(0, open), close + 1, false, false, c.baseConfidence() * (carried == null ? 0.9 : 0.8));
     }
 
     /**
