@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Actors: countries (by name, demonym, capital or seat of government) and the people who act for them, from
- * countries.txt and people.txt. Every mention resolves to the country that owns it, which is what claim keys use.
+ * Actors: countries (by name, demonym, capital or seat of government), international organizations and the
+ * people who act for them, from countries.txt, organizations.txt and people.txt. Every mention resolves to the country that owns it, which is what claim keys use.
  */
 final class Gazetteer {
 
@@ -24,6 +24,11 @@ final class Gazetteer {
 
     static {
         for (Lexicon.Entry e : Lexicon.entries("countries.txt")) {
+            for (String alias : e.items()) {
+                ACTORS.add(alias, new Ref(e.head(), null));
+            }
+        }
+        for (Lexicon.Entry e : Lexicon.entries("organizations.txt")) {
             for (String alias : e.items()) {
                 ACTORS.add(alias, new Ref(e.head(), null));
             }
