@@ -164,7 +164,11 @@ final class SentenceContext {
         String np = npOwner(h);
         if (PRONOUN.equals(np)) {
             String s = subjectOwner(h.start());
-            return s != null ? s : state.lastSubject;
+            if (s == null) {
+                pronounResolved = state.lastSubject != null;
+                return state.lastSubject;
+            }
+            return s;
         }
         return np;
     }
@@ -187,6 +191,7 @@ final class SentenceContext {
         }
         String s = subjectOwner(h.start());
         if (s == null && np != null) {
+            pronounResolved = state.lastSubject != null;
             s = state.lastSubject;
         }
         return s == null ? NOBODY : s;
@@ -229,6 +234,7 @@ final class SentenceContext {
         }
         for (int k = from; k < Math.min(ref, from + 3); k++) {
             if (SUBJECT_PRONOUNS.contains(t.get(k).lower()) || POSSESSIVE_PRONOUNS.contains(t.get(k).lower())) {
+                pronounResolved = state.lastSubject != null;
                 return state.lastSubject;
             }
         }
@@ -379,6 +385,9 @@ final class SentenceContext {
         return null;
     }
 
+    /** The owner of the claim being built came from a pronoun resolved to an earlier sentence. */
+    private boolean pronounResolved;
+
     private boolean dayKnown;
     private LocalDate day;
 
@@ -404,8 +413,11 @@ final class SentenceContext {
                 ? doc.text().substring(start, end)
                 : sentence.text().substring(start - sentence.start(), end - sentence.start());
         Evidence ev = new Evidence(doc.id(), sentence.text(), start, end, sentence.start());
+        // hedged values and owners resolved through a pronoun are less certain
+        double conf = confidence * (approximate ? 0.9 : 1) * (pronounResolved ? 0.85 : 1);
+        pronounResolved = false;
         state.add(new Claim(kind, key, DateClaims.cap(subject), attribute, value, display, approximate, running,
-                Math.max(0, Math.min(1, confidence)), ev));
+                Math.max(0, Math.min(1, conf)), ev));
         if (kind != ClaimKind.DATE) {
             // a date claim spans its verb and date; the words between stay free for other claims
             for (int k = from; k < to; k++) {

@@ -35,4 +35,19 @@ class SectionsTest {
         assertEquals(body.value(), caption.value());
         assertTrue(caption.confidence() < body.confidence());
     }
+
+    @Test
+    void hedgedAndPronounResolvedClaimsAreLessCertain() {
+        Claim exact = extract(Section.BODY, "The talks lasted four hours.").get(0);
+        Claim hedged = extract(Section.BODY, "The talks lasted about four hours.").get(0);
+        assertTrue(hedged.approximate());
+        assertTrue(hedged.confidence() < exact.confidence());
+
+        String text = "Zelenskyy spoke in Kyiv. He has put forward his own 10-point peace formula.";
+        Document d = TestDocuments.body(text, LocalDate.of(2023, 3, 22));
+        Claim viaPronoun = new ClaimExtractor().extract(d).get(0);
+        Claim direct = extract(Section.BODY, "Zelenskyy has put forward his own 10-point peace formula.").get(0);
+        assertEquals(direct.key(), viaPronoun.key());
+        assertTrue(viaPronoun.confidence() < direct.confidence());
+    }
 }
