@@ -103,7 +103,22 @@ final class Quotes {
      * to X", "the joint statement read"; null when the sentence attributes nothing.
      */
     private static String speaker(SentenceContext c, int open, int close) {
-        for (EventVerbs.Verb v : c.verbs) {
+        // reporting verbs near the quotation: after it first ("...," X said), then before it (X said: "...")
+        int n = c.t.size();
+        int[] order = new int[2 * SentenceContext.WINDOW];
+        int count = 0;
+        for (int k = close + 1; k < Math.min(n, close + 1 + SentenceContext.WINDOW); k++) {
+            if (c.verbAt[k] >= 0) {
+                order[count++] = c.verbAt[k];
+            }
+        }
+        for (int k = open - 1; k >= Math.max(0, open - SentenceContext.WINDOW); k--) {
+            if (c.verbAt[k] >= 0) {
+                order[count++] = c.verbAt[k];
+            }
+        }
+        for (int o = 0; o < count; o++) {
+            EventVerbs.Verb v = c.verbs.get(order[o]);
             if (v.cls() != EventVerbs.Cls.REPORT || !(v.start() > close || v.end() <= open)) {
                 continue;
             }
@@ -129,7 +144,7 @@ final class Quotes {
                 }
             }
         }
-        for (int k = close + 1; k < c.t.size(); k++) {
+        for (int k = close + 1; k < Math.min(n, close + 8); k++) {
             if (c.t.get(k).is("read") || c.t.get(k).is("reads") || c.t.get(k).is("stated")) {
                 Heads.Head h = c.nearestHead(k, true, false);
                 if (h != null && h.end() > close && k - h.end() <= 1) {

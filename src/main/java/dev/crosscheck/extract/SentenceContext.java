@@ -48,6 +48,8 @@ final class SentenceContext {
     final List<EventVerbs.Verb> verbs;
     final List<TimeRules.TimeMention> times;
     final boolean[] used;
+    /** Index into {@link #verbs} of the verb starting at each token, or -1. */
+    final int[] verbAt;
     /** reportEnds[k]: a reporting verb ("said") ends right before token k. */
     final boolean[] reportEnds;
     /** Actor index covering each token, or -1. */
@@ -66,6 +68,11 @@ final class SentenceContext {
         this.times = TimeRules.find(t);
         this.used = new boolean[t.size()];
         this.reportEnds = new boolean[t.size() + 1];
+        this.verbAt = new int[t.size()];
+        java.util.Arrays.fill(verbAt, -1);
+        for (int v = 0; v < verbs.size(); v++) {
+            verbAt[verbs.get(v).start()] = v;
+        }
         for (EventVerbs.Verb v : verbs) {
             if (v.cls() == EventVerbs.Cls.REPORT) {
                 reportEnds[v.end()] = true;

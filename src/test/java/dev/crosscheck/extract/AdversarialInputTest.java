@@ -73,4 +73,14 @@ class AdversarialInputTest {
     void hyphensAndApostrophes() {
         fast(repeat("12-point-'s-'s-"));
     }
+
+    @Test
+    void manyQuotationsAndReportingVerbs() {
+        fast(repeat("\"we will not accept any plan,\" Peskov said, and Xi said: \"the results matter most\" "));
+    }
+
+    @Test
+    void unbalancedQuotationMarks() {
+        fast(repeat("\u201c said he "));
+    }
 }
