@@ -14,7 +14,8 @@ import java.time.temporal.TemporalAdjusters;
  *   <li>Past (the default in news): a weekday is the latest such day on or before publication, a day of a month
  *       without a year is in the publication year unless that is after publication, "in November" is the latest
  *       November not after the publication month.</li>
- *   <li>Future ("will", "is due to", "next"): the next such day or month on or after publication.</li>
+ *   <li>Future ("will", "is due to", "next"): a weekday is the next such day after publication; a day of a
+ *       month or a month is the next one on or after it.</li>
  * </ul>
  * A time of day alone is not resolvable here: it needs its day from context.
  */
@@ -54,7 +55,7 @@ final class DateResolver {
                         // "this Monday": the day in the publication's ISO week
                         return published.with(DayOfWeek.MONDAY).plusDays(m.dow() - 1L);
                     }
-                    return future ? published.with(TemporalAdjusters.nextOrSame(dow))
+                    return future ? published.with(TemporalAdjusters.next(dow))
                             : published.with(TemporalAdjusters.previousOrSame(dow));
                 }
                 case DAY:
