@@ -187,9 +187,9 @@ final class SentenceContext {
             return np;
         }
         if (np == null) {
-            for (EventVerbs.Verb v : verbs) {
-                if (v.start() >= h.end() && v.start() - h.end() <= 4 && EventVerbs.passive(t, v.start())) {
-                    String agent = agent(v);
+            for (int k = h.end(); k < Math.min(t.size(), h.end() + 5); k++) {
+                if (verbAt[k] >= 0 && EventVerbs.passive(t, k)) {
+                    String agent = agent(verbs.get(verbAt[k]));
                     if (agent != null) {
                         return agent;
                     }

@@ -83,4 +83,9 @@ class AdversarialInputTest {
     void unbalancedQuotationMarks() {
         fast(repeat("\u201c said he "));
     }
+
+    @Test
+    void headsVerbsAndPossessives() {
+        fast(repeat("China's 12-point plan was presented by Xi, who signed 14 agreements and left Moscow. "));
+    }
 }
