@@ -25,7 +25,7 @@ final class Tokenizer {
         int i = 0;
         while (i < n) {
             char c = s.charAt(i);
-            if (Character.isWhitespace(c)) {
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
                 i++;
                 continue;
             }
