@@ -177,7 +177,7 @@ final class Counts {
         if (prev.is("-") && s >= 2 && c.t.get(s - 2).capitalized() && NumberRules.adjacent(c.t, s - 2, s - 1)) {
             return true;
         }
-        if (prev.isWord() && prev.capitalized() && s >= 2 && num.start() == s) {
+        if (prev.isWord() && prev.capitalized() && s >= 2 && num.start() == s && !c.used[s - 1]) {
             return true;
         }
         return prev.is("of") && s >= 2 && c.t.get(s - 2).capitalized() && c.t.get(s - 2).isWord();
