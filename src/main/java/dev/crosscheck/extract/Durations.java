@@ -66,6 +66,7 @@ final class Durations {
                 continue;
             }
             Heads.Head head = null;
+            String cueHead = null; // what lasted, named by a cue word rather than a head noun
             String owner = null;
             if (hyphen) {
                 for (int k = to; k < Math.min(n, to + 4); k++) {
@@ -82,35 +83,29 @@ final class Durations {
                 for (int k = num.start() - 2; k >= Math.max(0, num.start() - 1 - GAP); k--) {
                     PhraseMatcher.Match<Cue> gap = GAP_CUES.match(c.t, k);
                     if (gap != null) {
-                        head = syntheticHead(gap.value().head(), k, gap.end());
+                        cueHead = gap.value().head();
                         owner = c.subjectOwner(k);
                         break;
                     }
                 }
             }
-            if (head == null) {
+            if (head == null && cueHead == null) {
                 PhraseMatcher.Match<Cue> cue = CUES.matchEndingAt(c.t, num.start(), 3);
                 if (cue != null) {
-                    if (cue.value().place()) {
-                        if (placeFollows(c, to)) {
-                            head = syntheticHead(cue.value().head(), cue.start(), cue.end());
-                            owner = c.subjectOwner(cue.start());
-                        }
-                    } else if (cue.value().head().equals("*")) {
+                    if (cue.value().head().equals("*")) {
                         head = c.nearestHead(cue.start(), true, false);
-                    } else {
-                        head = syntheticHead(cue.value().head(), cue.start(), cue.end());
+                    } else if (!cue.value().place() || placeFollows(c, to)) {
+                        cueHead = cue.value().head();
                         owner = c.subjectOwner(cue.start());
                     }
                 }
             }
-            if (head == null) {
+            if (head == null && cueHead == null) {
                 i = to - 1;
                 continue;
             }
             if (owner == null) {
-                owner = head.start() >= 0 && c.headAt.length > head.start() && c.headAt[head.start()] >= 0
-                        ? c.ownerOf(head) : SentenceContext.NOBODY;
+                owner = head != null ? c.ownerOf(head) : SentenceContext.NOBODY;
             }
             String value = iso(num.value(), unit.value());
             if (value == null) {
@@ -118,9 +113,10 @@ final class Durations {
                 continue;
             }
             boolean approx = num.approximate() || !num.op().isEmpty();
-            String headKey = c.headAt.length > head.start() && c.headAt[head.start()] >= 0 ? c.headKey(head) : head.name();
+            String headKey = head != null ? c.headKey(head) : cueHead;
+            String name = head != null ? head.name() : cueHead;
             c.emit(ClaimKind.DURATION, "duration:" + owner + ":" + headKey,
-                    SentenceContext.ownerName(owner) + SentenceContext.headLabel(head.name()) + ": length", "length",
+                    SentenceContext.ownerName(owner) + SentenceContext.headLabel(name) + ": length", "length",
                     value, num.start(), to, approx, false, c.baseConfidence() * 0.95);
             i = to - 1;
         }
@@ -170,10 +166,6 @@ final class Durations {
                     SentenceContext.ownerName(owner) + SentenceContext.headLabel(head.name()) + ": length", "length",
                     "P" + days + "D", a.start() - 1, b.end(), false, false, c.baseConfidence() * 0.85);
         }
-    }
-
-    private static Heads.Head syntheticHead(String name, int start, int end) {
-        return new Heads.Head(start, end, name, false, false, false, false);
     }
 
     /** "in Moscow", "at the Kremlin": a named place right after the duration. */
