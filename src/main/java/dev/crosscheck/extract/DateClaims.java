@@ -10,7 +10,7 @@ import java.util.List;
  * the sentence, preferring one before it; a reporting verb such as "said" takes its date away from other verbs),
  * or to an event noun it qualifies ("Saturday's earthquake"). The key names the event, never the date:
  * {@code date:<owner>:<lemma>}, {@code date:<owner>:meet:<person>}, {@code date:<owner>:<head>:<lemma>},
- * {@code date:-:<event>}. A time of day takes its day from the sentence or from the same event dated earlier.
+ * {@code date:-:<event>} (also for "the election was held on Sunday"). A time of day takes its day from the sentence or from the same event dated earlier.
  */
 final class DateClaims {
 
@@ -154,7 +154,7 @@ final class DateClaims {
             }
             case OBJECT -> {
                 Heads.Head h = objectHead(c, v);
-                if (h == null || h.event()) {
+                if (h == null) {
                     return;
                 }
                 String owner = c.npOwnerOrNull(h);
@@ -170,6 +170,15 @@ final class DateClaims {
                 keys.add("date:" + owner + ":" + c.headName(h) + ":" + v.lemma());
                 subjects.add(DateClaims.cap(SentenceContext.ownerName(owner) + SentenceContext.headLabel(c.headName(h)) + ": "
                         + noun(v.lemma())));
+            }
+            case OCCUR -> {
+                Heads.Head h = objectHead(c, v);
+                if (h == null) {
+                    return;
+                }
+                String owner = h.event() ? SentenceContext.NOBODY : c.ownerOf(h);
+                keys.add("date:" + owner + ":" + c.headName(h));
+                subjects.add(SentenceContext.ownerName(owner) + SentenceContext.headLabel(c.headName(h)) + ": date");
             }
             case EVENT -> {
                 Heads.Head h = c.nearestHead(v.start(), true, true);

@@ -129,6 +129,32 @@ final class Quantities {
         }
     }
 
+    /** The head a measure modifies right after it: "$1.2 billion loan", "49.5% of the vote", "€50m in aid". */
+    private static Heads.Head attachedAfter(SentenceContext c, int to) {
+        for (int k = to; k < Math.min(c.t.size(), to + 4); k++) {
+            if (c.headAt[k] >= 0) {
+                return c.heads.get(c.headAt[k]);
+            }
+            String w = c.t.get(k).lower();
+            if (!(w.equals("of") || w.equals("in") || w.equals("the") || w.equals("a") || w.equals("its")
+                    || w.equals("their") || w.equals("for") || w.equals("-") || c.t.get(k).isWord() && k == to)) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** Whether a comma, semicolon or coordinating "and"/"but" stands between tokens a and b. */
+    private static boolean crossesClause(SentenceContext c, int a, int b) {
+        for (int k = a; k < b; k++) {
+            String w = c.t.get(k).lower();
+            if (w.equals(",") || w.equals(";") || w.equals("but") || w.equals("while") || w.equals("whereas")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** "a 6.1 quake", "a 6.1-magnitude", "the second quake, measuring 5.1": a magnitude without its unit. */
     private static boolean bareMagnitude(SentenceContext c, NumberRules.Num num, int after) {
         BigDecimal v = num.value();
@@ -204,11 +230,12 @@ final class Quantities {
 
     private static void emitMeasure(SentenceContext c, String dimension, String unit, NumberRules.Num num, String op,
                                     boolean approx, int from, int to) {
-        Heads.Head before = c.nearestHead(num.valueStart(), true, false);
-        Heads.Head after = c.nearestHead(to, false, false);
-        Heads.Head h = before;
-        if (after != null && (before == null || after.start() - to < num.valueStart() - before.end())) {
-            h = after;
+        Heads.Head h = attachedAfter(c, to);
+        if (h == null) {
+            h = c.nearestHead(from, true, false);
+            if (h != null && crossesClause(c, h.end(), from)) {
+                h = null;
+            }
         }
         if (h == null) {
             return;

@@ -221,6 +221,11 @@ final class SentenceContext {
      */
     String subjectOwner(int ref) {
         int from = clauseStart(ref);
+        // "He met NATO's chief": a pronoun subject comes before any actor named later in the clause
+        if (from < ref && SUBJECT_PRONOUNS.contains(t.get(from).lower()) && state.lastSubject != null) {
+            pronounResolved = true;
+            return state.lastSubject;
+        }
         for (int k = from; k < ref; k++) {
             if (COLLECTIVE.match(t, k) != null) {
                 return NOBODY;
@@ -392,6 +397,9 @@ final class SentenceContext {
         return null;
     }
 
+    /** Count and quantity keys already given a value in this sentence. */
+    private final Set<String> keysHere = new HashSet<>();
+
     /** The owner of the claim being built came from a pronoun resolved to an earlier sentence. */
     private boolean pronounResolved;
 
@@ -414,6 +422,11 @@ final class SentenceContext {
 
     void emit(ClaimKind kind, String key, String subject, String attribute, String value, int from, int to,
               boolean approximate, boolean running, double confidence) {
+        if ((kind == ClaimKind.COUNT || kind == ClaimKind.QUANTITY) && !keysHere.add(key)) {
+            // "won 49.5% of the vote, short of the 50% needed": the first figure is the claim, the later one
+            // under the same key is a reference value, not a second version of the fact
+            return;
+        }
         int start = t.get(from).start();
         int end = t.get(to - 1).end();
         String display = doc.text() != null && end <= doc.text().length()
