@@ -22,7 +22,12 @@ final class Counts {
     /** Count nouns that only make sense as a property of a head ("points" of a plan). */
     private static final java.util.Set<String> PARTS = java.util.Set.of("points", "steps", "articles", "clauses", "principles");
 
+    private static final PhraseMatcher<Boolean> RUNNING = new PhraseMatcher<>(false);
+
     static {
+        for (String line : Lexicon.lines("running-cues.txt")) {
+            RUNNING.add(line, Boolean.TRUE);
+        }
         for (Lexicon.Entry e : Lexicon.entries("casualties.txt")) {
             PhraseMatcher<String> target = switch (e.flag()) {
                 case "after" -> AFTER;
@@ -40,6 +45,10 @@ final class Counts {
 
     static void apply(SentenceContext c) {
         int n = c.t.size();
+        boolean running = false;
+        for (int k = 0; k < n && !running; k++) {
+            running = c.t.get(k).isWord() && RUNNING.match(c.t, k) != null;
+        }
         int measureAt = -1;
         String measure = null;
         for (int i = 0; i < n; i++) {
@@ -70,7 +79,7 @@ final class Counts {
                     for (int k = cn.end(); k < Math.min(n, cn.end() + 5); k++) {
                         if (c.headAt[k] >= 0) {
                             Heads.Head h = c.heads.get(c.headAt[k]);
-                            emitOf(c, h, cn.value(), num, num.start(), cn.end(), conf);
+                            emitOf(c, h, cn.value(), num, num.start(), cn.end(), conf, running);
                             break;
                         }
                     }
@@ -83,7 +92,7 @@ final class Counts {
                 if (PARTS.contains(cn.value())) {
                     Heads.Head h = c.nearestHead(num.start(), true, false);
                     if (h != null && !h.event()) {
-                        emitOf(c, h, cn.value(), num, num.start(), cn.end(), conf);
+                        emitOf(c, h, cn.value(), num, num.start(), cn.end(), conf, running);
                     }
                 } else {
                     // "8,000 troops": whose troops, and in what, keep unrelated figures apart
@@ -98,7 +107,7 @@ final class Counts {
                     String context = h != null ? ":" + c.headKey(h) : "";
                     c.emit(ClaimKind.COUNT, "count:" + owner + context + ":" + cn.value(),
                             SentenceContext.ownerName(owner) + cn.value() + (h != null ? " (" + h.name() + ")" : ""),
-                            cn.value(), num.countValue(), num.start(), cn.end(), num.approximate(), false,
+                            cn.value(), num.countValue(), num.start(), cn.end(), num.approximate(), running,
                             conf * (owner.equals(SentenceContext.NOBODY) && h == null ? 0.6 : 0.8));
                 }
                 i = cn.end() - 1;
@@ -115,7 +124,7 @@ final class Counts {
                 }
                 c.emit(ClaimKind.COUNT, "count:" + owner + ":" + c.headKey(h),
                         SentenceContext.ownerName(owner) + SentenceContext.headLabel(h.name()) + ": number", "number",
-                        num.countValue(), num.start(), h.end(), num.approximate(), false, conf);
+                        num.countValue(), num.start(), h.end(), num.approximate(), running, conf);
                 i = h.end() - 1;
                 continue;
             }
@@ -160,11 +169,11 @@ final class Counts {
     }
 
     private static void emitOf(SentenceContext c, Heads.Head h, String noun, NumberRules.Num num, int from, int to,
-                               double conf) {
+                               double conf, boolean running) {
         String owner = c.ownerOf(h);
         c.emit(ClaimKind.COUNT, "count:" + owner + ":" + c.headKey(h) + ":" + noun,
                 SentenceContext.ownerName(owner) + SentenceContext.headLabel(h.name()) + ": " + noun, noun,
-                num.countValue(), from, to, num.approximate(), false, conf);
+                num.countValue(), from, to, num.approximate(), running, conf);
     }
 
     /** "COVID-19", "Boeing 737", "Group of 20", "G20": a number that belongs to a name. */
