@@ -1,0 +1,264 @@
+package dev.crosscheck.extract;
+
+import dev.crosscheck.claim.ClaimKind;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Date claims: when an event happened. A date expression binds to the event verb it belongs to (the nearest in
+ * the sentence, preferring one before it; a reporting verb such as "said" takes its date away from other verbs),
+ * or to an event noun it qualifies ("Saturday's earthquake"). The key names the event, never the date:
+ * {@code date:<owner>:<lemma>}, {@code date:<owner>:meet:<person>}, {@code date:<owner>:<head>:<lemma>},
+ * {@code date:-:<event>} (also for "the election was held on Sunday"). A time of day takes its day from the sentence or from the same event dated earlier.
+ */
+final class DateClaims {
+
+    private static final int LEFT_REACH = 25;
+    private static final int RIGHT_REACH = 12;
+    private static final int RIGHT_PENALTY = 2;
+
+    private static final java.util.Map<String, String> NOUNS = new java.util.HashMap<>();
+
+    static {
+        for (Lexicon.Entry e : Lexicon.entries("event-nouns.txt")) {
+            NOUNS.put(e.head(), e.items().get(0));
+        }
+    }
+
+    private static String noun(String lemma) {
+        return NOUNS.getOrDefault(lemma, lemma);
+    }
+
+    private DateClaims() {
+    }
+
+    static void apply(SentenceContext c) {
+        List<TimeRules.TimeMention> times = c.times;
+        boolean[] bound = new boolean[c.verbs.size()];
+        for (TimeRules.TimeMention m : times) {
+            if (m.dateline()) {
+                continue;
+            }
+            LocalDate anchor = anchorOf(c, m);
+            if (m.type() != TimeRules.Type.TIME && m.type() != TimeRules.Type.ANCHORED) {
+                LocalDate d = DateResolver.day(m, c.published(), EventVerbs.future(c.t, m.start()));
+                if (d != null) {
+                    c.state.anchorDay = d;
+                    c.state.anchorParagraph = c.sentence.paragraph();
+                }
+            } else if (anchor != null) {
+                c.state.anchorDay = anchor;
+            }
+            if (m.possessive()) {
+                possessive(c, m);
+                continue;
+            }
+            int best = -1;
+            int bestCost = Integer.MAX_VALUE;
+            // verbs are in text order: look only at those within reach of the date
+            int first = firstVerbEndingAfter(c.verbs, m.start() - LEFT_REACH);
+            for (int v = first; v < c.verbs.size() && c.verbs.get(v).start() <= m.end() + RIGHT_REACH; v++) {
+                EventVerbs.Verb verb = c.verbs.get(v);
+                int cost;
+                if (verb.end() <= m.start()) {
+                    cost = m.start() - verb.end();
+                } else if (verb.start() >= m.end() && verb.cls() != EventVerbs.Cls.REPORT) {
+                    // a date before "said" belongs to what was said ("they meet on Friday, the ministry said")
+                    cost = verb.start() - m.end() + RIGHT_PENALTY;
+                } else {
+                    continue;
+                }
+                if (bound[v] && verb.cls() != EventVerbs.Cls.REPORT) {
+                    continue;
+                }
+                if (cost < bestCost) {
+                    bestCost = cost;
+                    best = v;
+                }
+            }
+            if (best < 0) {
+                continue;
+            }
+            bound[best] = true;
+            forVerb(c, c.verbs.get(best), m, anchor);
+        }
+    }
+
+    /** For "two days later": the anchor day shifted; null for other mentions or without an anchor in the paragraph. */
+    private static LocalDate anchorOf(SentenceContext c, TimeRules.TimeMention m) {
+        if (m.type() != TimeRules.Type.ANCHORED || c.state.anchorDay == null
+                || c.state.anchorParagraph < c.sentence.paragraph() - 1) {
+            return null;
+        }
+        return c.state.anchorDay.plusDays(m.rel());
+    }
+
+    /** Index of the first verb whose end is at or after token {@code from} (binary search). */
+    private static int firstVerbEndingAfter(List<EventVerbs.Verb> verbs, int from) {
+        int lo = 0;
+        int hi = verbs.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (verbs.get(mid).end() < from) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private static void possessive(SentenceContext c, TimeRules.TimeMention m) {
+        for (int k = m.end(); k < Math.min(c.t.size(), m.end() + 5); k++) {
+            if (c.headAt[k] >= 0) {
+                Heads.Head h = c.heads.get(c.headAt[k]);
+                if (!h.event()) {
+                    return;
+                }
+                String key = "date:" + SentenceContext.NOBODY + ":" + c.headName(h);
+                LocalDate d = DateResolver.day(m, c.published(), false);
+                String value = d != null ? d.toString() : DateResolver.resolve(m, c.published(), false);
+                if (value != null) {
+                    if (d != null) {
+                        c.state.dayOfKey.putIfAbsent(key, d);
+                    }
+                    c.emit(ClaimKind.DATE, key, cap(SentenceContext.headLabel(c.headName(h))) + ": date", "date", value,
+                            m.start(), h.end(), false, false, c.baseConfidence());
+                }
+                return;
+            }
+        }
+    }
+
+    private static void forVerb(SentenceContext c, EventVerbs.Verb v, TimeRules.TimeMention m, LocalDate anchor) {
+        boolean future = EventVerbs.future(c.t, v.start()) || m.rel() == 1;
+        List<String> keys = new ArrayList<>();
+        List<String> subjects = new ArrayList<>();
+        double conf = c.baseConfidence();
+        switch (v.cls()) {
+            case ACTOR -> {
+                String owner = c.subjectOwner(v.start());
+                if (owner == null) {
+                    return; // "prices reached a peak in March": no actor, no movement
+                }
+                keys.add("date:" + owner + ":" + v.lemma());
+                subjects.add(DateClaims.cap(SentenceContext.ownerName(owner) + noun(v.lemma())));
+            }
+            case MEET -> {
+                String owner = orNobody(c.subjectOwner(v.start()));
+                for (String p : Participants.objects(c, v)) {
+                    keys.add("date:" + owner + ":meet:" + p);
+                    subjects.add(DateClaims.cap(SentenceContext.ownerName(owner) + "meeting with " + Participants.label(p)));
+                }
+            }
+            case OBJECT -> {
+                Heads.Head h = objectHead(c, v);
+                if (h == null) {
+                    return;
+                }
+                String owner = c.npOwnerOrNull(h);
+                if (owner == null) {
+                    owner = c.agent(v);
+                }
+                if (owner == null && !EventVerbs.passive(c.t, v.start())) {
+                    owner = c.subjectOwner(v.start());
+                }
+                if (owner == null) {
+                    owner = c.ownerOf(h);
+                }
+                keys.add("date:" + owner + ":" + c.headName(h) + ":" + v.lemma());
+                subjects.add(DateClaims.cap(SentenceContext.ownerName(owner) + SentenceContext.headLabel(c.headName(h)) + ": "
+                        + noun(v.lemma())));
+            }
+            case OCCUR -> {
+                Heads.Head h = objectHead(c, v);
+                if (h == null) {
+                    return;
+                }
+                String owner = h.event() ? SentenceContext.NOBODY : c.ownerOf(h);
+                keys.add("date:" + owner + ":" + c.headName(h));
+                subjects.add(SentenceContext.ownerName(owner) + SentenceContext.headLabel(c.headName(h)) + ": date");
+            }
+            case EVENT -> {
+                Heads.Head h = c.nearestHead(v.start(), true, true);
+                if (h == null || v.start() - h.end() > 8) {
+                    return;
+                }
+                keys.add("date:" + SentenceContext.NOBODY + ":" + c.headName(h));
+                subjects.add(cap(SentenceContext.headLabel(c.headName(h))) + ": " + noun(v.lemma()));
+            }
+            default -> {
+                return;
+            }
+        }
+        for (int k = 0; k < keys.size(); k++) {
+            String key = keys.get(k);
+            String value;
+            if (m.type() == TimeRules.Type.TIME) {
+                LocalDate day = c.sentenceDay();
+                if (day == null) {
+                    day = c.state.dayOfKey.get(key);
+                }
+                if (day == null) {
+                    continue;
+                }
+                value = String.format("%sT%02d:%02d", day, m.hour(), m.minute());
+            } else if (m.type() == TimeRules.Type.ANCHORED) {
+                LocalDate d = anchor;
+                if (d == null) {
+                    continue;
+                }
+                value = d.toString();
+                c.state.dayOfKey.putIfAbsent(key, d);
+                conf *= 0.85;
+            } else {
+                LocalDate d = DateResolver.day(m, c.published(), future);
+                value = d != null ? d.toString() : DateResolver.resolve(m, c.published(), future);
+                if (value == null) {
+                    continue;
+                }
+                if (d != null) {
+                    c.state.dayOfKey.putIfAbsent(key, d);
+                }
+            }
+            int from = Math.min(v.start(), m.start());
+            int to = Math.max(v.end(), m.end());
+            c.emit(ClaimKind.DATE, key, subjects.get(k), v.lemma(), value, from, to, false, false, conf);
+        }
+    }
+
+    /** The thing a verb acts on: before it in a passive or relative clause, else the first head after it. */
+    static Heads.Head objectHead(SentenceContext c, EventVerbs.Verb v) {
+        Heads.Head before = c.nearestHead(v.start(), true, false);
+        boolean relative = false;
+        if (before != null) {
+            for (int k = before.end(); k < v.start(); k++) {
+                String w = c.t.get(k).lower();
+                if (w.equals("which") || w.equals("that")) {
+                    relative = true;
+                }
+            }
+        }
+        if (before != null && (EventVerbs.passive(c.t, v.start()) || relative || v.start() == before.end())) {
+            return before;
+        }
+        for (int k = v.end(); k < Math.min(c.t.size(), v.end() + 10); k++) {
+            if (c.headAt[k] >= 0) {
+                return c.heads.get(c.headAt[k]);
+            }
+            if (c.t.get(k).is(";")) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    private static String orNobody(String owner) {
+        return owner == null ? SentenceContext.NOBODY : owner;
+    }
+
+    static String cap(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.crosscheck.extract;
+
+import dev.crosscheck.claim.Claim;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What extraction remembers while it reads one document in order: the claims so far (a claim repeated with the
+ * same kind, key and value keeps its first occurrence), the last actor and natural event mentioned (for "it",
+ * "he", "the epicentre"), and the day each dated event was given (for a later "at 11:56 a.m.").
+ */
+final class DocumentState {
+
+    final List<Claim> claims = new ArrayList<>();
+    private final Set<String> seen = new HashSet<>();
+    final Map<String, LocalDate> dayOfKey = new HashMap<>();
+    String lastSubject;
+    /** The last day a date expression named, and its paragraph: the anchor of "two days later". */
+    LocalDate anchorDay;
+    int anchorParagraph = -1;
+    String lastEvent;
+    /** Who was quoted last: "he added" after a quote names him again. */
+    String lastSpeaker;
+    /** Words of a quotation left open at the end of the previous sentence, or null. */
+    String openQuote;
+    /** Who the sentence that opened that quotation named as its speaker, or null. */
+    String openQuoteSpeaker;
+    /** The open quotation already ran over one whole sentence; it is not carried further. */
+    boolean openQuoteContinued;
+    /** The person last named for each country: "the Chinese president" after "Xi Jinping". */
+    final Map<String, String> lastPerson = new HashMap<>();
+
+    void add(Claim c) {
+        if (seen.add(c.kind() + "\u0000" + c.key() + "\u0000" + c.value())) {
+            claims.add(c);
+        }
+    }
+}

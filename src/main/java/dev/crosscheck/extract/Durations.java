@@ -1,0 +1,216 @@
+package dev.crosscheck.extract;
+
+import dev.crosscheck.claim.ClaimKind;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Duration claims: how long something lasted, as an ISO 8601 duration in the unit the text uses ("two weeks" is
+ * {@code P2W}, "four and a half hours" {@code PT4H30M}, "a three-month state of emergency" {@code P3M}); the
+ * comparison converts between units. What lasted comes from the head the duration modifies ("a three-day visit"),
+ * a cue before it ("spent three days in Moscow", "the talks lasted four hours", "visiting Moscow for three days"),
+ * or "N days of talks". "Three days later", "a 45-year-old", "the one-year anniversary" are not durations.
+ */
+final class Durations {
+
+    private record Cue(String head, boolean place, boolean gap) {
+    }
+
+    private static final PhraseMatcher<String> UNITS = new PhraseMatcher<>(false);
+    private static final PhraseMatcher<Cue> CUES = new PhraseMatcher<>(false);
+    private static final PhraseMatcher<Cue> GAP_CUES = new PhraseMatcher<>(false);
+    private static final int GAP = 5;
+    private static final Set<String> BLOCKERS = new HashSet<>(Lexicon.lines("duration-blockers.txt"));
+
+    static {
+        for (Lexicon.Entry e : Lexicon.entries("time-units.txt")) {
+            for (String form : e.items()) {
+                UNITS.add(form, e.head());
+            }
+        }
+        for (Lexicon.Entry e : Lexicon.entries("duration-cues.txt")) {
+            for (String form : e.items()) {
+                Cue cue = new Cue(e.head(), "place".equals(e.flag()), "gap".equals(e.flag()));
+                (cue.gap() ? GAP_CUES : CUES).add(form, cue);
+            }
+        }
+    }
+
+    private Durations() {
+    }
+
+    static void apply(SentenceContext c) {
+        int n = c.t.size();
+        for (int i = 0; i < n; i++) {
+            if (c.used[i] || !NumberRules.startsNumber(c.t, i)) {
+                continue;
+            }
+            NumberRules.Num num = NumberRules.parse(c.t, i);
+            if (num == null) {
+                continue;
+            }
+            int e = num.end();
+            boolean hyphen = e < n && c.t.get(e).is("-");
+            int u = hyphen ? e + 1 : e;
+            PhraseMatcher.Match<String> unit = u < n ? UNITS.match(c.t, u) : null;
+            if (unit == null || num.high() != null) {
+                i = Math.max(i, num.end() - 1);
+                continue;
+            }
+            int to = unit.end();
+            if (to < n && (BLOCKERS.contains(c.t.get(to).lower())
+                    || c.t.get(to).is("-") && to + 1 < n && BLOCKERS.contains(c.t.get(to + 1).lower()))) {
+                i = to - 1;
+                continue;
+            }
+            Heads.Head head = null;
+            String cueHead = null; // what lasted, named by a cue word rather than a head noun
+            String owner = null;
+            if (hyphen) {
+                for (int k = to; k < Math.min(n, to + 4); k++) {
+                    if (c.headAt[k] >= 0) {
+                        head = c.heads.get(c.headAt[k]);
+                        break;
+                    }
+                }
+            }
+            if (head == null && to + 1 < n && c.t.get(to).is("of") && c.headAt[to + 1] >= 0) {
+                head = c.heads.get(c.headAt[to + 1]);
+            }
+            if (head == null && num.start() > 1 && (c.t.get(num.start() - 1).is("to") || c.t.get(num.start() - 1).is("for"))) {
+                for (int k = num.start() - 2; k >= Math.max(0, num.start() - 1 - GAP); k--) {
+                    PhraseMatcher.Match<Cue> gap = GAP_CUES.match(c.t, k);
+                    if (gap != null) {
+                        cueHead = gap.value().head();
+                        owner = c.subjectOwner(k);
+                        break;
+                    }
+                }
+            }
+            if (head == null && cueHead == null) {
+                PhraseMatcher.Match<Cue> cue = CUES.matchEndingAt(c.t, num.start(), 3);
+                if (cue != null) {
+                    if (cue.value().head().equals("*")) {
+                        head = c.nearestHead(cue.start(), true, false);
+                    } else if (!cue.value().place() || placeFollows(c, to)) {
+                        cueHead = cue.value().head();
+                        owner = c.subjectOwner(cue.start());
+                    }
+                }
+            }
+            if (head == null && cueHead == null) {
+                i = to - 1;
+                continue;
+            }
+            if (owner == null) {
+                owner = head != null ? c.ownerOf(head) : SentenceContext.NOBODY;
+            }
+            String value = iso(num.value(), unit.value());
+            if (value == null) {
+                i = to - 1;
+                continue;
+            }
+            boolean approx = num.approximate() || !num.op().isEmpty();
+            String headKey = head != null ? c.headKey(head) : cueHead;
+            String name = head != null ? head.name() : cueHead;
+            c.emit(ClaimKind.DURATION, "duration:" + owner + ":" + headKey,
+                    SentenceContext.ownerName(owner) + SentenceContext.headLabel(name) + ": length", "length",
+                    value, num.start(), to, approx, false, c.baseConfidence() * 0.95);
+            i = to - 1;
+        }
+    }
+
+    /**
+     * "from Monday to Wednesday", "from March 20 through March 22": an inclusive count of days ({@code P3D}) for
+     * the head of the sentence ("Xi will visit Russia from Monday to Wednesday").
+     */
+    static void spans(SentenceContext c) {
+        for (int k = 0; k + 1 < c.times.size(); k++) {
+            TimeRules.TimeMention a = c.times.get(k);
+            TimeRules.TimeMention b = c.times.get(k + 1);
+            if (a.start() == 0 || !(c.t.get(a.start() - 1).is("from") || c.t.get(a.start() - 1).is("between"))
+                    || b.start() != a.end() + 1) {
+                continue;
+            }
+            String sep = c.t.get(a.end()).lower();
+            if (!(sep.equals("to") || sep.equals("until") || sep.equals("through") || sep.equals("-") || sep.equals("and"))) {
+                continue;
+            }
+            boolean future = EventVerbs.future(c.t, a.start());
+            for (int v = a.start() - 1; v >= Math.max(0, a.start() - SentenceContext.WINDOW); v--) {
+                if (EventVerbs.future(c.t, v)) {
+                    future = true;
+                    break;
+                }
+            }
+            java.time.LocalDate from = DateResolver.day(a, c.published(), future);
+            java.time.LocalDate to = DateResolver.day(b, c.published(), future);
+            if (from == null || to == null) {
+                continue;
+            }
+            if (to.isBefore(from) && b.type() == TimeRules.Type.WEEKDAY) {
+                to = to.plusWeeks(1);
+            }
+            long days = java.time.temporal.ChronoUnit.DAYS.between(from, to) + 1;
+            if (days < 1 || days > 366) {
+                continue;
+            }
+            Heads.Head head = c.nearestHead(a.start(), true, false);
+            if (head == null) {
+                continue;
+            }
+            String owner = c.ownerOf(head);
+            c.emit(ClaimKind.DURATION, "duration:" + owner + ":" + head.name(),
+                    SentenceContext.ownerName(owner) + SentenceContext.headLabel(head.name()) + ": length", "length",
+                    "P" + days + "D", a.start() - 1, b.end(), false, false, c.baseConfidence() * 0.85);
+        }
+    }
+
+    /** "in Moscow", "at the Kremlin": a named place right after the duration. */
+    private static boolean placeFollows(SentenceContext c, int k) {
+        if (k >= c.t.size() || !(c.t.get(k).is("in") || c.t.get(k).is("at"))) {
+            return false;
+        }
+        for (int j = k + 1; j < Math.min(c.t.size(), k + 3); j++) {
+            if (c.t.get(j).capitalized() && c.t.get(j).isWord()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** ISO 8601 duration of a number of units; fractions go into the next smaller unit (4.5 hours = PT4H30M). */
+    static String iso(BigDecimal n, String unit) {
+        if (n.signum() <= 0) {
+            return null;
+        }
+        BigDecimal whole = n.setScale(0, RoundingMode.DOWN);
+        BigDecimal frac = n.subtract(whole);
+        long w = whole.longValueExact();
+        boolean exact = frac.signum() == 0;
+        switch (unit) {
+            case "Y":
+                return exact ? "P" + w + "Y" : "P" + (w > 0 ? w + "Y" : "") + sub(frac, 12) + "M";
+            case "M":
+                return exact ? "P" + w + "M" : "P" + (w > 0 ? w + "M" : "") + sub(frac, 30) + "D";
+            case "W":
+                return exact ? "P" + w + "W" : "P" + n.multiply(BigDecimal.valueOf(7)).setScale(0, RoundingMode.HALF_UP) + "D";
+            case "D":
+                return exact ? "P" + w + "D" : "P" + (w > 0 ? w + "D" : "") + "T" + sub(frac, 24) + "H";
+            case "H":
+                return exact ? "PT" + w + "H" : "PT" + (w > 0 ? w + "H" : "") + sub(frac, 60) + "M";
+            case "MIN":
+                return exact ? "PT" + w + "M" : "PT" + (w > 0 ? w + "M" : "") + sub(frac, 60) + "S";
+            case "S":
+                return "PT" + NumberRules.plain(n) + "S";
+            default:
+                return null;
+        }
+    }
+
+    private static long sub(BigDecimal frac, int per) {
+        return frac.multiply(BigDecimal.valueOf(per)).setScale(0, RoundingMode.HALF_UP).longValue();
+    }
+}

@@ -1,0 +1,77 @@
+package dev.crosscheck.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Event verbs (events.txt): every inflection of a verb that dates something, mapped to its lemma and class.
+ */
+final class EventVerbs {
+
+    enum Cls { ACTOR, MEET, OBJECT, OCCUR, EVENT, CASUALTY, REPORT }
+
+    /** A verb at tokens [start, end). */
+    record Verb(int start, int end, String lemma, Cls cls) {
+    }
+
+    private record Def(String lemma, Cls cls) {
+    }
+
+    private static final PhraseMatcher<Def> VERBS = new PhraseMatcher<>(false);
+    private static final PhraseMatcher<Boolean> FUTURE = new PhraseMatcher<>(false);
+
+    static {
+        for (Lexicon.Entry e : Lexicon.entries("events.txt")) {
+            Cls cls = Cls.valueOf(e.flag().toUpperCase(java.util.Locale.ROOT));
+            for (String form : e.items()) {
+                VERBS.add(form, new Def(e.head(), cls));
+            }
+        }
+        for (String line : Lexicon.lines("future-cues.txt")) {
+            FUTURE.add(line, Boolean.TRUE);
+        }
+    }
+
+    private EventVerbs() {
+    }
+
+    static List<Verb> find(List<Token> t) {
+        List<Verb> out = new ArrayList<>();
+        int i = 0;
+        while (i < t.size()) {
+            PhraseMatcher.Match<Def> m = t.get(i).isWord() ? VERBS.match(t, i) : null;
+            if (m != null) {
+                out.add(new Verb(i, m.end(), m.value().lemma(), m.value().cls()));
+                i = m.end();
+            } else {
+                i++;
+            }
+        }
+        return out;
+    }
+
+    /** Whether the verb at token v is put in the future by a cue just before it ("will arrive", "is due to sign"). */
+    static boolean future(List<Token> t, int v) {
+        for (int end = v; end >= Math.max(1, v - 3); end--) {
+            if (FUTURE.matchEndingAt(t, end, 3) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Passive voice: "was presented", "were first signed". */
+    static boolean passive(List<Token> t, int v) {
+        for (int k = v - 1; k >= Math.max(0, v - 3); k--) {
+            String w = t.get(k).lower();
+            if (w.equals("was") || w.equals("were") || w.equals("been") || w.equals("being") || w.equals("is")
+                    || w.equals("are") || w.equals("be")) {
+                return true;
+            }
+            if (!w.endsWith("ly") && !w.equals("first") && !w.equals("also") && !w.equals("not")) {
+                return false;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.crosscheck.extract;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the extraction data files (one entry a line, {@code #} starts a comment line).
+ * An entry is either a bare phrase or {@code head: alias, alias} where the head may carry a
+ * bracketed flag ({@code plan [countable]: plan, proposal}).
+ */
+final class Lexicon {
+
+    /** One line of a data file: the part before the first colon, its flag, and the comma-separated rest. */
+    record Entry(String head, String flag, List<String> items) {
+    }
+
+    private Lexicon() {
+    }
+
+    static List<String> lines(String resource) {
+        List<String> out = new ArrayList<>();
+        try (InputStream in = Lexicon.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing data file " + resource);
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                String t = line.strip();
+                if (!t.isEmpty() && !t.startsWith("#")) {
+                    out.add(t);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /** Lines of the form {@code head [flag]: a, b, c}. */
+    static List<Entry> entries(String resource) {
+        List<Entry> out = new ArrayList<>();
+        for (String line : lines(resource)) {
+            int colon = line.indexOf(": ");
+            if (colon < 0) {
+                throw new IllegalStateException(resource + ": expected 'head: items' in " + line);
+            }
+            String head = line.substring(0, colon).strip();
+            String flag = null;
+            int br = head.indexOf('[');
+            if (br >= 0 && head.endsWith("]")) {
+                flag = head.substring(br + 1, head.length() - 1).strip();
+                head = head.substring(0, br).strip();
+            }
+            List<String> items = new ArrayList<>();
+            for (String item : line.substring(colon + 2).split(",")) {
+                String s = item.strip();
+                if (!s.isEmpty()) {
+                    items.add(s);
+                }
+            }
+            out.add(new Entry(head, flag, items));
+        }
+        return out;
+    }
+}

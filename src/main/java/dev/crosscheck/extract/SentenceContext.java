@@ -1,0 +1,466 @@
+package dev.crosscheck.extract;
+
+import dev.crosscheck.claim.Claim;
+import dev.crosscheck.claim.ClaimKind;
+import dev.crosscheck.claim.Evidence;
+import dev.crosscheck.document.Document;
+import dev.crosscheck.document.Section;
+import dev.crosscheck.document.Sentence;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One sentence under extraction: its tokens and the actors, heads, event verbs and date expressions found in
+ * it, the tokens already taken by a claim, and the rules that decide who owns a thing (shared by all dimensions).
+ */
+final class SentenceContext {
+
+    /** Owner of a thing with no single owner, or with none named. */
+    static final String NOBODY = "-";
+    /** How far (in tokens) rules look around a word; bounds the work per number on very long sentences. */
+    static final int WINDOW = 30;
+
+    private static final Set<String> STOP = new HashSet<>(Lexicon.lines("stopwords.txt"));
+    private static final Set<String> POSSESSIVE_PRONOUNS = new HashSet<>();
+    private static final Set<String> SUBJECT_PRONOUNS = new HashSet<>();
+    private static final PhraseMatcher<Boolean> COLLECTIVE = new PhraseMatcher<>(false);
+    private static final Set<String> BOUNDARIES = new HashSet<>(Lexicon.lines("clause-boundaries.txt"));
+
+    static {
+        for (Lexicon.Entry e : Lexicon.entries("pronouns.txt")) {
+            (e.head().equals("possessive") ? POSSESSIVE_PRONOUNS : SUBJECT_PRONOUNS).addAll(e.items());
+        }
+        for (String line : Lexicon.lines("collective.txt")) {
+            COLLECTIVE.add(line, Boolean.TRUE);
+        }
+    }
+
+    final Document doc;
+    final Sentence sentence;
+    final DocumentState state;
+    final List<Token> t;
+    final List<Gazetteer.Actor> actors;
+    final List<Heads.Head> heads;
+    final List<EventVerbs.Verb> verbs;
+    final List<TimeRules.TimeMention> times;
+    final boolean[] used;
+    /** Index into {@link #verbs} of the verb starting at each token, or -1. */
+    final int[] verbAt;
+    /** reportEnds[k]: a reporting verb ("said") ends right before token k. */
+    final boolean[] reportEnds;
+    /** Actor index covering each token, or -1. */
+    final int[] actorAt;
+    /** Head index covering each token, or -1. */
+    final int[] headAt;
+
+    SentenceContext(Document doc, Sentence sentence, DocumentState state) {
+        this.doc = doc;
+        this.sentence = sentence;
+        this.state = state;
+        this.t = Tokenizer.tokenize(sentence.text(), sentence.start());
+        this.actors = withoutDateline(t, Gazetteer.find(t));
+        this.heads = Heads.find(t);
+        this.verbs = EventVerbs.find(t);
+        this.times = TimeRules.find(t);
+        this.used = new boolean[t.size()];
+        this.reportEnds = new boolean[t.size() + 1];
+        this.verbAt = new int[t.size()];
+        java.util.Arrays.fill(verbAt, -1);
+        for (int v = 0; v < verbs.size(); v++) {
+            verbAt[verbs.get(v).start()] = v;
+        }
+        for (EventVerbs.Verb v : verbs) {
+            if (v.cls() == EventVerbs.Cls.REPORT) {
+                reportEnds[v.end()] = true;
+            }
+        }
+        this.actorAt = new int[t.size()];
+        this.headAt = new int[t.size()];
+        java.util.Arrays.fill(actorAt, -1);
+        java.util.Arrays.fill(headAt, -1);
+        for (int a = 0; a < actors.size(); a++) {
+            for (int k = actors.get(a).start(); k < actors.get(a).end(); k++) {
+                actorAt[k] = a;
+            }
+        }
+        for (int h = 0; h < heads.size(); h++) {
+            for (int k = heads.get(h).start(); k < heads.get(h).end(); k++) {
+                headAt[k] = h;
+            }
+        }
+        for (TimeRules.TimeMention m : times) {
+            for (int k = m.start(); k < m.end(); k++) {
+                used[k] = true;
+            }
+        }
+    }
+
+    /**
+     * Drops actors in a dateline ("MOSCOW, March 22 (Wire) -", "KATHMANDU -"): the place a report was filed from
+     * is not an actor of the sentence.
+     */
+    private static List<Gazetteer.Actor> withoutDateline(List<Token> t, List<Gazetteer.Actor> actors) {
+        int k = 0;
+        while (k < t.size() && t.get(k).isWord() && t.get(k).text().length() > 1
+                && t.get(k).text().equals(t.get(k).text().toUpperCase(Locale.ROOT))) {
+            k++;
+        }
+        if (k == 0 || k >= t.size() || !(t.get(k).is(",") || t.get(k).is(":") || t.get(k).is("-"))) {
+            return actors;
+        }
+        int end = k;
+        List<Gazetteer.Actor> out = new java.util.ArrayList<>(actors.size());
+        for (Gazetteer.Actor a : actors) {
+            if (a.start() >= end) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    LocalDate published() {
+        return doc.published();
+    }
+
+    double baseConfidence() {
+        return sentence.section() == Section.CAPTION ? 0.6 : 0.9;
+    }
+
+    // ---- owners -------------------------------------------------------------------------------------------
+
+    /** Sentinel returned by {@link #npOwner} for "his own plan": the owner is the sentence's actor. */
+    private static final String PRONOUN = "\u0000pronoun";
+
+    /**
+     * The owner named inside the noun phrase of a head: a possessive or an adjective before it ("China's plan",
+     * "the Chinese plan", "a Kyiv-proposed plan"); null when the phrase names none.
+     */
+    String npOwner(Heads.Head h) {
+        Set<String> found = new TreeSet<>();
+        for (int k = h.start() - 1; k >= Math.max(0, h.start() - 8); k--) {
+            Token tk = t.get(k);
+            if (actorAt[k] >= 0) {
+                Gazetteer.Actor a = actors.get(actorAt[k]);
+                found.add(a.country());
+                k = a.start();
+                continue;
+            }
+            if (tk.kind() == Token.Kind.POSSESSIVE || tk.is("-") || tk.isNumber()) {
+                continue;
+            }
+            if (tk.kind() == Token.Kind.PUNCT || STOP.contains(tk.lower())) {
+                break;
+            }
+            if (POSSESSIVE_PRONOUNS.contains(tk.lower())) {
+                return found.isEmpty() ? PRONOUN : one(found);
+            }
+            // a finite verb ("Xi discussed peace proposals") ends the phrase; "Kyiv-proposed" does not
+            if (tk.lower().endsWith("ed") && !tk.capitalized() && !(k > 0 && t.get(k - 1).is("-"))) {
+                break;
+            }
+        }
+        return found.isEmpty() ? null : one(found);
+    }
+
+    /** The owner named in the head's own noun phrase (a pronoun resolved to the clause's actor), or null. */
+    String npOwnerOrNull(Heads.Head h) {
+        String np = npOwner(h);
+        if (PRONOUN.equals(np)) {
+            String s = subjectOwner(h.start());
+            if (s == null) {
+                pronounResolved = state.lastSubject != null;
+                return state.lastSubject;
+            }
+            return s;
+        }
+        return np;
+    }
+
+    /** Owner of a head: its own noun phrase, the agent of a passive verb right after it, else the clause's actor. */
+    String ownerOf(Heads.Head h) {
+        String np = npOwner(h);
+        if (np != null && !np.equals(PRONOUN)) {
+            return np;
+        }
+        if (np == null) {
+            for (int k = h.end(); k < Math.min(t.size(), h.end() + 5); k++) {
+                if (verbAt[k] >= 0 && EventVerbs.passive(t, k)) {
+                    String agent = agent(verbs.get(verbAt[k]));
+                    if (agent != null) {
+                        return agent;
+                    }
+                }
+            }
+        }
+        String s = subjectOwner(h.start());
+        if (s == null && np != null) {
+            pronounResolved = state.lastSubject != null;
+            s = state.lastSubject;
+        }
+        return s == null ? NOBODY : s;
+    }
+
+    /** The actor after "by" following a passive verb: "was presented by Ukrainian President Zelenskyy". */
+    String agent(EventVerbs.Verb v) {
+        int k = v.end();
+        if (k < t.size() && t.get(k).is("by")) {
+            Set<String> g = groupAt(k + 1);
+            return g.isEmpty() ? null : one(g);
+        }
+        return null;
+    }
+
+    /**
+     * The owner of the clause's subject: the countries of the first actor group before token {@code ref}
+     * (several joined by "and" make no single owner), or null when no actor precedes it. An actor in a possessive
+     * ("Russia's position") modifies a noun and is not the subject.
+     */
+    String subjectOwner(int ref) {
+        int from = clauseStart(ref);
+        // "He met NATO's chief": a pronoun subject comes before any actor named later in the clause
+        if (from < ref && SUBJECT_PRONOUNS.contains(t.get(from).lower()) && state.lastSubject != null) {
+            pronounResolved = true;
+            return state.lastSubject;
+        }
+        for (int k = from; k < ref; k++) {
+            if (COLLECTIVE.match(t, k) != null) {
+                return NOBODY;
+            }
+            if (actorAt[k] >= 0) {
+                Gazetteer.Actor a = actors.get(actorAt[k]);
+                if (a.end() < t.size() && t.get(a.end()).kind() == Token.Kind.POSSESSIVE) {
+                    k = a.end();
+                    continue;
+                }
+                if (k > 0 && (t.get(k - 1).is("by") || t.get(k - 1).is("to") && k > 1 && t.get(k - 2).is("according"))) {
+                    k = a.end() - 1;
+                    continue;
+                }
+                Set<String> g = groupAt(k);
+                return g.isEmpty() ? null : one(g);
+            }
+        }
+        for (int k = from; k < Math.min(ref, from + 3); k++) {
+            if (SUBJECT_PRONOUNS.contains(t.get(k).lower()) || POSSESSIVE_PRONOUNS.contains(t.get(k).lower())) {
+                pronounResolved = state.lastSubject != null;
+                return state.lastSubject;
+            }
+        }
+        return null;
+    }
+
+    /** The first token of the clause that token ref is in (after the nearest boundary word or reporting verb). */
+    int clauseStart(int ref) {
+        int limit = Math.max(0, ref - WINDOW * 2);
+        for (int k = ref - 1; k >= limit; k--) {
+            if (BOUNDARIES.contains(t.get(k).lower())) {
+                return k + 1;
+            }
+            if (reportEnds[k + 1]) {
+                return k + 1;
+            }
+        }
+        return limit;
+    }
+
+    /**
+     * The one person the clause's subject names ("Biden won 52 percent"), or null. Quantities such as vote shares
+     * belong to a person more than to a country: two candidates of one country must not share a key.
+     */
+    String subjectPerson(int ref) {
+        int from = clauseStart(ref);
+        for (int k = from; k < ref; k++) {
+            if (actorAt[k] >= 0) {
+                Gazetteer.Actor a = actors.get(actorAt[k]);
+                if (a.end() < t.size() && t.get(a.end()).kind() == Token.Kind.POSSESSIVE) {
+                    k = a.end();
+                    continue;
+                }
+                String person = null;
+                for (int j = k; j < Math.min(ref, k + 8); j++) {
+                    if (actorAt[j] >= 0) {
+                        Gazetteer.Actor b = actors.get(actorAt[j]);
+                        if (b.isPerson()) {
+                            if (person != null && !person.equals(b.person())) {
+                                return null;
+                            }
+                            person = b.person();
+                        }
+                        j = b.end() - 1;
+                    } else if (t.get(j).is("and")) {
+                        return null;
+                    }
+                }
+                return person;
+            }
+        }
+        return null;
+    }
+
+    /** Countries of the actor group starting at k: actors joined by titles, "and", commas and possessives. */
+    Set<String> groupAt(int k) {
+        Set<String> g = new TreeSet<>();
+        int i = k;
+        while (i < t.size() && i < k + WINDOW) {
+            if (actorAt[i] >= 0) {
+                Gazetteer.Actor a = actors.get(actorAt[i]);
+                g.add(a.country());
+                i = a.end();
+                continue;
+            }
+            int te = Gazetteer.titleEnd(t, i);
+            if (te > 0) {
+                i = te;
+                continue;
+            }
+            Token tk = t.get(i);
+            if (tk.is("and") || tk.is(",") || tk.kind() == Token.Kind.POSSESSIVE || tk.is("-")) {
+                if (i + 1 < t.size() && (actorAt[i + 1] >= 0 || Gazetteer.titleEnd(t, i + 1) > 0)) {
+                    i++;
+                    continue;
+                }
+            }
+            // an unlisted name after a title ("Prime Minister Anna Smith")
+            if (tk.capitalized() && tk.isWord() && i > k) {
+                i++;
+                continue;
+            }
+            break;
+        }
+        return g;
+    }
+
+    private static String one(Set<String> owners) {
+        return owners.size() == 1 ? owners.iterator().next() : NOBODY;
+    }
+
+    /** The head nearest to token i within the window, before it when {@code before}, else after it. */
+    Heads.Head nearestHead(int i, boolean before, boolean eventsOnly) {
+        if (before) {
+            for (int k = i - 1; k >= Math.max(0, i - WINDOW); k--) {
+                if (headAt[k] >= 0 && (!eventsOnly || heads.get(headAt[k]).event())) {
+                    return heads.get(headAt[k]);
+                }
+            }
+        } else {
+            for (int k = i; k < Math.min(t.size(), i + WINDOW); k++) {
+                if (headAt[k] >= 0 && (!eventsOnly || heads.get(headAt[k]).event())) {
+                    return heads.get(headAt[k]);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** "earthquake", or "earthquake-2" for "the second earthquake". */
+    String headName(Heads.Head h) {
+        if (h.start() > 0) {
+            String ord = Heads.ordinal(t.get(h.start() - 1).lower());
+            if (ord != null) {
+                return h.name() + "-" + ord;
+            }
+        }
+        return h.name();
+    }
+
+    /** The first day-precision date in the sentence that is not a dateline, resolved; null if none. */
+    LocalDate sentenceDay() {
+        if (!dayKnown) {
+            dayKnown = true;
+            for (TimeRules.TimeMention m : times) {
+                if (!m.dateline()) {
+                    LocalDate d = DateResolver.day(m, published(), false);
+                    if (d != null) {
+                        day = d;
+                        break;
+                    }
+                }
+            }
+        }
+        return day;
+    }
+
+    /** Like {@link #sentenceDay()}, resolving weekdays and bare dates forward for a verb in the future. */
+    LocalDate sentenceDay(boolean future) {
+        for (TimeRules.TimeMention m : times) {
+            if (!m.dateline()) {
+                LocalDate d = DateResolver.day(m, published(), future);
+                if (d != null) {
+                    return d;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Count and quantity keys already given a value in this sentence. */
+    private final Set<String> keysHere = new HashSet<>();
+
+    /** The owner of the claim being built came from a pronoun resolved to an earlier sentence. */
+    private boolean pronounResolved;
+
+    private boolean dayKnown;
+    private LocalDate day;
+
+    /** Key part for a head: a repeated event (talks, meetings) is told apart by the day in the sentence. */
+    String headKey(Heads.Head h) {
+        String name = headName(h);
+        if (h.repeat()) {
+            LocalDate d = sentenceDay();
+            if (d != null) {
+                return name + "@" + d;
+            }
+        }
+        return name;
+    }
+
+    // ---- emitting -----------------------------------------------------------------------------------------
+
+    void emit(ClaimKind kind, String key, String subject, String attribute, String value, int from, int to,
+              boolean approximate, boolean running, double confidence) {
+        if ((kind == ClaimKind.COUNT || kind == ClaimKind.QUANTITY) && !keysHere.add(key)) {
+            // "won 49.5% of the vote, short of the 50% needed": the first figure is the claim, the later one
+            // under the same key is a reference value, not a second version of the fact
+            return;
+        }
+        int start = t.get(from).start();
+        int end = t.get(to - 1).end();
+        String display = doc.text() != null && end <= doc.text().length()
+                ? doc.text().substring(start, end)
+                : sentence.text().substring(start - sentence.start(), end - sentence.start());
+        Evidence ev = new Evidence(doc.id(), sentence.text(), start, end, sentence.start());
+        // hedged values and owners resolved through a pronoun are less certain
+        double conf = confidence * (approximate ? 0.9 : 1) * (pronounResolved ? 0.85 : 1);
+        pronounResolved = false;
+        state.add(new Claim(kind, key, DateClaims.cap(subject), attribute, value, display, approximate, running,
+                Math.max(0, Math.min(1, conf)), ev));
+        if (kind != ClaimKind.DATE) {
+            // a date claim spans its verb and date; the words between stay free for other claims
+            for (int k = from; k < to; k++) {
+                used[k] = true;
+            }
+        }
+    }
+
+    static String ownerName(String owner) {
+        if (owner == null || owner.equals(NOBODY)) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        for (String part : owner.split("-")) {
+            if (!b.isEmpty()) {
+                b.append(' ');
+            }
+            b.append(part.substring(0, 1).toUpperCase(Locale.ROOT)).append(part.substring(1));
+        }
+        return b.append("'s ").toString();
+    }
+
+    static String headLabel(String head) {
+        return head.replace('-', ' ');
+    }
+}

@@ -1,0 +1,91 @@
+package dev.crosscheck.extract;
+
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.crosscheck.document.Document;
+import dev.crosscheck.document.Section;
+import dev.crosscheck.document.Sentence;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One-megabyte single-line inputs built to make scanners and rules go quadratic must finish quickly. The bound is
+ * on the CPU time of the extracting thread (well under a second), so a busy build machine does not fail it; the
+ * wall-clock timeout only stops a run that has gone quadratic.
+ */
+class AdversarialInputTest {
+
+    private static final ClaimExtractor EXTRACTOR = new ClaimExtractor();
+    private static final int MB = 1 << 20;
+
+    private static void fast(String text) {
+        Document d = new Document("adversarial", null, null, null, LocalDate.of(2023, 3, 21), "metadata", null, text,
+                List.of(new Sentence(text, 0, text.length(), 0, Section.BODY)));
+        EXTRACTOR.extract(d); // warm-up of the rule tables and the JIT
+        ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        long cpu = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            long before = bean.getCurrentThreadCpuTime();
+            EXTRACTOR.extract(d);
+            return bean.getCurrentThreadCpuTime() - before;
+        });
+        assertTrue(cpu < 800_000_000L, () -> "took " + cpu / 1_000_000 + " ms of CPU for 1 MB");
+    }
+
+    private static String repeat(String unit) {
+        return unit.repeat(MB / unit.length() + 1).substring(0, MB);
+    }
+
+    @Test
+    void digitsAndCommas() {
+        fast(repeat("1,2"));
+    }
+
+    @Test
+    void longDigitRun() {
+        fast(repeat("1234567890"));
+    }
+
+    @Test
+    void abbreviationDots() {
+        fast(repeat("a."));
+    }
+
+    @Test
+    void hundredThousandNumbersInOneSentence() {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; b.length() < MB; i++) {
+            b.append(i % 3 == 0 ? "more than " : "").append(i).append(i % 2 == 0 ? " people were killed, " : " agreements and ");
+        }
+        fast(b.toString());
+    }
+
+    @Test
+    void datesVerbsAndActors() {
+        fast(repeat("Xi met Putin on Monday and left Moscow on Tuesday after the earthquake struck at 11:56 a.m. "));
+    }
+
+    @Test
+    void hyphensAndApostrophes() {
+        fast(repeat("12-point-'s-'s-"));
+    }
+
+    @Test
+    void manyQuotationsAndReportingVerbs() {
+        fast(repeat("\"we will not accept any plan,\" Peskov said, and Xi said: \"the results matter most\" "));
+    }
+
+    @Test
+    void unbalancedQuotationMarks() {
+        fast(repeat("\u201c said he "));
+    }
+
+    @Test
+    void headsVerbsAndPossessives() {
+        fast(repeat("China's 12-point plan was presented by Xi, who signed 14 agreements and left Moscow. "));
+    }
+}
