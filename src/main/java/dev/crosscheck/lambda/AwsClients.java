@@ -3,7 +3,11 @@ package dev.crosscheck.lambda;
 import java.net.URI;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -65,7 +69,21 @@ public final class AwsClients {
         return Region.of(region == null || region.isBlank() ? "us-east-1" : region);
     }
 
-    private static AwsCredentialsProvider credentials() {
-        return EnvironmentVariableCredentialsProvider.create();
+    /**
+     * Lambda puts the function's credentials in the environment; with SnapStart it serves them from a container
+     * endpoint instead. Either is taken directly, without walking the default provider chain.
+     */
+    private AwsCredentialsProvider credentials() {
+        String key = env.get("AWS_ACCESS_KEY_ID");
+        String secret = env.get("AWS_SECRET_ACCESS_KEY");
+        if (key != null && secret != null) {
+            String token = env.get("AWS_SESSION_TOKEN");
+            return StaticCredentialsProvider.create(token == null
+                    ? AwsBasicCredentials.create(key, secret) : AwsSessionCredentials.create(key, secret, token));
+        }
+        if (env.containsKey("AWS_CONTAINER_CREDENTIALS_FULL_URI")) {
+            return ContainerCredentialsProvider.create();
+        }
+        return DefaultCredentialsProvider.builder().build();
     }
 }

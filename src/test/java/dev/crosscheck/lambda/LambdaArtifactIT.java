@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.jar.JarFile;
+import dev.crosscheck.support.Emulators;
+import dev.crosscheck.support.Seeds;
 import org.junit.jupiter.api.Test;
 
 /** The deployment artifact: small, free of emulators and tests, and complete enough to load both handlers on its own. */
@@ -49,9 +51,51 @@ class LambdaArtifactIT {
                 Class<?> handler = Class.forName(name, true, loader);
                 assertTrue(handlerInterface.isAssignableFrom(handler), name);
             }
-            // Extraction resources (models, word lists) are inside too.
-            Class<?> analyzer = Class.forName("dev.crosscheck.analysis.ArticleAnalyzer", true, loader);
-            analyzer.getConstructor().newInstance();
         }
+    }
+
+    @Test
+    void extractsClaimsWithOnlyTheArtifactOnTheClasspath() throws Exception {
+        try (URLClassLoader loader = isolated()) {
+            Class<?> analyzerClass = Class.forName("dev.crosscheck.analysis.ArticleAnalyzer", true, loader);
+            Class<?> metadataClass = Class.forName("dev.crosscheck.document.DocumentMetadata", true, loader);
+            Object analyzer = analyzerClass.getConstructor().newInstance();
+            Object metadata = metadataClass.getConstructor(String.class, String.class, String.class, String.class,
+                    java.time.Instant.class).newInstance("2023-03-21", "UPI", null, null, java.time.Instant.now());
+            Object article = analyzerClass.getMethod("analyze", String.class, byte[].class, metadataClass)
+                    .invoke(analyzer, "xi/upi.txt", Files.readAllBytes(Seeds.file(Seeds.UPI)), metadata);
+            List<?> claims = (List<?>) article.getClass().getMethod("claims").invoke(article);
+            assertTrue(claims.size() > 5, "claims extracted from the artifact alone: " + claims);
+        }
+    }
+
+    @Test
+    void itsS3ClientReadsObjectsFromAnS3Endpoint() throws Exception {
+        software.amazon.awssdk.services.s3.S3Client testClient = Emulators.s3();
+        Seeds.ensureBucket(testClient, "artifact-check");
+        Seeds.upload(testClient, "artifact-check", "s/upi.txt", Seeds.UPI);
+        String endpoint = testClient.serviceClientConfiguration().endpointOverride().orElseThrow().toString();
+        try (URLClassLoader loader = isolated()) {
+            Class<?> clients = Class.forName("dev.crosscheck.lambda.AwsClients", true, loader);
+            Object s3 = clients.getMethod("s3").invoke(clients.getConstructor(java.util.Map.class).newInstance(
+                    java.util.Map.of("CROSSCHECK_S3_ENDPOINT", endpoint, "AWS_REGION", "us-east-1",
+                            "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test")));
+            Class<?> s3Client = Class.forName("software.amazon.awssdk.services.s3.S3Client", true, loader);
+            Class<?> consumer = java.util.function.Consumer.class;
+            Object head = s3Client.getMethod("headObject", consumer).invoke(s3, (java.util.function.Consumer<Object>) b -> {
+                try {
+                    b.getClass().getMethod("bucket", String.class).invoke(b, "artifact-check");
+                    b.getClass().getMethod("key", String.class).invoke(b, "s/upi.txt");
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Object metadata = head.getClass().getMethod("metadata").invoke(head);
+            assertEquals("UPI", ((java.util.Map<?, ?>) metadata).get("publisher"));
+        }
+    }
+
+    private static URLClassLoader isolated() throws Exception {
+        return new URLClassLoader(new URL[]{JAR.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
     }
 }
