@@ -82,15 +82,18 @@ class LambdaArtifactIT {
                             "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test")));
             Class<?> s3Client = Class.forName("software.amazon.awssdk.services.s3.S3Client", true, loader);
             Class<?> consumer = java.util.function.Consumer.class;
+            Class<?> builder = Class.forName("software.amazon.awssdk.services.s3.model.HeadObjectRequest$Builder", true,
+                    loader);
             Object head = s3Client.getMethod("headObject", consumer).invoke(s3, (java.util.function.Consumer<Object>) b -> {
                 try {
-                    b.getClass().getMethod("bucket", String.class).invoke(b, "artifact-check");
-                    b.getClass().getMethod("key", String.class).invoke(b, "s/upi.txt");
+                    builder.getMethod("bucket", String.class).invoke(b, "artifact-check");
+                    builder.getMethod("key", String.class).invoke(b, "s/upi.txt");
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException(e);
                 }
             });
-            Object metadata = head.getClass().getMethod("metadata").invoke(head);
+            Object metadata = Class.forName("software.amazon.awssdk.services.s3.model.HeadObjectResponse", true, loader)
+                    .getMethod("metadata").invoke(head);
             assertEquals("UPI", ((java.util.Map<?, ?>) metadata).get("publisher"));
         }
     }

@@ -1,0 +1,53 @@
+package dev.crosscheck.bench;
+
+import java.util.Collection;
+import java.util.Locale;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * {@code ./crosscheck bench}: runs the JMH benchmarks and prints a Markdown table (extraction MB/s; report time and
+ * allocation per size). {@code --quick} runs fewer, shorter iterations.
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = java.util.Arrays.asList(args).contains("--quick");
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include(ExtractionBenchmark.class.getSimpleName())
+                .include(ComparisonBenchmark.class.getSimpleName())
+                .forks(1)
+                .warmupIterations(quick ? 2 : 5).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(quick ? 3 : 5).measurementTime(TimeValue.seconds(quick ? 1 : 2))
+                .jvmArgsAppend("-Xmx2g")
+                .addProfiler("gc");
+        Collection<RunResult> results = new Runner(options.build()).run();
+
+        StringBuilder out = new StringBuilder("\n| benchmark | input | time per op | throughput | allocated per op |\n"
+                + "|---|---|---|---|---|\n");
+        for (RunResult r : results) {
+            String name = r.getParams().getBenchmark().replaceAll(".*\\.", "");
+            String param = r.getParams().getParamsKeys().stream().map(k -> k + "=" + r.getParams().getParam(k))
+                    .findFirst().orElse("");
+            Result<?> primary = r.getPrimaryResult();
+            double ms = primary.getScore();
+            String throughput = "";
+            if (name.equals("readAndExtract")) {
+                long bytes = ExtractionBenchmark.bytesPerOperation(r.getParams().getParam("input"));
+                throughput = String.format(Locale.ROOT, "%.1f MB/s (%d bytes/op)", bytes / 1e6 / (ms / 1000), bytes);
+            }
+            Result<?> alloc = r.getSecondaryResults().get("gc.alloc.rate.norm");
+            String allocated = alloc == null ? "" : String.format(Locale.ROOT, "%.1f MB", alloc.getScore() / 1e6);
+            out.append(String.format(Locale.ROOT, "| %s | %s | %.3f ± %.3f ms | %s | %s |%n", name, param, ms,
+                    primary.getScoreError(), throughput, allocated));
+        }
+        System.out.println(out);
+    }
+}
