@@ -30,8 +30,12 @@ public final class ArticleAnalyzer {
         return new AnalyzedArticle(id, document, null, extractor.extract(document));
     }
 
-    /** The largest document accepted, in bytes: larger objects are rejected without being downloaded. */
-    public long maxBytes() {
-        return reader.maxBytes();
+    /**
+     * The article an object of this size would be, if its size alone rejects it (then it need not be downloaded);
+     * null otherwise.
+     */
+    public AnalyzedArticle rejectBySize(String id, long bytes) {
+        String reason = reader.sizeRejection(bytes);
+        return reason == null ? null : new AnalyzedArticle(id, null, reason, List.of());
     }
 }

@@ -37,12 +37,16 @@ final class ContentDecoder {
     private ContentDecoder() {
     }
 
+    static String tooLarge(long bytes, long maxBytes) {
+        return "too large: " + bytes + " bytes > limit " + maxBytes;
+    }
+
     static Decoded decode(byte[] content, long maxBytes) {
         if (content == null || content.length == 0) {
             return Decoded.rejected("empty document");
         }
         if (content.length > maxBytes) {
-            return Decoded.rejected("too large: " + content.length + " bytes > limit " + maxBytes);
+            return Decoded.rejected(tooLarge(content.length, maxBytes));
         }
         String text;
         if (startsWith(content, 0xFF, 0xFE)) {

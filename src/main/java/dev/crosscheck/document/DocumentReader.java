@@ -55,6 +55,14 @@ public final class DocumentReader {
     }
 
     /**
+     * The rejection a document of this size gets, or null when its size is acceptable: lets a caller refuse an
+     * oversized object before downloading it.
+     */
+    public String sizeRejection(long bytes) {
+        return bytes > maxBytes ? ContentDecoder.tooLarge(bytes, maxBytes) : null;
+    }
+
+    /**
      * Reads one document.
      *
      * @param id       the document id (object key or file name); its extension selects the format

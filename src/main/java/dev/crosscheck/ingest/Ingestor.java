@@ -60,11 +60,9 @@ public final class Ingestor {
         Map<String, String> meta = head.metadata();
         DocumentMetadata metadata = new DocumentMetadata(meta.get("published"), meta.get("publisher"),
                 meta.get("title"), meta.get("url"), head.lastModified() != null ? head.lastModified() : Instant.now(clock));
-        AnalyzedArticle article;
-        if (head.contentLength() != null && head.contentLength() > analyzer.maxBytes()) {
-            article = new AnalyzedArticle(event.key(), null, "too large: " + head.contentLength() + " bytes > limit "
-                    + analyzer.maxBytes(), java.util.List.of());
-        } else {
+        AnalyzedArticle article = head.contentLength() == null ? null
+                : analyzer.rejectBySize(event.key(), head.contentLength());
+        if (article == null) {
             ResponseBytes<GetObjectResponse> bytes;
             try {
                 bytes = s3.getObjectAsBytes(b -> b.bucket(event.bucket()).key(event.key()));

@@ -134,6 +134,19 @@ class IngestHandlerTest {
     }
 
     @Test
+    void anOversizedObjectIsRejectedWithItsSize() throws Exception {
+        byte[] big = new byte[5 * 1024 * 1024 + 1];
+        java.util.Arrays.fill(big, (byte) 'a');
+        s3.putObject(b -> b.bucket(BUCKET).key(UPI_KEY), RequestBody.fromBytes(big));
+
+        handler.handleRequest(EventLoader.loadS3Event("events/s3-put.json"), null);
+
+        StoredDocument doc = store.loadStory("xi-moscow-2023").orElseThrow().documents().get(0);
+        assertEquals(DocumentStatus.REJECTED, doc.status());
+        assertEquals("too large: 5242881 bytes > limit 5242880", doc.reason());
+    }
+
+    @Test
     void aStoreFailureFailsTheInvocationSoLambdaRetries() throws Exception {
         Seeds.upload(s3, BUCKET, UPI_KEY, Seeds.UPI);
         ClaimStore missingTable = new ClaimStore(Emulators.dynamoDb(), Emulators.uniqueName("no-such-table"));
