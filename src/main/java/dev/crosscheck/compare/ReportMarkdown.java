@@ -52,11 +52,7 @@ public final class ReportMarkdown {
                 md.append("\n## ").append(title).append("\n");
                 first = false;
             }
-            md.append("\n### ").append(escape(f.subject()));
-            if (f.attribute() != null && !f.attribute().isBlank()) {
-                md.append(": ").append(escape(f.attribute()));
-            }
-            md.append("\n\n");
+            md.append("\n### ").append(escape(heading(f.subject(), f.attribute()))).append("\n\n");
             md.append("*").append(escape(f.kind())).append(", key ").append(escape(f.key()))
                     .append(", confidence ").append(f.confidence()).append("*\n\n");
             if (f.explanation() != null) {
@@ -75,6 +71,28 @@ public final class ReportMarkdown {
                 }
             }
         }
+    }
+
+    /**
+     * A finding's heading: its subject, then its attribute unless the subject already ends with it as a whole word
+     * ("China's plan: points" with attribute "points" stays as it is).
+     */
+    static String heading(String subject, String attribute) {
+        String s = subject == null ? "" : subject.strip();
+        if (attribute == null || attribute.isBlank()) {
+            return s;
+        }
+        String a = attribute.strip();
+        if (s.isEmpty()) {
+            return a;
+        }
+        if (s.length() >= a.length() && s.regionMatches(true, s.length() - a.length(), a, 0, a.length())) {
+            int before = s.length() - a.length() - 1;
+            if (before < 0 || !Character.isLetterOrDigit(s.charAt(before))) {
+                return s;
+            }
+        }
+        return s + ": " + a;
     }
 
     private static String orDash(String s) {

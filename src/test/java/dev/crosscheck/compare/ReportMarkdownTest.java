@@ -45,6 +45,30 @@ class ReportMarkdownTest {
         assertTrue(md.contains("### Plan\\_points\n"), md);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', nullValues = "NULL", value = {
+        "China's plan: points | points    | China's plan: points",
+        "China's plan: Points | points    | China's plan: Points",
+        "China's plan         | points    | China's plan: points",
+        "earthquake           | magnitude | earthquake: magnitude",
+        "Talks: checkpoints   | points    | Talks: checkpoints: points",
+        "visit                | NULL      | visit",
+        "visit                | ' '       | visit",
+        "departed             | departed  | departed",
+    })
+    void headingsNameTheAttributeOnce(String subject, String attribute, String heading) {
+        assertEquals(heading, ReportMarkdown.heading(subject, attribute));
+    }
+
+    @Test
+    void aSubjectEndingWithItsAttributeIsNotRepeatedInTheRenderedHeading() {
+        Claim claim = new Claim(ClaimKind.COUNT, "k", "China's plan: points", "points", "12", "12", false, false, 0.9,
+                new Evidence("a", "A 12-point plan.", 0, 2, 0));
+        String md = ReportMarkdown.render(new StoryComparator(Fixtures.CLOCK).compare("s", List.of(), List.of(claim)));
+        assertTrue(md.contains("### China's plan: points\n"), md);
+        assertFalse(md.contains("points: points"), md);
+    }
+
     @Test
     void escapesBlockMarkersAtTheStart() {
         assertEquals("\\# 1", ReportMarkdown.escape("# 1"));
