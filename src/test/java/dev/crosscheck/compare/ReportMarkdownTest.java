@@ -47,17 +47,27 @@ class ReportMarkdownTest {
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', nullValues = "NULL", value = {
-        "China's plan: points | points    | China's plan: points",
-        "China's plan: Points | points    | China's plan: Points",
-        "China's plan         | points    | China's plan: points",
-        "earthquake           | magnitude | earthquake: magnitude",
-        "Talks: checkpoints   | points    | Talks: checkpoints: points",
-        "visit                | NULL      | visit",
-        "visit                | ' '       | visit",
-        "departed             | departed  | departed",
+        "China's plan: points                  | points       | count        | China's plan: points",
+        "China's plan: Points                  | points       | count        | China's plan: Points",
+        "China's plan                          | points       | count        | China's plan: points",
+        "earthquake                            | magnitude    | quantity     | earthquake: magnitude",
+        "Talks: checkpoints                    | points       | count        | Talks: checkpoints: points",
+        "China's visit                         | length       | duration     | China's visit: length",
+        "China's plan                          | release      | date         | China's plan: release",
+        "China's arrival                       | arrive       | date         | China's arrival",
+        "China's departure                     | depart       | date         | China's departure",
+        "China's meeting with Dmitry Medvedev  | meet         | date         | China's meeting with Dmitry Medvedev",
+        "Call for halt                         | call-for     | statement    | Call for halt",
+        "Meeting of Vladimir Putin and Xi      | participants | participants | Meeting of Vladimir Putin and Xi",
+        "Quote of Dmitry Peskov                | quote        | quote        | Quote of Dmitry Peskov",
+        "Country's election                    | count        | count        | Country's election",
+        "Country's election                    | votes        | count        | Country's election: votes",
+        "visit                                 | NULL         | date         | visit",
+        "visit                                 | ' '          | date         | visit",
     })
-    void headingsNameTheAttributeOnce(String subject, String attribute, String heading) {
-        assertEquals(heading, ReportMarkdown.heading(subject, attribute));
+    void headingsNameTheAttributeOnlyWhenItAddsSomething(String subject, String attribute, String kind,
+                                                         String heading) {
+        assertEquals(heading, ReportMarkdown.heading(subject, attribute, kind));
     }
 
     @Test
