@@ -159,14 +159,22 @@ public final class ClaimStore implements StoryRepository {
         return new StoryPage(stories, more ? stories.get(stories.size() - 1).story() : null);
     }
 
+    /** A story's counts from its document items alone, reading only their status and claim count. */
     private StorySummary summary(String story) {
         int documents = 0;
         int claims = 0;
-        for (Map<String, AttributeValue> doc : query(storyPartition(story), "doc#")) {
-            StoredDocument d = toDocument(story, doc);
-            if (d.status() != DocumentStatus.REMOVED) {
-                documents++;
-                claims += d.claims();
+        QueryRequest request = QueryRequest.builder().tableName(table)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                .expressionAttributeValues(Map.of(":pk", s(storyPartition(story)), ":prefix", s("doc#")))
+                .projectionExpression("#status, claims")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .consistentRead(true).build();
+        for (QueryResponse page : dynamo.queryPaginator(request)) {
+            for (Map<String, AttributeValue> doc : page.items()) {
+                if (DocumentStatus.valueOf(doc.get("status").s()) != DocumentStatus.REMOVED) {
+                    documents++;
+                    claims += doc.containsKey("claims") ? Integer.parseInt(doc.get("claims").n()) : 0;
+                }
             }
         }
         return new StorySummary(story, documents, claims);

@@ -13,6 +13,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /** The claim store against DynamoDB Local: versions, stale and duplicate events, removal, and reads by Query. */
 class ClaimStoreTest {
@@ -113,6 +114,40 @@ class ClaimStoreTest {
                 .map(StorySummary::story).toList(), "a start after a name that is not a story");
         assertTrue(store.listStories(3, "zzz").stories().isEmpty());
         assertEquals(5, store.listStories().size());
+    }
+
+    @Test
+    void theStoryListIsAQueryWithLimitAndExclusiveStartKeyNeverAScan() {
+        for (String story : List.of("a", "b", "c")) {
+            store.saveDocument(docIn(story, story + "/a.txt"), claims(story + "/a.txt", "12", 1));
+        }
+        List<Object> requests = new java.util.ArrayList<>();
+        DynamoDbClient recording = (DynamoDbClient) java.lang.reflect.Proxy.newProxyInstance(
+                DynamoDbClient.class.getClassLoader(), new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
+                    if (method.getName().startsWith("scan")) {
+                        throw new AssertionError("a Scan: " + method);
+                    }
+                    if (args != null && args.length == 1 && args[0] instanceof QueryRequest q) {
+                        requests.add(q);
+                    }
+                    try {
+                        return method.invoke(dynamo, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        ClaimStore reading = new ClaimStore(recording, table);
+
+        assertEquals("a", reading.listStories(1, null).last());
+        StoryPage second = reading.listStories(1, "a");
+        assertEquals(List.of("b"), second.stories().stream().map(StorySummary::story).toList());
+
+        List<QueryRequest> registry = requests.stream().map(QueryRequest.class::cast)
+                .filter(q -> q.expressionAttributeValues().get(":pk").s().equals("stories")).toList();
+        assertEquals(2, registry.size(), "one registry Query per page");
+        assertEquals(2, registry.get(0).limit(), "the page and one more, to know whether more follow");
+        assertTrue(registry.get(0).exclusiveStartKey().isEmpty());
+        assertEquals("a", registry.get(1).exclusiveStartKey().get("sk").s());
     }
 
     @Test
