@@ -4,34 +4,56 @@ import dev.crosscheck.claim.Claim;
 import dev.crosscheck.claim.ClaimKind;
 import dev.crosscheck.compare.Report;
 import dev.crosscheck.compare.ReportFilter;
+import dev.crosscheck.compare.ReportMarkdown;
 import dev.crosscheck.compare.SourceInfo;
 import dev.crosscheck.compare.StoryComparator;
+import dev.crosscheck.compare.Timeline;
 import dev.crosscheck.compare.Verdict;
 import dev.crosscheck.json.Json;
 import dev.crosscheck.store.DocumentStatus;
 import dev.crosscheck.store.StoredDocument;
 import dev.crosscheck.store.StoryData;
+import dev.crosscheck.store.StoryPage;
 import dev.crosscheck.store.StoryRepository;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The comparison API: routes, parameters, and errors as RFC 9457 problem details. Transport-free: the Lambda handler
  * and the local HTTP server both adapt to it.
+ *
+ * <p>Every route takes exactly the query parameters {@link #parameters(String)} lists; any other parameter is a 400
+ * that names it, so that a misspelt filter never silently returns an unfiltered answer.
  */
 public final class StoryApi {
 
     private static final String JSON = "application/json";
+    /** The Markdown rendering of a report (RFC 7763). */
+    public static final String MARKDOWN = "text/markdown; charset=utf-8";
     private static final int MAX_STORY_LENGTH = 256;
-    private static final Pattern STORY_ROUTE = Pattern.compile("^/stories/([^/]+)/(report|claims|sources)$");
-    private static final Set<String> REPORT_PARAMETERS = Set.of("kind", "verdict");
+    /** The most characters of a caller's text (a parameter name, a path) echoed back in a problem detail. */
+    private static final int MAX_ECHO = 80;
+    /** Longer parameter values are refused before they are read: no valid value comes close. */
+    private static final int MAX_VALUE_LENGTH = 2048;
+    private static final Pattern STORY_ROUTE =
+            Pattern.compile("^/stories/([^/]+)/(report|claims|sources|timeline)$");
+    private static final Pattern LIMIT = Pattern.compile("[0-9]{1,3}");
+    /** Stories per page of GET /stories unless {@code limit} says otherwise. */
+    public static final int DEFAULT_LIMIT = 50;
+
+    /** Each route, as (method, path template), and the query parameters it takes. */
+    private static final Map<String, Set<String>> ROUTES = routeTable();
 
     private final StoryRepository repository;
     private final StoryComparator comparator;
@@ -41,10 +63,29 @@ public final class StoryApi {
         this.comparator = comparator;
     }
 
+    private static Map<String, Set<String>> routeTable() {
+        Map<String, Set<String>> routes = new LinkedHashMap<>();
+        routes.put("GET /stories", new TreeSet<>(List.of("limit", "next")));
+        routes.put("GET /stories/{story}/report", new TreeSet<>(List.of("kind", "verdict", "format")));
+        routes.put("GET /stories/{story}/claims", new TreeSet<>());
+        routes.put("GET /stories/{story}/sources", new TreeSet<>());
+        routes.put("GET /stories/{story}/timeline", new TreeSet<>());
+        routes.replaceAll((k, v) -> Collections.unmodifiableSet(v));
+        return Collections.unmodifiableMap(routes);
+    }
+
     /** The routes this API serves, as (method, path template): the OpenAPI document must describe exactly these. */
     public static List<String> routes() {
-        return List.of("GET /stories", "GET /stories/{story}/report", "GET /stories/{story}/claims",
-                "GET /stories/{story}/sources");
+        return List.copyOf(ROUTES.keySet());
+    }
+
+    /** The query parameters a route of {@link #routes()} takes, in name order. */
+    public static Set<String> parameters(String route) {
+        Set<String> names = ROUTES.get(route);
+        if (names == null) {
+            throw new IllegalArgumentException("no such route: " + route);
+        }
+        return names;
     }
 
     public ApiResponse handle(ApiRequest request) {
@@ -55,39 +96,80 @@ public final class StoryApi {
         try {
             if (path.equals("/stories")) {
                 requireGet(request);
-                return json(200, Map.of("stories", repository.listStories()));
+                return stories(checkParameters("GET /stories", request.query()));
             }
             Matcher m = STORY_ROUTE.matcher(path);
             if (m.matches()) {
                 requireGet(request);
-                String story = storyName(m.group(1));
+                String story = storyName(m.group(1), "story");
+                Map<String, String> query = checkParameters("GET /stories/{story}/" + m.group(2), request.query());
                 return switch (m.group(2)) {
-                    case "report" -> report(story, request.query());
+                    case "report" -> report(story, query);
                     case "claims" -> claims(story);
+                    case "timeline" -> timeline(story);
                     default -> sources(story);
                 };
             }
             throw ApiException.notFound("No resource at this path. Try GET /stories.");
         } catch (ApiException e) {
-            return problem(e.status(), e.title(), e.getMessage(), path, e.parameter());
+            return problem(e.status(), e.title(), e.getMessage(), echo(path), e.parameter());
         } catch (RuntimeException e) {
-            return problem(500, "Internal Server Error", "The request could not be completed.", path, null);
+            return problem(500, "Internal Server Error", "The request could not be completed.", echo(path), null);
         }
     }
 
-    private ApiResponse report(String story, Map<String, String> query) {
-        for (String name : query.keySet()) {
-            if (!REPORT_PARAMETERS.contains(name)) {
-                throw ApiException.badParameter(name, "Unknown parameter '" + name + "'; the report takes "
-                        + String.join(", ", REPORT_PARAMETERS.stream().sorted().toList()) + ".");
+    /** The query, once every parameter is one the route takes and no value is absurdly long. */
+    private static Map<String, String> checkParameters(String route, Map<String, String> query) {
+        Set<String> allowed = ROUTES.get(route);
+        for (Map.Entry<String, String> e : new TreeMap<>(query).entrySet()) {
+            String name = e.getKey();
+            if (!allowed.contains(name)) {
+                String takes = allowed.isEmpty() ? "takes no query parameters"
+                        : "takes " + String.join(", ", allowed);
+                throw ApiException.badParameter(echo(name), "Unknown parameter '" + echo(name) + "'; "
+                        + route.substring(4) + " " + takes + ".");
+            }
+            if (e.getValue() != null && e.getValue().length() > MAX_VALUE_LENGTH) {
+                throw ApiException.badParameter(name, "'" + name + "' is too long.");
             }
         }
-        ClaimKind kind = parse(query.get("kind"), "kind", ClaimKind::fromWireName, kindNames());
-        Verdict verdict = parse(query.get("verdict"), "verdict", Verdict::fromWireName, verdictNames());
+        return query;
+    }
+
+    private ApiResponse stories(Map<String, String> query) {
+        int limit = DEFAULT_LIMIT;
+        String limitText = query.get("limit");
+        if (limitText != null) {
+            if (!LIMIT.matcher(limitText).matches() || Integer.parseInt(limitText) < 1
+                    || Integer.parseInt(limitText) > StoryRepository.MAX_PAGE) {
+                throw ApiException.badParameter("limit",
+                        "'limit' must be a whole number from 1 to " + StoryRepository.MAX_PAGE + ".");
+            }
+            limit = Integer.parseInt(limitText);
+        }
+        String after = query.get("next") == null ? null : PageToken.decode(query.get("next"));
+        StoryPage page = repository.listStories(limit, after);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("stories", page.stories());
+        if (page.hasMore()) {
+            body.put("next", PageToken.encode(page.last()));
+        }
+        return json(200, body);
+    }
+
+    private ApiResponse report(String story, Map<String, String> query) {
+        Set<ClaimKind> kinds = parseList(query.get("kind"), "kind", ClaimKind::fromWireName, kindNames());
+        Set<Verdict> verdicts = parseList(query.get("verdict"), "verdict", Verdict::fromWireName, verdictNames());
+        String format = query.getOrDefault("format", "json");
+        if (!format.equals("json") && !format.equals("md")) {
+            throw ApiException.badParameter("format", "'format' must be one of [json, md].");
+        }
         Report report = buildReport(load(story));
-        if (kind != null || verdict != null) {
-            report = ReportFilter.filter(report, kind == null ? null : Set.of(kind),
-                    verdict == null ? null : Set.of(verdict));
+        if (kinds != null || verdicts != null) {
+            report = ReportFilter.filter(report, kinds, verdicts);
+        }
+        if (format.equals("md")) {
+            return new ApiResponse(200, Map.of("Content-Type", MARKDOWN), ReportMarkdown.render(report));
         }
         return json(200, report);
     }
@@ -108,6 +190,14 @@ public final class StoryApi {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("story", story);
         body.put("claims", data.claims());
+        return json(200, body);
+    }
+
+    private ApiResponse timeline(String story) {
+        StoryData data = load(story);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("story", story);
+        body.put("events", Timeline.of(data.claims()));
         return json(200, body);
     }
 
@@ -140,22 +230,34 @@ public final class StoryApi {
                 .orElseThrow(() -> ApiException.notFound("No story named '" + story + "'. GET /stories lists them."));
     }
 
-    private static String storyName(String encoded) {
+    private static String storyName(String encoded, String parameter) {
         String story;
         try {
             story = URLDecoder.decode(encoded.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badParameter("story", "The story name is not validly percent-encoded.");
+            throw ApiException.badParameter(parameter, "The story name is not validly percent-encoded.");
         }
+        return checkStoryName(story, parameter);
+    }
+
+    /** A story name as the store keeps it: one path segment of 1 to 256 characters, no control characters. */
+    static String checkStoryName(String story, String parameter) {
         if (story.isBlank() || story.length() > MAX_STORY_LENGTH) {
-            throw ApiException.badParameter("story", "A story name has 1 to " + MAX_STORY_LENGTH + " characters.");
+            throw ApiException.badParameter(parameter, "A story name has 1 to " + MAX_STORY_LENGTH + " characters.");
         }
-        if (story.equals(".") || story.equals("..") || story.contains("/")
+        if (story.equals(".") || story.equals("..") || story.contains("/") || story.contains("\ufffd")
                 || story.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            throw ApiException.badParameter("story",
+            throw ApiException.badParameter(parameter,
                     "A story name is one path segment without control characters, '/', '.' or '..'.");
         }
         return story;
+    }
+
+    /** Text from the request, cut short and without control characters, to quote back in a problem detail. */
+    private static String echo(String text) {
+        String clean = text.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return clean.length() <= MAX_ECHO ? clean : clean.substring(0, MAX_ECHO) + "...";
     }
 
     private static void requireGet(ApiRequest request) {
@@ -164,16 +266,25 @@ public final class StoryApi {
         }
     }
 
-    private static <T> T parse(String value, String parameter, java.util.function.Function<String, T> parser,
-                               List<String> allowed) {
+    /**
+     * A filter parameter: one name or several separated by commas (how API Gateway passes a repeated parameter);
+     * null when absent.
+     */
+    private static <T> Set<T> parseList(String value, String parameter, java.util.function.Function<String, T> parser,
+                                        List<String> allowed) {
         if (value == null) {
             return null;
         }
-        try {
-            return parser.apply(value);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badParameter(parameter, "'" + parameter + "' must be one of " + allowed + ".");
+        Set<T> parsed = new LinkedHashSet<>();
+        for (String name : value.split(",", -1)) {
+            try {
+                parsed.add(parser.apply(name.strip()));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badParameter(parameter, "'" + parameter + "' must be one or more of " + allowed
+                        + ", separated by commas.");
+            }
         }
+        return parsed;
     }
 
     private static List<String> kindNames() {

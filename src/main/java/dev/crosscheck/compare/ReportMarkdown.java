@@ -1,8 +1,19 @@
 package dev.crosscheck.compare;
 
 import dev.crosscheck.claim.ClaimKind;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Renders a report as Markdown: a headline, the sources table, then one section per verdict with each finding's
@@ -52,11 +63,7 @@ public final class ReportMarkdown {
                 md.append("\n## ").append(title).append("\n");
                 first = false;
             }
-            md.append("\n### ").append(escape(f.subject()));
-            if (f.attribute() != null && !f.attribute().isBlank()) {
-                md.append(": ").append(escape(f.attribute()));
-            }
-            md.append("\n\n");
+            md.append("\n### ").append(escape(heading(f.subject(), f.attribute(), f.kind()))).append("\n\n");
             md.append("*").append(escape(f.kind())).append(", key ").append(escape(f.key()))
                     .append(", confidence ").append(f.confidence()).append("*\n\n");
             if (f.explanation() != null) {
@@ -74,6 +81,68 @@ public final class ReportMarkdown {
                             .append("\n");
                 }
             }
+        }
+    }
+
+    /**
+     * A finding's heading: its subject, then its attribute unless that only repeats what the heading already says:
+     * the attribute is the finding's kind ("Meeting of A and B" is about participants, and the line under the
+     * heading says so), or each of its words is a word of the subject up to an ending ("China's plan: points" with
+     * attribute "points", "China's arrival" with "arrive"; endings in {@code compare/heading-suffixes.txt}).
+     */
+    static String heading(String subject, String attribute, String kind) {
+        String s = subject == null ? "" : subject.strip();
+        if (attribute == null || attribute.isBlank()) {
+            return s;
+        }
+        String a = attribute.strip();
+        if (s.isEmpty()) {
+            return a;
+        }
+        if (a.equalsIgnoreCase(kind)) {
+            return s;
+        }
+        Set<String> subjectStems = new HashSet<>();
+        for (String word : WORD_SEPARATOR.split(s.toLowerCase(Locale.ROOT).replace("'s", " "))) {
+            subjectStems.add(stem(word));
+        }
+        for (String word : WORD_SEPARATOR.split(a.toLowerCase(Locale.ROOT))) {
+            if (!word.isEmpty() && !subjectStems.contains(stem(word))) {
+                return s + ": " + a;
+            }
+        }
+        return s;
+    }
+
+    private static final Pattern WORD_SEPARATOR = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final List<String> SUFFIXES = loadSuffixes("/compare/heading-suffixes.txt");
+
+    private static String stem(String word) {
+        for (String suffix : SUFFIXES) {
+            if (word.endsWith(suffix) && word.length() - suffix.length() >= 3) {
+                return word.substring(0, word.length() - suffix.length());
+            }
+        }
+        return word;
+    }
+
+    private static List<String> loadSuffixes(String resource) {
+        try (InputStream in = ReportMarkdown.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            List<String> suffixes = new ArrayList<>();
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line; (line = reader.readLine()) != null; ) {
+                String entry = line.strip().toLowerCase(Locale.ROOT);
+                if (!entry.isEmpty() && !entry.startsWith("#")) {
+                    suffixes.add(entry);
+                }
+            }
+            suffixes.sort(Comparator.comparingInt(String::length).reversed());
+            return List.copyOf(suffixes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
         }
     }
 

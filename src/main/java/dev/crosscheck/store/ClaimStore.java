@@ -122,23 +122,62 @@ public final class ClaimStore implements StoryRepository {
         return WriteOutcome.APPLIED;
     }
 
+    /**
+     * A page of the story registry: a Query of the registry partition with {@code Limit} and
+     * {@code ExclusiveStartKey}, one item more than the page holds to learn whether more follow; then each story's
+     * document items (a Query of its partition restricted to {@code doc#}) for its counts.
+     */
     @Override
-    public List<StorySummary> listStories() {
-        List<StorySummary> stories = new ArrayList<>();
-        for (Map<String, AttributeValue> item : query(STORIES_PARTITION, null)) {
-            String story = item.get("story").s();
-            int documents = 0;
-            int claims = 0;
-            for (Map<String, AttributeValue> doc : query(storyPartition(story), "doc#")) {
-                StoredDocument d = toDocument(story, doc);
-                if (d.status() != DocumentStatus.REMOVED) {
+    public StoryPage listStories(int limit, String after) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new IllegalArgumentException("a page holds 1 to " + MAX_PAGE + " stories, not " + limit);
+        }
+        List<String> names = new ArrayList<>(limit + 1);
+        Map<String, AttributeValue> start = after == null ? null
+                : Map.of(PK, s(STORIES_PARTITION), SK, s(after));
+        do {
+            QueryRequest.Builder request = QueryRequest.builder().tableName(table)
+                    .keyConditionExpression("pk = :pk")
+                    .expressionAttributeValues(Map.of(":pk", s(STORIES_PARTITION)))
+                    .consistentRead(true)
+                    .limit(limit + 1 - names.size());
+            if (start != null) {
+                request.exclusiveStartKey(start);
+            }
+            QueryResponse response = dynamo.query(request.build());
+            for (Map<String, AttributeValue> item : response.items()) {
+                names.add(item.get("story").s());
+            }
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (start != null && names.size() <= limit);
+        boolean more = names.size() > limit;
+        List<StorySummary> stories = new ArrayList<>(Math.min(limit, names.size()));
+        for (String story : names.subList(0, Math.min(limit, names.size()))) {
+            stories.add(summary(story));
+        }
+        return new StoryPage(stories, more ? stories.get(stories.size() - 1).story() : null);
+    }
+
+    /** A story's counts from its document items alone, reading only their status and claim count. */
+    private StorySummary summary(String story) {
+        int documents = 0;
+        int claims = 0;
+        QueryRequest request = QueryRequest.builder().tableName(table)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                .expressionAttributeValues(Map.of(":pk", s(storyPartition(story)), ":prefix", s("doc#")))
+                .projectionExpression("#status, claims")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .consistentRead(true).build();
+        for (QueryResponse page : dynamo.queryPaginator(request)) {
+            for (Map<String, AttributeValue> doc : page.items()) {
+                if (DocumentStatus.valueOf(doc.get("status").s()) != DocumentStatus.REMOVED) {
                     documents++;
-                    claims += d.claims();
+                    claims += doc.containsKey("claims") ? Integer.parseInt(doc.get("claims").n()) : 0;
                 }
             }
-            stories.add(new StorySummary(story, documents, claims));
         }
-        return stories;
+        return new StorySummary(story, documents, claims);
     }
 
     @Override

@@ -45,6 +45,40 @@ class ReportMarkdownTest {
         assertTrue(md.contains("### Plan\\_points\n"), md);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', nullValues = "NULL", value = {
+        "China's plan: points                  | points       | count        | China's plan: points",
+        "China's plan: Points                  | points       | count        | China's plan: Points",
+        "China's plan                          | points       | count        | China's plan: points",
+        "earthquake                            | magnitude    | quantity     | earthquake: magnitude",
+        "Talks: checkpoints                    | points       | count        | Talks: checkpoints: points",
+        "China's visit                         | length       | duration     | China's visit: length",
+        "China's plan                          | release      | date         | China's plan: release",
+        "China's arrival                       | arrive       | date         | China's arrival",
+        "China's departure                     | depart       | date         | China's departure",
+        "China's meeting with Dmitry Medvedev  | meet         | date         | China's meeting with Dmitry Medvedev",
+        "Call for halt                         | call-for     | statement    | Call for halt",
+        "Meeting of Vladimir Putin and Xi      | participants | participants | Meeting of Vladimir Putin and Xi",
+        "Quote of Dmitry Peskov                | quote        | quote        | Quote of Dmitry Peskov",
+        "Country's election                    | count        | count        | Country's election",
+        "Country's election                    | votes        | count        | Country's election: votes",
+        "visit                                 | NULL         | date         | visit",
+        "visit                                 | ' '          | date         | visit",
+    })
+    void headingsNameTheAttributeOnlyWhenItAddsSomething(String subject, String attribute, String kind,
+                                                         String heading) {
+        assertEquals(heading, ReportMarkdown.heading(subject, attribute, kind));
+    }
+
+    @Test
+    void aSubjectEndingWithItsAttributeIsNotRepeatedInTheRenderedHeading() {
+        Claim claim = new Claim(ClaimKind.COUNT, "k", "China's plan: points", "points", "12", "12", false, false, 0.9,
+                new Evidence("a", "A 12-point plan.", 0, 2, 0));
+        String md = ReportMarkdown.render(new StoryComparator(Fixtures.CLOCK).compare("s", List.of(), List.of(claim)));
+        assertTrue(md.contains("### China's plan: points\n"), md);
+        assertFalse(md.contains("points: points"), md);
+    }
+
     @Test
     void escapesBlockMarkersAtTheStart() {
         assertEquals("\\# 1", ReportMarkdown.escape("# 1"));

@@ -46,6 +46,7 @@ class LocalStackIntegrationTest {
                     r -> r.get("sources").size() == 2);
             assertEquals(java.util.Set.of(), ReportContract.violations(report));
             assertTrue(twelvePointsFrom(report, 2), report.toPrettyString());
+            reportFormatsFiltersAndTimelineOverHttp(stack);
 
             // Overwrite the ANI article with one that says nothing about the plan: the agreement loses a source.
             stack.s3().putObject(b -> b.bucket(stack.bucket()).key(Seeds.STORY + "/" + Seeds.ANI)
@@ -59,6 +60,30 @@ class LocalStackIntegrationTest {
                     r -> r.get("sources").size() == 1);
             assertEquals(Seeds.STORY + "/" + Seeds.ANI, sources.get("sources").get(0).get("id").asText());
         }
+    }
+
+    /** What the local HTTP server passes on: Markdown, a repeated parameter, the timeline, a 10 KB query. */
+    private static void reportFormatsFiltersAndTimelineOverHttp(LocalStack stack) throws Exception {
+        String report = stack.apiEndpoint() + "/stories/" + Seeds.STORY + "/report";
+        HttpResponse<String> md = HTTP.send(HttpRequest.newBuilder(URI.create(report + "?format=md")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, md.statusCode());
+        assertEquals("text/markdown; charset=utf-8", md.headers().firstValue("Content-Type").orElse(null));
+        assertTrue(md.body().startsWith("# Cross-source report: " + Seeds.STORY + "\n"), md.body());
+
+        JsonNode filtered = get(stack, "/stories/" + Seeds.STORY + "/report?kind=count&kind=date").body();
+        java.util.Set<String> kinds = new java.util.TreeSet<>();
+        filtered.get("findings").forEach(f -> kinds.add(f.get("kind").asText()));
+        assertEquals(java.util.Set.of("count", "date"), kinds, "a repeated parameter filters by both values");
+
+        Reply timeline = get(stack, "/stories/" + Seeds.STORY + "/timeline");
+        assertEquals(200, timeline.status());
+        assertTrue(timeline.body().get("events").size() > 0, timeline.body().toString());
+
+        HttpResponse<String> longQuery = HTTP.send(HttpRequest.newBuilder(URI.create(
+                        stack.apiEndpoint() + "/stories?next=" + "A".repeat(10_240))).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(longQuery.statusCode() >= 400 && longQuery.statusCode() < 500, longQuery.body());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.crosscheck.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crosscheck.claim.Claim;
@@ -12,6 +13,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /** The claim store against DynamoDB Local: versions, stale and duplicate events, removal, and reads by Query. */
 class ClaimStoreTest {
@@ -91,6 +93,64 @@ class ClaimStoreTest {
     }
 
     @Test
+    void pagesThroughTheStoryRegistryInNameOrder() {
+        for (String story : List.of("e", "b", "d", "a", "c")) {
+            store.saveDocument(docIn(story, story + "/a.txt"), claims(story + "/a.txt", "12", 2));
+        }
+
+        StoryPage first = store.listStories(2, null);
+        assertEquals(List.of(new StorySummary("a", 1, 2), new StorySummary("b", 1, 2)), first.stories());
+        assertEquals("b", first.last());
+        StoryPage second = store.listStories(2, first.last());
+        assertEquals(List.of("c", "d"), second.stories().stream().map(StorySummary::story).toList());
+        StoryPage third = store.listStories(2, second.last());
+        assertEquals(List.of("e"), third.stories().stream().map(StorySummary::story).toList());
+        assertFalse(third.hasMore());
+
+        StoryPage exact = store.listStories(5, null);
+        assertEquals(5, exact.stories().size());
+        assertFalse(exact.hasMore(), "a page that ends with the last story says no more follow");
+        assertEquals(List.of("c", "d"), store.listStories(2, "bb").stories().stream()
+                .map(StorySummary::story).toList(), "a start after a name that is not a story");
+        assertTrue(store.listStories(3, "zzz").stories().isEmpty());
+        assertEquals(5, store.listStories().size());
+    }
+
+    @Test
+    void theStoryListIsAQueryWithLimitAndExclusiveStartKeyNeverAScan() {
+        for (String story : List.of("a", "b", "c")) {
+            store.saveDocument(docIn(story, story + "/a.txt"), claims(story + "/a.txt", "12", 1));
+        }
+        List<Object> requests = new java.util.ArrayList<>();
+        DynamoDbClient recording = (DynamoDbClient) java.lang.reflect.Proxy.newProxyInstance(
+                DynamoDbClient.class.getClassLoader(), new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
+                    if (method.getName().startsWith("scan")) {
+                        throw new AssertionError("a Scan: " + method);
+                    }
+                    if (args != null && args.length == 1 && args[0] instanceof QueryRequest q) {
+                        requests.add(q);
+                    }
+                    try {
+                        return method.invoke(dynamo, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        ClaimStore reading = new ClaimStore(recording, table);
+
+        assertEquals("a", reading.listStories(1, null).last());
+        StoryPage second = reading.listStories(1, "a");
+        assertEquals(List.of("b"), second.stories().stream().map(StorySummary::story).toList());
+
+        List<QueryRequest> registry = requests.stream().map(QueryRequest.class::cast)
+                .filter(q -> q.expressionAttributeValues().get(":pk").s().equals("stories")).toList();
+        assertEquals(2, registry.size(), "one registry Query per page");
+        assertEquals(2, registry.get(0).limit(), "the page and one more, to know whether more follow");
+        assertTrue(registry.get(0).exclusiveStartKey().isEmpty());
+        assertEquals("a", registry.get(1).exclusiveStartKey().get("sk").s());
+    }
+
+    @Test
     void anUnknownStoryIsEmpty() {
         assertTrue(store.loadStory("nothing-here").isEmpty());
     }
@@ -105,6 +165,11 @@ class ClaimStoreTest {
     private static StoredDocument doc(String id, String version, String sequencer) {
         return new StoredDocument("s", id, DocumentStatus.INGESTED, null, "T", "P", "metadata", "2023-03-21",
                 "metadata", null, id + "@" + version, Sequencers.normalize(sequencer), 0, "2023-03-21T00:00:00Z");
+    }
+
+    private static StoredDocument docIn(String story, String id) {
+        return new StoredDocument(story, id, DocumentStatus.INGESTED, null, "T", "P", "metadata", "2023-03-21",
+                "metadata", null, id + "@v1", Sequencers.normalize("01"), 0, "2023-03-21T00:00:00Z");
     }
 
     private static List<Claim> claims(String source, String value, int n) {
