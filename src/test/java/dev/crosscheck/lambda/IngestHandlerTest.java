@@ -281,4 +281,34 @@ class IngestHandlerTest {
 
         assertEquals(List.of("HeadObject", "GetObject"), calls, "no write, copy or delete in the bucket");
     }
+
+    @Test
+    void anArticleThatIsOneMegabyteLongSentenceIsStoredWithItsEvidenceCut() throws Exception {
+        StringBuilder sentence = new StringBuilder("Officials said that");
+        while (sentence.length() < 500_000) {
+            sentence.append(" the talks went on and on");
+        }
+        sentence.append(" and 14 agreements were signed");
+        while (sentence.length() < 1_000_000) {
+            sentence.append(" while the delegations waited");
+        }
+        sentence.append(".\n");
+        s3.putObject(b -> b.bucket(BUCKET).key(UPI_KEY).metadata(java.util.Map.of("published", "2023-03-22")),
+                RequestBody.fromString(sentence.toString()));
+
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofMinutes(2),
+                () -> handler.handleRequest(EventLoader.loadS3Event("events/s3-put.json"), null));
+
+        StoryData story = store.loadStory("xi-moscow-2023").orElseThrow();
+        assertEquals(DocumentStatus.INGESTED, story.documents().get(0).status());
+        assertTrue(story.claims().stream().anyMatch(c -> c.value().equals("14")), "claims: " + story.claims().size());
+        for (var claim : story.claims()) {
+            var evidence = claim.evidence();
+            assertTrue(evidence.quote().length() <= 8_000, "evidence of " + claim.key() + " is cut");
+            assertTrue(evidence.truncated());
+            int from = evidence.start() - evidence.sentenceStart();
+            assertTrue(from >= 0 && evidence.end() - evidence.sentenceStart() <= evidence.quote().length(),
+                    "the claim's offsets fall inside the cut quote");
+        }
+    }
 }
