@@ -311,4 +311,50 @@ class IngestHandlerTest {
                     "the claim's offsets fall inside the cut quote");
         }
     }
+
+    @Test
+    void anObjectOverwrittenBetweenItsMetadataAndItsContentIsReadAgainWhole() throws Exception {
+        s3.putObject(b -> b.bucket(BUCKET).key(UPI_KEY).metadata(java.util.Map.of("published", "2023-03-21",
+                "publisher", "Old")), RequestBody.fromString("Officials signed 12 agreements on Tuesday.\n"));
+        java.util.concurrent.atomic.AtomicBoolean overwritten = new java.util.concurrent.atomic.AtomicBoolean();
+        // a fault injector around the real endpoint: a new upload lands just before the first content read
+        S3Client racing = new S3Client() {
+            @Override
+            public software.amazon.awssdk.services.s3.model.HeadObjectResponse headObject(
+                    software.amazon.awssdk.services.s3.model.HeadObjectRequest request) {
+                return s3.headObject(request);
+            }
+
+            @Override
+            public <T> T getObject(software.amazon.awssdk.services.s3.model.GetObjectRequest request,
+                                   software.amazon.awssdk.core.sync.ResponseTransformer<
+                                           software.amazon.awssdk.services.s3.model.GetObjectResponse, T> transformer) {
+                if (overwritten.compareAndSet(false, true)) {
+                    s3.putObject(b -> b.bucket(BUCKET).key(UPI_KEY).metadata(java.util.Map.of(
+                            "published", "2023-03-22", "publisher", "New")),
+                            RequestBody.fromString("Officials signed 14 agreements on Wednesday.\n"));
+                }
+                return s3.getObject(request, transformer);
+            }
+
+            @Override
+            public String serviceName() {
+                return "s3";
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        IngestHandler racingHandler = new IngestHandler(new Ingestor(racing, store, new ArticleAnalyzer(),
+                Clock.systemUTC()));
+
+        racingHandler.handleRequest(EventLoader.loadS3Event("events/s3-put.json"), null);
+
+        StoryData story = store.loadStory("xi-moscow-2023").orElseThrow();
+        assertEquals("New", story.documents().get(0).publisher(), "metadata and content of the same object");
+        assertEquals("2023-03-22", story.documents().get(0).published());
+        assertTrue(story.claims().stream().anyMatch(c -> c.value().equals("14")), "claims: " + story.claims());
+        assertTrue(story.claims().stream().noneMatch(c -> c.value().equals("12")));
+    }
 }
