@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Applies object events to the claim store: a created object is read, analyzed and stored as its document's new
@@ -50,24 +51,35 @@ public final class Ingestor {
             return store.removeDocument(story, event.key(), event.sequencer(), now) == ClaimStore.WriteOutcome.APPLIED
                     ? Outcome.REMOVED : Outcome.STALE;
         }
-        HeadObjectResponse head;
-        try {
-            head = s3.headObject(b -> b.bucket(event.bucket()).key(event.key()));
-        } catch (NoSuchKeyException deletedSince) {
-            // The object was deleted after this event was sent; its removal event does the rest.
-            return Outcome.GONE;
-        }
-        Map<String, String> meta = head.metadata();
-        DocumentMetadata metadata = new DocumentMetadata(meta.get("published"), meta.get("publisher"),
-                meta.get("title"), meta.get("url"), head.lastModified() != null ? head.lastModified() : Instant.now(clock));
-        AnalyzedArticle article = head.contentLength() == null ? null
-                : analyzer.rejectBySize(event.key(), head.contentLength());
-        if (article == null) {
+        AnalyzedArticle article = null;
+        DocumentMetadata metadata = null;
+        for (int attempt = 1; article == null; attempt++) {
+            HeadObjectResponse head;
+            try {
+                head = s3.headObject(b -> b.bucket(event.bucket()).key(event.key()));
+            } catch (NoSuchKeyException deletedSince) {
+                // The object was deleted after this event was sent; its removal event does the rest.
+                return Outcome.GONE;
+            }
+            Map<String, String> meta = head.metadata();
+            metadata = new DocumentMetadata(meta.get("published"), meta.get("publisher"), meta.get("title"),
+                    meta.get("url"), head.lastModified() != null ? head.lastModified() : Instant.now(clock));
+            article = head.contentLength() == null ? null : analyzer.rejectBySize(event.key(), head.contentLength());
+            if (article != null) {
+                break;
+            }
+            String eTag = head.eTag();
             ResponseBytes<GetObjectResponse> bytes;
             try {
-                bytes = s3.getObjectAsBytes(b -> b.bucket(event.bucket()).key(event.key()));
+                // the content of the very object whose metadata was just read, not of one written in between
+                bytes = s3.getObjectAsBytes(b -> b.bucket(event.bucket()).key(event.key()).ifMatch(eTag));
             } catch (NoSuchKeyException deletedSince) {
                 return Outcome.GONE;
+            } catch (S3Exception e) {
+                if (e.statusCode() == 412 && attempt < 3) {
+                    continue;   // overwritten between the two reads: read the new object
+                }
+                throw e;
             }
             article = analyzer.analyze(event.key(), bytes.asByteArrayUnsafe(), metadata);
         }

@@ -26,6 +26,12 @@ public final class AwsClients {
     public static final String DYNAMODB_ENDPOINT = "CROSSCHECK_DYNAMODB_ENDPOINT";
     public static final String AWS_REGION = "AWS_REGION";
 
+    /**
+     * Variables the template need not set: the endpoints exist for emulators only, and Lambda sets the region itself.
+     * {@link #TABLE_NAME} is required.
+     */
+    public static final java.util.Set<String> OPTIONAL = java.util.Set.of(S3_ENDPOINT, DYNAMODB_ENDPOINT, AWS_REGION);
+
     private final Map<String, String> env;
 
     public AwsClients(Map<String, String> env) {

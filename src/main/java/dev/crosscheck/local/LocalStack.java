@@ -149,6 +149,14 @@ public final class LocalStack implements AutoCloseable {
         return store;
     }
 
+    /**
+     * Delivers an S3 event (the JSON S3 sends) to the ingest function as the bucket's own events are delivered:
+     * asynchronously, with retries and the failure destination. Replays, duplicates and late events are made this way.
+     */
+    public void deliver(String s3EventJson) {
+        dispatcher.dispatch(s3EventJson);
+    }
+
     /** Waits until every bucket change so far has been handled by the ingest function. */
     public void awaitIngestion(long timeoutMillis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;

@@ -1,6 +1,7 @@
 package dev.crosscheck.store;
 
 import dev.crosscheck.claim.Claim;
+import dev.crosscheck.claim.Evidence;
 import dev.crosscheck.json.Json;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,12 +18,10 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -34,13 +33,19 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  *   <li>{@code stories} / {@code STORY}: the story registry, so the story list is a Query too;</li>
  *   <li>{@code story#STORY} / {@code doc#ID}: a document, its status, metadata, the S3 sequencer applied last and the
  *       {@code version} of its current claims;</li>
- *   <li>{@code story#STORY} / {@code claim#VERSION#NNNNN}: one claim of one version of a document.</li>
+ *   <li>{@code story#STORY} / {@code claim#DOC#VERSION#NNNNN}: one claim of one version of a document, with the
+ *       sequencer of the event that wrote it ({@code DOC} is a fixed-length digest of the document id, so one Query
+ *       finds every claim item of a document).</li>
  * </ul>
  *
  * <p>A new version's claims are written first; then the document item switches to that version with a conditional
- * write that only an event newer than the one applied can win; then the old version's claims are deleted. Reports read
- * only the current version's claims, so they never mix two versions of a document, and a stale or duplicate event
- * changes nothing.
+ * write that only an event newer than the one applied can win; then every other version of the document whose
+ * sequencer is not newer than the applied one is deleted: the version replaced, a losing concurrent version, and
+ * leftovers of an attempt that failed between its writes. None of those can ever win the switch again, so the sweep
+ * never deletes a version that might still become current. A stale or duplicate event changes nothing.
+ *
+ * <p>Reads take the current version of each document only, and check that they saw all of its claims (the document
+ * item stores their number): a report never mixes two versions of a document, nor shows part of one.
  */
 public final class ClaimStore implements StoryRepository {
 
@@ -54,6 +59,11 @@ public final class ClaimStore implements StoryRepository {
     static final String STORIES_PARTITION = "stories";
     private static final int BATCH_SIZE = 25;
     private static final int MAX_BATCH_ATTEMPTS = 8;
+    private static final int MAX_READ_ATTEMPTS = 10;
+    /** Evidence quotes longer than this are cut around the claim, keeping items far below DynamoDB's 400 KB. */
+    static final int MAX_QUOTE_CHARS = 8_000;
+    /** A claim item whose JSON is still larger than this after the cut is not stored (DynamoDB would refuse it). */
+    static final int MAX_CLAIM_JSON_BYTES = 300_000;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -90,20 +100,23 @@ public final class ClaimStore implements StoryRepository {
     public WriteOutcome saveDocument(StoredDocument document, List<Claim> claims) {
         String partition = storyPartition(document.story());
         List<Map<String, AttributeValue>> claimItems = new ArrayList<>(claims.size());
-        for (int i = 0; i < claims.size(); i++) {
-            claimItems.add(claimItem(partition, document.version(), i, document.id(), claims.get(i)));
+        for (Claim claim : claims) {
+            String json = Json.write(storable(claim));
+            if (json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_CLAIM_JSON_BYTES) {
+                continue;
+            }
+            claimItems.add(claimItem(partition, document, claimItems.size(), claim, json));
         }
         batchWrite(claimItems.stream().map(item -> WriteRequest.builder()
                 .putRequest(PutRequest.builder().item(item).build()).build()).toList());
 
-        Map<String, AttributeValue> previous;
         try {
-            previous = switchDocument(document, claims.size());
+            switchDocument(document, claimItems.size());
         } catch (ConditionalCheckFailedException stale) {
-            deleteClaims(partition, document.id(), document.version());
+            deleteVersion(partition, document.id(), document.version());
             return WriteOutcome.STALE;
         }
-        deletePreviousClaims(partition, document.id(), previous, document.version());
+        sweep(partition, document.id(), document.version(), document.sequencer());
         registerStory(document.story());
         return WriteOutcome.APPLIED;
     }
@@ -112,13 +125,12 @@ public final class ClaimStore implements StoryRepository {
     public WriteOutcome removeDocument(String story, String id, String sequencer, String at) {
         StoredDocument tombstone = new StoredDocument(story, id, DocumentStatus.REMOVED, null, null, null, null,
                 null, null, null, "", Sequencers.normalize(sequencer), 0, at);
-        Map<String, AttributeValue> previous;
         try {
-            previous = switchDocument(tombstone, 0);
+            switchDocument(tombstone, 0);
         } catch (ConditionalCheckFailedException stale) {
             return WriteOutcome.STALE;
         }
-        deletePreviousClaims(storyPartition(story), id, previous, "");
+        sweep(storyPartition(story), id, "", tombstone.sequencer());
         return WriteOutcome.APPLIED;
     }
 
@@ -182,9 +194,10 @@ public final class ClaimStore implements StoryRepository {
 
     @Override
     public Optional<StoryData> loadStory(String story) {
+        String partition = storyPartition(story);
         Map<String, StoredDocument> documents = new LinkedHashMap<>();
         Map<String, List<Claim>> claimsByVersion = new HashMap<>();
-        for (Map<String, AttributeValue> item : query(storyPartition(story), null)) {
+        for (Map<String, AttributeValue> item : query(partition, null)) {
             String sk = item.get(SK).s();
             if (sk.startsWith("doc#")) {
                 StoredDocument d = toDocument(story, item);
@@ -200,47 +213,121 @@ public final class ClaimStore implements StoryRepository {
         }
         List<StoredDocument> live = new ArrayList<>();
         List<Claim> claims = new ArrayList<>();
-        for (StoredDocument d : documents.values()) {
-            if (d.status() == DocumentStatus.REMOVED) {
+        for (StoredDocument read : documents.values()) {
+            StoredDocument d = read;
+            List<Claim> current = claimsByVersion.getOrDefault(versionOf(d.id(), d.version()), List.of());
+            if (d.status() != DocumentStatus.REMOVED && current.size() != d.claims()) {
+                // The document changed while the partition was read: read it and its claims again, on their own.
+                Map.Entry<StoredDocument, List<Claim>> reread = loadDocument(partition, story, d.id());
+                d = reread.getKey();
+                current = reread.getValue();
+            }
+            if (d == null || d.status() == DocumentStatus.REMOVED) {
                 continue;
             }
             live.add(d);
-            claims.addAll(claimsByVersion.getOrDefault(versionOf(d.id(), d.version()), List.of()));
+            claims.addAll(current);
         }
         return Optional.of(new StoryData(story, live, claims));
+    }
+
+    /**
+     * One document and all claims of its current version, read until the two agree (the document item holds the number
+     * of its claims; a switch between the two reads shows as a different number or version).
+     */
+    private Map.Entry<StoredDocument, List<Claim>> loadDocument(String partition, String story, String id) {
+        for (int attempt = 1; attempt <= MAX_READ_ATTEMPTS; attempt++) {
+            Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                    .key(Map.of(PK, s(partition), SK, s("doc#" + id)))).item();
+            if (item == null || item.isEmpty()) {
+                return new java.util.AbstractMap.SimpleEntry<>(null, List.of());
+            }
+            StoredDocument d = toDocument(story, item);
+            if (d.status() == DocumentStatus.REMOVED) {
+                return new java.util.AbstractMap.SimpleEntry<>(d, List.of());
+            }
+            List<Claim> claims = new ArrayList<>();
+            for (Map<String, AttributeValue> c : query(partition, claimPrefix(id, d.version()))) {
+                if (id.equals(c.get("document").s()) && d.version().equals(c.get("version").s())) {
+                    claims.add(Json.read(c.get("claim").s(), Claim.class));
+                }
+            }
+            if (claims.size() == d.claims()) {
+                return new java.util.AbstractMap.SimpleEntry<>(d, claims);
+            }
+            backoff(attempt);
+        }
+        throw new IllegalStateException("document " + id + " kept changing while it was read");
     }
 
     private static String versionOf(String documentId, String version) {
         return documentId + "\u0000" + version;
     }
 
-    private Map<String, AttributeValue> switchDocument(StoredDocument d, int claimCount) {
+    private void switchDocument(StoredDocument d, int claimCount) {
         Map<String, AttributeValue> item = documentItem(d, claimCount);
-        PutItemResponse response = dynamo.putItem(b -> b.tableName(table).item(item)
+        dynamo.putItem(b -> b.tableName(table).item(item)
                 .conditionExpression("attribute_not_exists(pk) OR sequencer < :seq")
-                .expressionAttributeValues(Map.of(":seq", s(d.sequencer())))
-                .returnValues(ReturnValue.ALL_OLD));
-        return response.hasAttributes() ? response.attributes() : Map.of();
+                .expressionAttributeValues(Map.of(":seq", s(d.sequencer()))));
     }
 
-    private void deletePreviousClaims(String partition, String documentId, Map<String, AttributeValue> previous,
-                                      String currentVersion) {
-        AttributeValue old = previous.get("version");
-        if (old != null && !old.s().isEmpty() && !old.s().equals(currentVersion)) {
-            deleteClaims(partition, documentId, old.s());
-        }
-    }
-
-    private void deleteClaims(String partition, String documentId, String version) {
+    /**
+     * Deletes the document's claim items of every version but {@code current} written by an event not newer than
+     * {@code applied}: once {@code applied} is the document's sequencer, such versions can never win the switch.
+     */
+    private void sweep(String partition, String documentId, String current, String applied) {
         List<WriteRequest> deletes = new ArrayList<>();
-        for (Map<String, AttributeValue> item : query(partition, "claim#" + version + "#")) {
-            if (!documentId.equals(item.get("document").s())) {
-                continue;
+        for (Map<String, AttributeValue> item : query(partition, claimPrefix(documentId, null))) {
+            String version = item.get("version").s();
+            AttributeValue sequencer = item.get("sequencer");
+            if (documentId.equals(item.get("document").s()) && !version.equals(current)
+                    && (sequencer == null || sequencer.s().compareTo(applied) <= 0)) {
+                deletes.add(delete(item));
             }
-            deletes.add(WriteRequest.builder().deleteRequest(DeleteRequest.builder()
-                    .key(Map.of(PK, item.get(PK), SK, item.get(SK))).build()).build());
         }
         batchWrite(deletes);
+    }
+
+    /** Deletes the claim items of one version of a document (a version that lost the switch). */
+    private void deleteVersion(String partition, String documentId, String version) {
+        List<WriteRequest> deletes = new ArrayList<>();
+        for (Map<String, AttributeValue> item : query(partition, claimPrefix(documentId, version))) {
+            if (documentId.equals(item.get("document").s()) && version.equals(item.get("version").s())) {
+                deletes.add(delete(item));
+            }
+        }
+        batchWrite(deletes);
+    }
+
+    private static WriteRequest delete(Map<String, AttributeValue> item) {
+        return WriteRequest.builder().deleteRequest(DeleteRequest.builder()
+                .key(Map.of(PK, item.get(PK), SK, item.get(SK))).build()).build();
+    }
+
+    /** The sort-key prefix of a document's claim items, or of one version's when {@code version} is given. */
+    static String claimPrefix(String documentId, String version) {
+        String prefix = "claim#" + documentDigest(documentId) + "#";
+        return version == null ? prefix : prefix + version + "#";
+    }
+
+    private static String documentDigest(String documentId) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(documentId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The claim as stored: evidence from a very long sentence is cut around the claim (and flagged). */
+    static Claim storable(Claim claim) {
+        Evidence evidence = claim.evidence().around(MAX_QUOTE_CHARS);
+        if (evidence == claim.evidence()) {
+            return claim;
+        }
+        return new Claim(claim.kind(), claim.key(), claim.subject(), claim.attribute(), claim.value(), claim.display(),
+                claim.approximate(), claim.running(), claim.confidence(), evidence);
     }
 
     private void registerStory(String story) {
@@ -327,16 +414,16 @@ public final class ClaimStore implements StoryRepository {
                 str(item, "updatedAt"));
     }
 
-    private static Map<String, AttributeValue> claimItem(String partition, String version, int index, String documentId,
-                                                         Claim claim) {
+    private static Map<String, AttributeValue> claimItem(String partition, StoredDocument document, int index,
+                                                         Claim claim, String json) {
         return Map.of(
                 PK, s(partition),
-                SK, s("claim#" + version + "#" + String.format("%05d", index)),
-                "version", s(version),
-                "document", s(documentId),
+                SK, s(claimPrefix(document.id(), document.version()) + String.format("%05d", index)),
+                "version", s(document.version()),
+                "document", s(document.id()),
+                "sequencer", s(document.sequencer()),
                 "kind", s(claim.kind().wireName()),
-                "key", s(claim.key()),
-                "claim", s(Json.write(claim)));
+                "claim", s(json));
     }
 
     private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {

@@ -155,4 +155,206 @@ class IngestHandlerTest {
         assertThrows(IllegalStateException.class,
                 () -> broken.handleRequest(EventLoader.loadS3Event("events/s3-put.json"), null));
     }
+
+    @Test
+    void aNonAsciiKeyIsIngestedUnderItsOwnName() throws Exception {
+        String key = "東京-2024/Ελληνικά νέα + 報道 é.txt";
+        s3.putObject(b -> b.bucket(BUCKET).key(key).metadata(java.util.Map.of("published", "2023-03-22")),
+                RequestBody.fromString("Officials signed 14 agreements on Tuesday.\n"));
+
+        String result = handler.handleRequest(EventLoader.loadS3Event("events/s3-put-non-ascii-key.json"), null);
+
+        assertEquals("ingested " + key, result);
+        StoryData story = store.loadStory("東京-2024").orElseThrow();
+        assertEquals(key, story.documents().get(0).id());
+        assertTrue(story.claims().stream().allMatch(c -> c.source().equals(key)));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} -> {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "my+story/a.txt              | my story/a.txt",
+        "a%2Bb.txt                   | a+b.txt",
+        "s/caf%C3%A9.txt             | s/café.txt",
+        "s/100%25+sure.txt           | s/100% sure.txt",
+        "s/%E6%9D%B1%E4%BA%AC.txt    | s/東京.txt",
+        "a/b/c.txt                   | a/b/c.txt",
+    })
+    void keysAreDecodedTheWayS3EncodesThem(String encoded, String decoded) throws Exception {
+        S3EventNotificationRecord record = withKey(EventLoader.loadS3Event("events/s3-put.json").getRecords().get(0),
+                encoded, "0065C4A1B2C3D4E5F6");
+        assertEquals(decoded, IngestHandler.toObjectEvent(record).key());
+    }
+
+    @Test
+    void aLateOlderEventForTheSameKeyIsIgnored() throws Exception {
+        String key = "xi-moscow-2023/update.txt";
+        s3.putObject(b -> b.bucket(BUCKET).key(key).metadata(java.util.Map.of("published", "2023-03-22")),
+                RequestBody.fromString("Officials signed 14 agreements on Tuesday.\n"));
+
+        assertEquals("ingested " + key,
+                handler.handleRequest(EventLoader.loadS3Event("events/s3-put-out-of-order-newer.json"), null));
+        List<String> applied = claimValues();
+        assertEquals("stale " + key,
+                handler.handleRequest(EventLoader.loadS3Event("events/s3-put-out-of-order-older.json"), null));
+
+        assertEquals(applied, claimValues());
+        assertEquals(dev.crosscheck.store.Sequencers.normalize("0065C4A1B2C3D4E7A0"),
+                store.loadStory("xi-moscow-2023").orElseThrow().documents().get(0).sequencer());
+    }
+
+    @Test
+    void theSamePairInOrderAppliesBoth() throws Exception {
+        String key = "xi-moscow-2023/update.txt";
+        s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromString("Officials signed 14 agreements.\n"));
+
+        assertEquals("ingested " + key,
+                handler.handleRequest(EventLoader.loadS3Event("events/s3-put-out-of-order-older.json"), null));
+        assertEquals("ingested " + key,
+                handler.handleRequest(EventLoader.loadS3Event("events/s3-put-out-of-order-newer.json"), null));
+    }
+
+    @Test
+    void aCreateArrivingAfterANewerDeleteDoesNotReviveTheDocument() throws Exception {
+        Seeds.upload(s3, BUCKET, UPI_KEY, Seeds.UPI);
+
+        // the delete (sequencer ...E600) overtakes the put (...E5F6) that preceded it
+        assertEquals("removed " + UPI_KEY, handler.handleRequest(EventLoader.loadS3Event("events/s3-delete.json"), null));
+        assertEquals("stale " + UPI_KEY, handler.handleRequest(EventLoader.loadS3Event("events/s3-put.json"), null));
+
+        StoryData story = store.loadStory("xi-moscow-2023").orElseThrow();
+        assertTrue(story.documents().isEmpty());
+        assertTrue(story.claims().isEmpty());
+    }
+
+    private List<String> claimValues() {
+        return store.loadStory("xi-moscow-2023").orElseThrow().claims().stream()
+                .map(c -> c.key() + "=" + c.value()).sorted().toList();
+    }
+
+    private static S3EventNotificationRecord withKey(S3EventNotificationRecord first, String key, String sequencer) {
+        return new S3EventNotificationRecord(first.getAwsRegion(), first.getEventName(), first.getEventSource(),
+                first.getEventTime().toString(), first.getEventVersion(), first.getRequestParameters(),
+                first.getResponseElements(),
+                new com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3Entity(
+                        "crosscheck-ingest", first.getS3().getBucket(),
+                        new com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3ObjectEntity(
+                                key, 100L, "e", null, sequencer),
+                        "1.0"),
+                first.getUserIdentity());
+    }
+
+    @Test
+    void theIngestPathOnlyReadsTheBucket() throws Exception {
+        Seeds.upload(s3, BUCKET, UPI_KEY, Seeds.UPI);
+        List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // every S3 operation but the two reads is left to the interface's defaults, which refuse to run
+        S3Client readOnly = new S3Client() {
+            @Override
+            public software.amazon.awssdk.services.s3.model.HeadObjectResponse headObject(
+                    software.amazon.awssdk.services.s3.model.HeadObjectRequest request) {
+                calls.add("HeadObject");
+                return s3.headObject(request);
+            }
+
+            @Override
+            public <T> T getObject(software.amazon.awssdk.services.s3.model.GetObjectRequest request,
+                                   software.amazon.awssdk.core.sync.ResponseTransformer<
+                                           software.amazon.awssdk.services.s3.model.GetObjectResponse, T> transformer) {
+                calls.add("GetObject");
+                return s3.getObject(request, transformer);
+            }
+
+            @Override
+            public String serviceName() {
+                return "s3";
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        IngestHandler readOnlyHandler = new IngestHandler(new Ingestor(readOnly, store, new ArticleAnalyzer(),
+                Clock.systemUTC()));
+
+        assertEquals("ingested " + UPI_KEY, readOnlyHandler.handleRequest(EventLoader.loadS3Event("events/s3-put.json"), null));
+        assertEquals("removed " + UPI_KEY, readOnlyHandler.handleRequest(EventLoader.loadS3Event("events/s3-delete.json"), null));
+
+        assertEquals(List.of("HeadObject", "GetObject"), calls, "no write, copy or delete in the bucket");
+    }
+
+    @Test
+    void anArticleThatIsOneMegabyteLongSentenceIsStoredWithItsEvidenceCut() throws Exception {
+        StringBuilder sentence = new StringBuilder("Officials said that");
+        while (sentence.length() < 500_000) {
+            sentence.append(" the talks went on and on");
+        }
+        sentence.append(" and 14 agreements were signed");
+        while (sentence.length() < 1_000_000) {
+            sentence.append(" while the delegations waited");
+        }
+        sentence.append(".\n");
+        s3.putObject(b -> b.bucket(BUCKET).key(UPI_KEY).metadata(java.util.Map.of("published", "2023-03-22")),
+                RequestBody.fromString(sentence.toString()));
+
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofMinutes(2),
+                () -> handler.handleRequest(EventLoader.loadS3Event("events/s3-put.json"), null));
+
+        StoryData story = store.loadStory("xi-moscow-2023").orElseThrow();
+        assertEquals(DocumentStatus.INGESTED, story.documents().get(0).status());
+        assertTrue(story.claims().stream().anyMatch(c -> c.value().equals("14")), "claims: " + story.claims().size());
+        for (var claim : story.claims()) {
+            var evidence = claim.evidence();
+            assertTrue(evidence.quote().length() <= 8_000, "evidence of " + claim.key() + " is cut");
+            assertTrue(evidence.truncated());
+            int from = evidence.start() - evidence.sentenceStart();
+            assertTrue(from >= 0 && evidence.end() - evidence.sentenceStart() <= evidence.quote().length(),
+                    "the claim's offsets fall inside the cut quote");
+        }
+    }
+
+    @Test
+    void anObjectOverwrittenBetweenItsMetadataAndItsContentIsReadAgainWhole() throws Exception {
+        s3.putObject(b -> b.bucket(BUCKET).key(UPI_KEY).metadata(java.util.Map.of("published", "2023-03-21",
+                "publisher", "Old")), RequestBody.fromString("Officials signed 12 agreements on Tuesday.\n"));
+        java.util.concurrent.atomic.AtomicBoolean overwritten = new java.util.concurrent.atomic.AtomicBoolean();
+        // a fault injector around the real endpoint: a new upload lands just before the first content read
+        S3Client racing = new S3Client() {
+            @Override
+            public software.amazon.awssdk.services.s3.model.HeadObjectResponse headObject(
+                    software.amazon.awssdk.services.s3.model.HeadObjectRequest request) {
+                return s3.headObject(request);
+            }
+
+            @Override
+            public <T> T getObject(software.amazon.awssdk.services.s3.model.GetObjectRequest request,
+                                   software.amazon.awssdk.core.sync.ResponseTransformer<
+                                           software.amazon.awssdk.services.s3.model.GetObjectResponse, T> transformer) {
+                if (overwritten.compareAndSet(false, true)) {
+                    s3.putObject(b -> b.bucket(BUCKET).key(UPI_KEY).metadata(java.util.Map.of(
+                            "published", "2023-03-22", "publisher", "New")),
+                            RequestBody.fromString("Officials signed 14 agreements on Wednesday.\n"));
+                }
+                return s3.getObject(request, transformer);
+            }
+
+            @Override
+            public String serviceName() {
+                return "s3";
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        IngestHandler racingHandler = new IngestHandler(new Ingestor(racing, store, new ArticleAnalyzer(),
+                Clock.systemUTC()));
+
+        racingHandler.handleRequest(EventLoader.loadS3Event("events/s3-put.json"), null);
+
+        StoryData story = store.loadStory("xi-moscow-2023").orElseThrow();
+        assertEquals("New", story.documents().get(0).publisher(), "metadata and content of the same object");
+        assertEquals("2023-03-22", story.documents().get(0).published());
+        assertTrue(story.claims().stream().anyMatch(c -> c.value().equals("14")), "claims: " + story.claims());
+        assertTrue(story.claims().stream().noneMatch(c -> c.value().equals("12")));
+    }
 }

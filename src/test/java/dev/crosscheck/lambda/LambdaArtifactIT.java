@@ -55,6 +55,17 @@ class LambdaArtifactIT {
     }
 
     @Test
+    void primesItsCodePathsWithOnlyTheArtifactOnTheClasspath() throws Exception {
+        try (URLClassLoader loader = isolated()) {
+            Class<?> priming = Class.forName("dev.crosscheck.lambda.Priming", true, loader);
+            assertTrue(Class.forName("org.crac.Resource", false, loader).isAssignableFrom(priming));
+            Object result = priming.getMethod("prime").invoke(null);
+            int claims = (int) result.getClass().getMethod("claims").invoke(result);
+            assertTrue(claims > 0, "priming from the artifact alone: " + result);
+        }
+    }
+
+    @Test
     void extractsClaimsWithOnlyTheArtifactOnTheClasspath() throws Exception {
         try (URLClassLoader loader = isolated()) {
             Class<?> analyzerClass = Class.forName("dev.crosscheck.analysis.ArticleAnalyzer", true, loader);

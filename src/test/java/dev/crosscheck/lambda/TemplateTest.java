@@ -1,0 +1,356 @@
+package dev.crosscheck.lambda;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import java.io.Reader;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.AbstractConstruct;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * template.yaml checked against the code it deploys: handlers, environment, permissions, triggers and the API's
+ * authorization. CloudFormation's short tags (!Ref, !Sub, !GetAtt, !If, ...) are read as their long forms.
+ */
+class TemplateTest {
+
+    private static final List<String> ARTICLE_SUFFIXES = List.of(".txt", ".md", ".html", ".htm");
+    private static final Set<String> PSEUDO_PARAMETERS = Set.of("AWS::AccountId", "AWS::Region", "AWS::StackName",
+            "AWS::Partition", "AWS::URLSuffix", "AWS::NoValue", "AWS::StackId");
+    /** SAM policy templates a function may use, and whether they let it change what they name. */
+    private static final Map<String, Boolean> POLICY_TEMPLATES_WRITE = Map.of(
+            "S3ReadPolicy", false, "DynamoDBReadPolicy", false, "DynamoDBCrudPolicy", true,
+            "SQSSendMessagePolicy", true);
+
+    private static Map<String, Object> template;
+    private static Map<String, Object> resources;
+
+    @BeforeAll
+    static void parse() throws Exception {
+        try (Reader in = Files.newBufferedReader(Path.of("template.yaml"))) {
+            template = map(new Yaml(new CloudFormationConstructor()).load(in));
+        }
+        resources = map(template.get("Resources"));
+    }
+
+    @Test
+    void isASamTemplateWithJavaOnArm64AndSnapStart() {
+        assertEquals("AWS::Serverless-2016-10-31", template.get("Transform"));
+        Map<String, Object> function = map(map(template.get("Globals")).get("Function"));
+        assertTrue(Set.of("java17", "java21").contains(function.get("Runtime")), "runtime " + function.get("Runtime"));
+        assertEquals(List.of("arm64"), function.get("Architectures"));
+        assertTrue(((Number) function.get("MemorySize")).intValue() >= 512);
+        assertTrue(((Number) function.get("Timeout")).intValue() >= 30);
+        assertEquals("JSON", map(function.get("LoggingConfig")).get("LogFormat"));
+        assertEquals("PublishedVersions", map(function.get("SnapStart")).get("ApplyOn"));
+        assertNotNull(function.get("AutoPublishAlias"), "SnapStart applies to published versions: an alias publishes");
+        assertEquals("target/crosscheck-lambda.jar", function.get("CodeUri"));
+    }
+
+    @Test
+    void handlersExistAndTakeTheEventsTheirTriggersSend() throws Exception {
+        Map<String, Class<?>> expected = Map.of("IngestFunction", S3Event.class,
+                "CompareFunction", APIGatewayV2HTTPEvent.class);
+        assertEquals(expected.keySet(), new HashSet<>(functions().keySet()));
+        for (var entry : functions().entrySet()) {
+            String handler = (String) props(entry.getValue()).get("Handler");
+            String[] parts = handler.split("::");
+            Class<?> type = Class.forName(parts[0]);
+            assertTrue(RequestHandler.class.isAssignableFrom(type), handler);
+            assertEquals(expected.get(entry.getKey()), eventTypeOf(type), handler);
+            type.getMethod(parts[1], eventTypeOf(type), Context.class);
+            type.getConstructor();   // the runtime's constructor
+        }
+        // the S3 triggers go to the function that takes S3 events, the API's integration to the one taking HTTP events
+        assertFalse(events("IngestFunction").isEmpty());
+        assertEquals(Map.of("Ref", "CompareFunction.Alias"), props(resources.get("HttpApiIntegration")).get("IntegrationUri"));
+    }
+
+    @Test
+    void everyEnvironmentVariableTheCodeReadsIsSetOrOptional() throws Exception {
+        Map<String, Object> variables = new LinkedHashMap<>(map(map(map(map(template.get("Globals")).get("Function"))
+                .get("Environment")).get("Variables")));
+        for (Object f : functions().values()) {
+            Object env = props(f).get("Environment");
+            if (env != null) {
+                variables.putAll(map(map(env).get("Variables")));
+            }
+        }
+        Set<String> missing = new TreeSet<>();
+        for (Field field : AwsClients.class.getFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                String name = (String) field.get(null);
+                if (!variables.containsKey(name) && !AwsClients.OPTIONAL.contains(name)) {
+                    missing.add(name);
+                }
+            }
+        }
+        assertEquals(Set.of(), missing);
+        assertEquals(Map.of("Ref", "ClaimsTable"), variables.get(AwsClients.TABLE_NAME));
+    }
+
+    @Test
+    void policiesNameOnlyTheStacksOwnResources() {
+        String bucketName = bucketNameSub();
+        for (var entry : functions().entrySet()) {
+            for (Object policy : (List<?>) props(entry.getValue()).get("Policies")) {
+                assertTrue(policy instanceof Map<?, ?>, entry.getKey() + ": only policy templates, no managed policies: "
+                        + policy);
+                Map<String, Object> p = map(policy);
+                assertEquals(1, p.size(), entry.getKey() + " " + p);
+                String name = p.keySet().iterator().next();
+                assertTrue(POLICY_TEMPLATES_WRITE.containsKey(name), entry.getKey() + " uses " + name);
+                for (Object value : map(p.get(name)).values()) {
+                    assertTrue(value.equals(Map.of("Ref", "ClaimsTable"))
+                                    || value.equals(Map.of("Fn::GetAtt", List.of("IngestFailureQueue", "QueueName")))
+                                    || value.equals(Map.of("Fn::Sub", bucketName)),
+                            entry.getKey() + " " + name + " names something outside the stack: " + value);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theIngestFunctionOnlyReadsTheBucketItIsTriggeredBy() {
+        List<String> bucketPolicies = new ArrayList<>();
+        for (Object policy : (List<?>) props(resources.get("IngestFunction")).get("Policies")) {
+            Map<String, Object> p = map(policy);
+            String name = p.keySet().iterator().next();
+            if (name.startsWith("S3")) {
+                bucketPolicies.add(name);
+                assertFalse(POLICY_TEMPLATES_WRITE.get(name), name + " would let it write to the bucket");
+            }
+        }
+        assertEquals(List.of("S3ReadPolicy"), bucketPolicies);
+        // no recursive trigger, and no circular dependency: outside its events, the function names the bucket by !Sub
+        assertFalse(references(withoutEvents(props(resources.get("IngestFunction")))).contains("ArticlesBucket"));
+    }
+
+    @Test
+    void theCompareFunctionCanOnlyReadTheTable() {
+        assertEquals(List.of(Map.of("DynamoDBReadPolicy", Map.of("TableName", Map.of("Ref", "ClaimsTable")))),
+                props(resources.get("CompareFunction")).get("Policies"));
+        assertEquals(null, props(resources.get("CompareFunction")).get("Events"),
+                "the API reaches it through its own integration and permission");
+    }
+
+    @Test
+    void theBucketTriggersIngestionOnCreateAndRemoveForEveryArticleFormat() {
+        Set<String> seen = new TreeSet<>();
+        for (Object event : events("IngestFunction").values()) {
+            Map<String, Object> e = map(event);
+            assertEquals("S3", e.get("Type"));
+            Map<String, Object> p = map(e.get("Properties"));
+            assertEquals(Map.of("Ref", "ArticlesBucket"), p.get("Bucket"));
+            List<?> rules = (List<?>) map(map(p.get("Filter")).get("S3Key")).get("Rules");
+            for (Object rule : rules) {
+                assertEquals("suffix", map(rule).get("Name"));
+                seen.add(p.get("Events") + " " + map(rule).get("Value"));
+            }
+        }
+        Set<String> expected = new TreeSet<>();
+        for (String suffix : ARTICLE_SUFFIXES) {
+            expected.add("s3:ObjectCreated:* " + suffix);
+            expected.add("s3:ObjectRemoved:* " + suffix);
+        }
+        assertEquals(expected, seen);
+    }
+
+    @Test
+    void failedIngestionsAreRetriedThenSentToTheFailureQueue() {
+        Map<String, Object> config = map(props(resources.get("IngestFunction")).get("EventInvokeConfig"));
+        int retries = ((Number) config.get("MaximumRetryAttempts")).intValue();
+        assertTrue(retries >= 1 && retries <= 2, "retries " + retries);
+        Map<String, Object> onFailure = map(map(config.get("DestinationConfig")).get("OnFailure"));
+        assertEquals("SQS", onFailure.get("Type"));
+        assertEquals(Map.of("Fn::GetAtt", List.of("IngestFailureQueue", "Arn")), onFailure.get("Destination"));
+        assertEquals("AWS::SQS::Queue", map(resources.get("IngestFailureQueue")).get("Type"));
+    }
+
+    @Test
+    void theTableIsOnDemandWithPointInTimeRecoveryAndTheStoresKeys() {
+        Map<String, Object> table = props(resources.get("ClaimsTable"));
+        assertEquals("PAY_PER_REQUEST", table.get("BillingMode"));
+        assertEquals(true, map(table.get("PointInTimeRecoverySpecification")).get("PointInTimeRecoveryEnabled"));
+        assertEquals(List.of(Map.of("AttributeName", "pk", "KeyType", "HASH"),
+                Map.of("AttributeName", "sk", "KeyType", "RANGE")), table.get("KeySchema"));
+    }
+
+    @Test
+    void theApiRequiresIamAuthorizationUnlessTheParameterOpensIt() {
+        Map<String, Object> parameter = map(map(template.get("Parameters")).get("ApiAuthorization"));
+        assertEquals("AWS_IAM", parameter.get("Default"));
+        assertEquals(Map.of("Fn::Equals", List.of(Map.of("Ref", "ApiAuthorization"), "NONE")),
+                map(template.get("Conditions")).get("OpenApi"));
+        List<Map<String, Object>> routes = resources.values().stream().map(TemplateTest::map)
+                .filter(r -> "AWS::ApiGatewayV2::Route".equals(r.get("Type"))).toList();
+        assertFalse(routes.isEmpty());
+        for (Map<String, Object> route : routes) {
+            assertEquals(Map.of("Fn::If", List.of("OpenApi", "NONE", "AWS_IAM")), props(route).get("AuthorizationType"));
+        }
+        // SAM cannot resolve an intrinsic inside an HttpApi's Auth, so none may be declared that way
+        assertTrue(resources.values().stream().map(TemplateTest::map)
+                .noneMatch(r -> "AWS::Serverless::HttpApi".equals(r.get("Type"))));
+    }
+
+    @Test
+    void outputsNameTheBucketTheApiTheTableAndTheFailureQueue() {
+        Map<String, Object> outputs = map(template.get("Outputs"));
+        assertEquals(Map.of("Ref", "ArticlesBucket"), map(outputs.get("ArticlesBucketName")).get("Value"));
+        assertEquals(Map.of("Fn::GetAtt", List.of("HttpApi", "ApiEndpoint")), map(outputs.get("ApiUrl")).get("Value"));
+        assertEquals(Map.of("Ref", "ClaimsTable"), map(outputs.get("ClaimsTableName")).get("Value"));
+        assertEquals(Map.of("Ref", "IngestFailureQueue"), map(outputs.get("IngestFailureQueueUrl")).get("Value"));
+    }
+
+    @Test
+    void everyReferenceResolvesWithinTheTemplate() {
+        Set<String> known = new HashSet<>(resources.keySet());
+        known.addAll(map(template.get("Parameters")).keySet());
+        known.addAll(PSEUDO_PARAMETERS);
+        for (String function : functions().keySet()) {
+            known.add(function + ".Alias");
+        }
+        Set<String> unresolved = new TreeSet<>(references(template));
+        unresolved.removeAll(known);
+        assertEquals(Set.of(), unresolved);
+        for (Object condition : map(template.get("Conditions")).keySet()) {
+            assertTrue(template.toString().contains("Fn::If=[" + condition), condition + " is used");
+        }
+    }
+
+    // ---- helpers
+
+    private static Map<String, Object> functions() {
+        Map<String, Object> functions = new LinkedHashMap<>();
+        resources.forEach((name, r) -> {
+            if ("AWS::Serverless::Function".equals(map(r).get("Type"))) {
+                functions.put(name, r);
+            }
+        });
+        return functions;
+    }
+
+    private static Map<String, Object> events(String function) {
+        Object events = props(resources.get(function)).get("Events");
+        return events == null ? Map.of() : map(events);
+    }
+
+    private static String bucketNameSub() {
+        Map<String, Object> name = map(props(resources.get("ArticlesBucket")).get("BucketName"));
+        return (String) name.get("Fn::Sub");
+    }
+
+    private static Map<String, Object> withoutEvents(Map<String, Object> properties) {
+        Map<String, Object> copy = new LinkedHashMap<>(properties);
+        copy.remove("Events");
+        return copy;
+    }
+
+    /** Names used by Ref, GetAtt and ${...} in Sub, anywhere below the node. */
+    private static Set<String> references(Object node) {
+        Set<String> names = new TreeSet<>();
+        collect(node, names);
+        return names;
+    }
+
+    private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}!]+)}");
+
+    private static void collect(Object node, Set<String> names) {
+        if (node instanceof Map<?, ?> m) {
+            for (var entry : m.entrySet()) {
+                Object value = entry.getValue();
+                switch (String.valueOf(entry.getKey())) {
+                    case "Ref" -> names.add((String) value);
+                    case "Fn::GetAtt" -> names.add((String) ((List<?>) value).get(0));
+                    case "Fn::Sub" -> {
+                        String text = value instanceof List<?> l ? (String) l.get(0) : (String) value;
+                        Matcher matcher = SUB_VARIABLE.matcher(text);
+                        while (matcher.find()) {
+                            names.add(matcher.group(1).split("\\.")[0].contains("::")
+                                    ? matcher.group(1) : matcher.group(1).split("\\.")[0]);
+                        }
+                    }
+                    default -> {
+                    }
+                }
+                collect(value, names);
+            }
+        } else if (node instanceof List<?> list) {
+            list.forEach(item -> collect(item, names));
+        }
+    }
+
+    private static Class<?> eventTypeOf(Class<?> handler) {
+        for (Type type : handler.getGenericInterfaces()) {
+            if (type instanceof ParameterizedType p && p.getRawType() == RequestHandler.class) {
+                return (Class<?>) p.getActualTypeArguments()[0];
+            }
+        }
+        throw new AssertionError(handler + " does not implement RequestHandler directly");
+    }
+
+    private static Map<String, Object> props(Object resource) {
+        return map(map(resource).get("Properties"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object node) {
+        assertTrue(node instanceof Map<?, ?>, "expected a mapping: " + node);
+        return (Map<String, Object>) node;
+    }
+
+    /** Reads !Ref X as {Ref: X}, !GetAtt A.B as {Fn::GetAtt: [A, B]} and any other !Fn as {Fn::Fn: ...}. */
+    private static final class CloudFormationConstructor extends SafeConstructor {
+
+        CloudFormationConstructor() {
+            super(new LoaderOptions());
+            this.yamlConstructors.put(null, new AbstractConstruct() {
+                @Override
+                public Object construct(Node node) {
+                    String tag = node.getTag().getValue().substring(1);
+                    String function = tag.equals("Ref") || tag.equals("Condition") ? tag : "Fn::" + tag;
+                    Object value;
+                    if (node instanceof ScalarNode scalar) {
+                        value = constructScalar(scalar);
+                        if (tag.equals("GetAtt")) {
+                            value = List.of(((String) value).split("\\.", 2));
+                        }
+                    } else if (node instanceof SequenceNode sequence) {
+                        value = constructSequence(sequence);
+                    } else {
+                        value = constructMapping((MappingNode) node);
+                    }
+                    return Map.of(function, value);
+                }
+            });
+        }
+    }
+}

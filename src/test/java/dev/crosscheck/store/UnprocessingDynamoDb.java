@@ -1,0 +1,87 @@
+package dev.crosscheck.store;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbServiceClientConfiguration;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * A fault injector around a real DynamoDB client: every call goes to the real table, except that the first
+ * {@code throttledBatches} BatchWriteItem calls only send part of their items and hand the rest back as
+ * UnprocessedItems, the way DynamoDB does when a partition is throttled.
+ */
+final class UnprocessingDynamoDb implements DynamoDbClient {
+
+    private final DynamoDbClient delegate;
+    private final int throttledBatches;
+    final AtomicInteger batchCalls = new AtomicInteger();
+    final AtomicInteger itemsHandedBack = new AtomicInteger();
+
+    UnprocessingDynamoDb(DynamoDbClient delegate, int throttledBatches) {
+        this.delegate = delegate;
+        this.throttledBatches = throttledBatches;
+    }
+
+    @Override
+    public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest request) {
+        if (batchCalls.incrementAndGet() > throttledBatches) {
+            return delegate.batchWriteItem(request);
+        }
+        Map<String, List<WriteRequest>> processed = new HashMap<>();
+        Map<String, List<WriteRequest>> unprocessed = new HashMap<>();
+        request.requestItems().forEach((table, writes) -> {
+            int keep = writes.size() / 3;   // a third goes through, the rest comes back
+            processed.put(table, new ArrayList<>(writes.subList(0, keep)));
+            unprocessed.put(table, new ArrayList<>(writes.subList(keep, writes.size())));
+            itemsHandedBack.addAndGet(writes.size() - keep);
+        });
+        processed.values().removeIf(List::isEmpty);
+        if (!processed.isEmpty()) {
+            BatchWriteItemResponse real = delegate.batchWriteItem(request.toBuilder().requestItems(processed).build());
+            real.unprocessedItems().forEach((table, writes) -> unprocessed.get(table).addAll(writes));
+        }
+        return BatchWriteItemResponse.builder().unprocessedItems(unprocessed).build();
+    }
+
+    @Override
+    public PutItemResponse putItem(PutItemRequest request) {
+        return delegate.putItem(request);
+    }
+
+    @Override
+    public GetItemResponse getItem(GetItemRequest request) {
+        return delegate.getItem(request);
+    }
+
+    @Override
+    public QueryResponse query(QueryRequest request) {
+        return delegate.query(request);
+    }
+
+    @Override
+    public DynamoDbServiceClientConfiguration serviceClientConfiguration() {
+        return delegate.serviceClientConfiguration();
+    }
+
+    @Override
+    public String serviceName() {
+        return delegate.serviceName();
+    }
+
+    @Override
+    public void close() {
+        // the delegate is shared
+    }
+}
