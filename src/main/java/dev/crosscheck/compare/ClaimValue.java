@@ -92,14 +92,27 @@ sealed interface ClaimValue {
      * its day); two times of day are compatible when within {@link ClaimValues#TIME_TOLERANCE_MINUTES} (or
      * {@link ClaimValues#APPROXIMATE_TIME_TOLERANCE_MINUTES} when either is approximate). An approximate day
      * stretches by {@link ClaimValues#APPROXIMATE_DAY_TOLERANCE_MINUTES} either side.
+     *
+     * <p>An interval of days ({@code 2023-03-20/2023-03-22}, {@code span}) is an event that lasted all of it: it is
+     * compatible with a period only by containment, one inside the other (a day of the summit, the month it was
+     * held in, the same interval), never by a mere overlap ("March 19-21" against "March 20-22" conflicts).
      */
-    record Date(long start, long end, boolean timeOfDay, boolean approximate) implements ClaimValue {
+    record Date(long start, long end, boolean timeOfDay, boolean approximate, boolean span) implements ClaimValue {
+
+        Date(long start, long end, boolean timeOfDay, boolean approximate) {
+            this(start, end, timeOfDay, approximate, false);
+        }
+
         @Override
         public boolean compatibleWith(ClaimValue other) {
             if (!(other instanceof Date o)) {
                 return true;
             }
             boolean approx = approximate || o.approximate;
+            if (span || o.span) {
+                long pad = approx ? ClaimValues.APPROXIMATE_DAY_TOLERANCE_MINUTES : 0;
+                return start - pad <= o.start && o.end <= end + pad || o.start - pad <= start && end <= o.end + pad;
+            }
             if (timeOfDay && o.timeOfDay) {
                 long tol = approx ? ClaimValues.APPROXIMATE_TIME_TOLERANCE_MINUTES : ClaimValues.TIME_TOLERANCE_MINUTES;
                 return Math.abs(start - o.start) <= tol;

@@ -32,6 +32,8 @@ import java.util.regex.Pattern;
  *   <li>participants: names separated by {@code ;}, {@code ,}, {@code &} or the word {@code and}, compared
  *       case-insensitively; the prefix {@code not:} marks a denial that those people met.</li>
  *   <li>statement: {@code affirmed} or {@code negated}.</li>
+ *   <li>date: an ISO 8601 interval {@code 2023-03-20/2023-03-22} (both ends inclusive at their precision) is an
+ *       event lasting the whole interval, compared by containment.</li>
  *   <li>count, quantity and duration values may carry a bound prefix ({@code >}, {@code >=}, {@code <},
  *       {@code <=}); counts and quantities may be ranges ({@code 10-12}, {@code 10-12 km}).</li>
  * </ul>
@@ -179,6 +181,17 @@ final class ClaimValues {
     // ---- date --------------------------------------------------------------------------------------------
 
     private static ClaimValue date(String v, boolean approximate) {
+        int slash = v.indexOf('/');
+        if (slash > 0) {
+            // an ISO interval of days, months or years: "2023-03-20/2023-03-22"
+            if (v.indexOf('/', slash + 1) >= 0
+                    || !(date(v.substring(0, slash), false) instanceof ClaimValue.Date a) || a.timeOfDay()
+                    || !(date(v.substring(slash + 1), false) instanceof ClaimValue.Date b) || b.timeOfDay()
+                    || b.end() <= a.start()) {
+                return null;
+            }
+            return new ClaimValue.Date(a.start(), b.end(), false, approximate, true);
+        }
         Matcher m;
         LocalDate from;
         LocalDate to;
