@@ -19,6 +19,8 @@ final class DateClaims {
     private static final int RIGHT_PENALTY = 2;
 
     private static final java.util.Map<String, String> NOUNS = new java.util.HashMap<>();
+    /** Verbs whose event is the first day of a range of days in the sentence (range-start-verbs.txt). */
+    private static final java.util.Set<String> RANGE_STARTS = new java.util.HashSet<>(Lexicon.lines("range-start-verbs.txt"));
 
     static {
         for (Lexicon.Entry e : Lexicon.entries("event-nouns.txt")) {
@@ -217,6 +219,12 @@ final class DateClaims {
                 value = d != null ? d.toString() : DateResolver.resolve(m, c.published(), future);
                 if (value == null) {
                     continue;
+                }
+                int last = TimeRules.rangeEndDay(c.t, m);
+                if (d != null && last > 0 && !RANGE_STARTS.contains(v.lemma())) {
+                    // "the summit was held on March 20-22": the event lasted the range, it did not happen on its
+                    // first day; "arrived on March 20-22" keeps the first day, an arrival starts a visit
+                    value = d + "/" + d.withDayOfMonth(Math.min(last, d.lengthOfMonth()));
                 }
                 if (d != null) {
                     c.state.dayOfKey.putIfAbsent(key, d);

@@ -123,10 +123,16 @@ final class Durations {
     }
 
     /**
-     * "from Monday to Wednesday", "from March 20 through March 22": an inclusive count of days ({@code P3D}) for
-     * the head of the sentence ("Xi will visit Russia from Monday to Wednesday").
+     * "from Monday to Wednesday", "from March 20 through March 22", "on March 20-22": an inclusive count of days
+     * ({@code P3D}) for the head of the sentence ("Xi will visit Russia from Monday to Wednesday").
      */
     static void spans(SentenceContext c) {
+        for (TimeRules.TimeMention m : c.times) {
+            int last = TimeRules.rangeEndDay(c.t, m);
+            if (last > 0) {
+                emitSpan(c, m.start(), m.end(), last - m.day() + 1);
+            }
+        }
         for (int k = 0; k + 1 < c.times.size(); k++) {
             TimeRules.TimeMention a = c.times.get(k);
             TimeRules.TimeMention b = c.times.get(k + 1);
@@ -157,15 +163,20 @@ final class Durations {
             if (days < 1 || days > 366) {
                 continue;
             }
-            Heads.Head head = c.nearestHead(a.start(), true, false);
-            if (head == null) {
-                continue;
-            }
-            String owner = c.ownerOf(head);
-            c.emit(ClaimKind.DURATION, "duration:" + owner + ":" + head.name(),
-                    SentenceContext.ownerName(owner) + SentenceContext.headLabel(head.name()) + ": length", "length",
-                    "P" + days + "D", a.start() - 1, b.end(), false, false, c.baseConfidence() * 0.85);
+            emitSpan(c, a.start() - 1, b.end(), days);
         }
+    }
+
+    /** An inclusive count of days at tokens [from, to) for the head before it: "the summit ... on March 20-22". */
+    private static void emitSpan(SentenceContext c, int from, int to, long days) {
+        Heads.Head head = c.nearestHead(from, true, false);
+        if (head == null) {
+            return;
+        }
+        String owner = c.ownerOf(head);
+        c.emit(ClaimKind.DURATION, "duration:" + owner + ":" + head.name(),
+                SentenceContext.ownerName(owner) + SentenceContext.headLabel(head.name()) + ": length", "length",
+                "P" + days + "D", from, to, false, false, c.baseConfidence() * 0.85);
     }
 
     /** "in Moscow", "at the Kremlin": a named place right after the duration. */

@@ -52,6 +52,23 @@ final class TimeRules {
     private TimeRules() {
     }
 
+    /**
+     * The last day of a range of days written in one date ("March 20-22", "March 20 to 22"), or -1 when the mention
+     * names a single day.
+     */
+    static int rangeEndDay(List<Token> t, TimeMention m) {
+        if (m.type() != Type.DATE || m.day() <= 0) {
+            return -1;
+        }
+        for (int k = m.start() + 1; k + 1 < m.end(); k++) {
+            if ((t.get(k).is("-") || t.get(k).is("to")) && t.get(k - 1).isNumber()) {
+                Integer last = dayOfMonth(t.get(k + 1));
+                return last != null && last > m.day() ? last : -1;
+            }
+        }
+        return -1;
+    }
+
     static List<TimeMention> find(List<Token> t) {
         List<TimeMention> out = new ArrayList<>();
         int i = 0;
