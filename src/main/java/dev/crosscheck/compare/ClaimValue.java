@@ -65,9 +65,12 @@ sealed interface ClaimValue {
      * @param magnitude an earthquake magnitude: exact magnitudes must be equal to one decimal, approximate ones
      *                  within {@link ClaimValues#APPROXIMATE_MAGNITUDE}
      * @param point     a single number, not a bound or a range
+     * @param unit      the unit as written; values written in different units of one family ("150 mph", "240 km/h")
+     *                  are a conversion, rounded by whoever converted, and agree within
+     *                  {@link ClaimValues#CONVERSION_TOLERANCE}
      */
     record Quantity(double value, double lo, double hi, String family, boolean magnitude, boolean point,
-                    boolean approximate)
+                    boolean approximate, String unit)
             implements Numeric {
         @Override
         public boolean compatibleWith(ClaimValue other) {
@@ -81,6 +84,9 @@ sealed interface ClaimValue {
             }
             if (approx) {
                 return ClaimValues.within(lo, hi, o.lo, o.hi, ClaimValues.APPROXIMATE_QUANTITY, 0);
+            }
+            if (unit != null && o.unit != null && !unit.equals(o.unit)) {
+                return ClaimValues.within(lo, hi, o.lo, o.hi, ClaimValues.CONVERSION_TOLERANCE, 0);
             }
             return (lo < o.hi && o.lo < hi) || (lo == o.lo && hi == o.hi);
         }

@@ -45,6 +45,11 @@ final class ClaimValues {
     static final double APPROXIMATE_COUNT = 0.10;
     /** Relative tolerance between quantities when either is approximate. */
     static final double APPROXIMATE_QUANTITY = 0.10;
+    /**
+     * Relative tolerance between exact quantities written in different units of one family: one is a conversion of
+     * the other, rounded ("150 mph (240 km/h)", "10 miles (16 km)").
+     */
+    static final double CONVERSION_TOLERANCE = 0.02;
     /** Largest difference between two magnitudes when either is approximate. */
     static final double APPROXIMATE_MAGNITUDE = 0.2;
     /** Relative tolerance between durations when either is approximate: "about four hours" and "PT4H30M" agree. */
@@ -175,7 +180,7 @@ final class ClaimValues {
         double[] bounds = m.group(1) == null ? new double[] {lo - half, hi + half} : bounds(m.group(1), lo, hi, 0);
         double f = unit.factor();
         return new ClaimValue.Quantity((lo + hi) / 2 * f, bounds[0] * f, bounds[1] * f, unit.family(),
-                unit.family().equals("magnitude"), point, approximate);
+                unit.family().equals("magnitude"), point, approximate, unitName);
     }
 
     // ---- date --------------------------------------------------------------------------------------------

@@ -37,12 +37,17 @@ final class DateClaims {
 
     static void apply(SentenceContext c) {
         List<TimeRules.TimeMention> times = c.times;
-        boolean[] bound = new boolean[c.verbs.size()];
-        for (TimeRules.TimeMention m : times) {
+        LocalDate[] anchors = new LocalDate[times.size()];
+        // every (date, verb) pairing within reach, cheapest first: a date goes to the verb nearest it even when an
+        // earlier date could also reach that verb ("reached the towns on Sunday after the storm hit on Saturday")
+        List<long[]> pairs = new ArrayList<>();
+        for (int k = 0; k < times.size(); k++) {
+            TimeRules.TimeMention m = times.get(k);
             if (m.dateline()) {
                 continue;
             }
             LocalDate anchor = anchorOf(c, m);
+            anchors[k] = anchor;
             if (m.type() != TimeRules.Type.TIME && m.type() != TimeRules.Type.ANCHORED) {
                 LocalDate d = DateResolver.day(m, c.published(), EventVerbs.future(c.t, m.start()));
                 if (d != null) {
@@ -56,8 +61,6 @@ final class DateClaims {
                 possessive(c, m);
                 continue;
             }
-            int best = -1;
-            int bestCost = Integer.MAX_VALUE;
             // verbs are in text order: look only at those within reach of the date
             int first = firstVerbEndingAfter(c.verbs, m.start() - LEFT_REACH);
             for (int v = first; v < c.verbs.size() && c.verbs.get(v).start() <= m.end() + RIGHT_REACH; v++) {
@@ -71,19 +74,23 @@ final class DateClaims {
                 } else {
                     continue;
                 }
-                if (bound[v] && verb.cls() != EventVerbs.Cls.REPORT) {
-                    continue;
-                }
-                if (cost < bestCost) {
-                    bestCost = cost;
-                    best = v;
-                }
+                pairs.add(new long[] {cost, k, v});
             }
-            if (best < 0) {
+        }
+        pairs.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0])
+                : a[1] != b[1] ? Long.compare(a[1], b[1]) : Long.compare(a[2], b[2]));
+        boolean[] bound = new boolean[c.verbs.size()];
+        boolean[] placed = new boolean[times.size()];
+        for (long[] p : pairs) {
+            int k = (int) p[1];
+            int v = (int) p[2];
+            EventVerbs.Verb verb = c.verbs.get(v);
+            if (placed[k] || bound[v] && verb.cls() != EventVerbs.Cls.REPORT) {
                 continue;
             }
-            bound[best] = true;
-            forVerb(c, c.verbs.get(best), m, anchor);
+            placed[k] = true;
+            bound[v] = true;
+            forVerb(c, verb, times.get(k), anchors[k]);
         }
     }
 

@@ -21,7 +21,7 @@ final class Durations {
     private static final PhraseMatcher<String> UNITS = new PhraseMatcher<>(false);
     private static final PhraseMatcher<Cue> CUES = new PhraseMatcher<>(false);
     private static final PhraseMatcher<Cue> GAP_CUES = new PhraseMatcher<>(false);
-    private static final int GAP = 5;
+    private static final int GAP = 8;
     private static final Set<String> BLOCKERS = new HashSet<>(Lexicon.lines("duration-blockers.txt"));
 
     static {
@@ -81,6 +81,9 @@ final class Durations {
             }
             if (head == null && num.start() > 1 && (c.t.get(num.start() - 1).is("to") || c.t.get(num.start() - 1).is("for"))) {
                 for (int k = num.start() - 2; k >= Math.max(0, num.start() - 1 - GAP); k--) {
+                    if (c.t.get(k).kind() == Token.Kind.PUNCT) {
+                        break; // the cue's object is a noun phrase, not across a clause
+                    }
                     PhraseMatcher.Match<Cue> gap = GAP_CUES.match(c.t, k);
                     if (gap != null) {
                         cueHead = gap.value().head();

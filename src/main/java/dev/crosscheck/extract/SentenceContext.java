@@ -19,6 +19,14 @@ import java.util.TreeSet;
  */
 final class SentenceContext {
 
+    private static final PhraseMatcher<Boolean> REQUESTS = new PhraseMatcher<>(false);
+
+    static {
+        for (String line : Lexicon.lines("request-cues.txt")) {
+            REQUESTS.add(line, Boolean.TRUE);
+        }
+    }
+
     /** Owner of a thing with no single owner, or with none named. */
     static final String NOBODY = "-";
     /** How far (in tokens) rules look around a word; bounds the work per number on very long sentences. */
@@ -253,6 +261,17 @@ final class SentenceContext {
         return null;
     }
 
+    /** Whether a request cue (request-cues.txt: "asked for", "sought", "demanded") stands in ref's clause before it. */
+    boolean requested(int ref) {
+        for (int k = clauseStart(ref); k < ref; k++) {
+            PhraseMatcher.Match<Boolean> m = REQUESTS.match(t, k);
+            if (m != null && m.end() <= ref) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The first token of the clause that token ref is in (after the nearest boundary word or reporting verb). */
     int clauseStart(int ref) {
         int limit = Math.max(0, ref - WINDOW * 2);
@@ -422,6 +441,10 @@ final class SentenceContext {
 
     void emit(ClaimKind kind, String key, String subject, String attribute, String value, int from, int to,
               boolean approximate, boolean running, double confidence) {
+        if ((kind == ClaimKind.COUNT || kind == ClaimKind.QUANTITY || kind == ClaimKind.DURATION) && requested(from)) {
+            // "prosecutors had asked for a 15-year sentence": a figure someone asked for is not the outcome
+            return;
+        }
         if ((kind == ClaimKind.COUNT || kind == ClaimKind.QUANTITY) && !keysHere.add(key)) {
             // "won 49.5% of the vote, short of the 50% needed": the first figure is the claim, the later one
             // under the same key is a reference value, not a second version of the fact
