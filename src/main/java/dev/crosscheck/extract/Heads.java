@@ -18,12 +18,18 @@ final class Heads {
         boolean takesMagnitude() {
             return MAGNITUDE_HEADS.contains(name);
         }
+
+        /** Several contenders each get a share of it ("won 52.3% of the vote"): a share is told apart by who got it. */
+        boolean contested() {
+            return CONTESTED_HEADS.contains(name);
+        }
     }
 
     private record Def(String name, boolean event, boolean repeat, boolean countable) {
     }
 
     private static final java.util.Set<String> MAGNITUDE_HEADS = new java.util.HashSet<>();
+    private static final java.util.Set<String> CONTESTED_HEADS = new java.util.HashSet<>();
 
     private static final PhraseMatcher<Def> HEADS = new PhraseMatcher<>(false);
     private static final PhraseMatcher<String> COUNT_NOUNS = new PhraseMatcher<>(false);
@@ -35,6 +41,9 @@ final class Heads {
             Def d = new Def(e.head(), flag.contains("event"), flag.contains("repeat"), flag.contains("countable"));
             if (flag.contains("magnitude")) {
                 MAGNITUDE_HEADS.add(e.head());
+            }
+            if (flag.contains("contested")) {
+                CONTESTED_HEADS.add(e.head());
             }
             for (String alias : e.items()) {
                 HEADS.add(alias, d);

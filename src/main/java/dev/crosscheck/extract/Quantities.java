@@ -250,6 +250,16 @@ final class Quantities {
             String person = c.subjectPerson(Math.min(h.start(), num.start()));
             owner = person != null ? person : c.ownerOf(h);
         }
+        if (h.contested()) {
+            // "Ferreira won 52.3% of the vote" and "Varga took 47.7%" are different shares of one election: the key
+            // names who got the share, never only the election or its country
+            int ref = Math.min(h.start(), num.start());
+            String person = c.subjectPerson(ref);
+            owner = person != null ? person : c.subjectName(ref);
+            if (owner == null) {
+                return;
+            }
+        }
         String attr = ATTRIBUTE.getOrDefault(dimension, dimension);
         BigDecimal v = num.value();
         String value = (num.high() != null ? NumberRules.plain(v) + "-" + NumberRules.plain(num.high()) : op + NumberRules.plain(v))

@@ -19,6 +19,8 @@ import java.util.TreeSet;
  */
 final class SentenceContext {
 
+    private static final Set<String> STOPWORDS = new HashSet<>(Lexicon.lines("stopwords.txt"));
+    private static final Set<String> GENERIC_NAMES = new HashSet<>(Lexicon.lines("name-generics.txt"));
     private static final PhraseMatcher<Boolean> REQUESTS = new PhraseMatcher<>(false);
 
     static {
@@ -316,6 +318,45 @@ final class SentenceContext {
                 }
                 return person;
             }
+        }
+        return null;
+    }
+
+    /**
+     * The name that is the subject of ref's clause: the first run of capitalized words in it, as its last word
+     * ("Incumbent Ana Ferreira won" and "Ferreira won" are both {@code ferreira}), or as the whole run when that
+     * word is generic (name-generics.txt: "the Socialist Party" is {@code socialist-party}); null when the clause
+     * names nobody before ref.
+     */
+    String subjectName(int ref) {
+        int from = clauseStart(ref);
+        for (int k = from; k < ref; k++) {
+            Token w = t.get(k);
+            if (!w.isWord() || !w.capitalized() || STOPWORDS.contains(w.lower()) || headAt[k] >= 0
+                    || POSSESSIVE_PRONOUNS.contains(w.lower()) || SUBJECT_PRONOUNS.contains(w.lower())) {
+                continue; // a capitalized head noun opening the sentence ("Turnout was") is not a name
+            }
+            int e = k;
+            while (e < ref && t.get(e).isWord() && t.get(e).capitalized()) {
+                e++;
+            }
+            if (e < t.size() && t.get(e).kind() == Token.Kind.POSSESSIVE) {
+                k = e;
+                continue; // "Portugal's election": a modifier, not the subject
+            }
+            String last = t.get(e - 1).lower();
+            if (!GENERIC_NAMES.contains(last)) {
+                return last;
+            }
+            StringBuilder b = new StringBuilder();
+            for (int j = k; j < e; j++) {
+                b.append(j > k ? "-" : "").append(t.get(j).lower());
+            }
+            return b.toString();
+        }
+        // "Ferreira was re-elected after winning 53.2%": a participle clause shares the subject before it
+        if (from > 0 && from < ref && t.get(from).lower().endsWith("ing") && BOUNDARIES.contains(t.get(from - 1).lower())) {
+            return subjectName(from - 1);
         }
         return null;
     }
