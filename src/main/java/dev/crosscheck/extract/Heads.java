@@ -32,6 +32,8 @@ final class Heads {
     private static final java.util.Set<String> CONTESTED_HEADS = new java.util.HashSet<>();
 
     private static final PhraseMatcher<Def> HEADS = new PhraseMatcher<>(false);
+    /** One-word aliases, for looking up the singular of a plural without building tokens. */
+    private static final Map<String, Def> SINGLE = new HashMap<>();
     private static final PhraseMatcher<String> COUNT_NOUNS = new PhraseMatcher<>(false);
     private static final Map<String, String> ORDINALS = new HashMap<>();
 
@@ -47,6 +49,9 @@ final class Heads {
             }
             for (String alias : e.items()) {
                 HEADS.add(alias, d);
+                if (Tokenizer.tokenize(alias, 0).size() == 1) {
+                    SINGLE.putIfAbsent(alias.toLowerCase(java.util.Locale.ROOT), d);
+                }
             }
         }
         for (Lexicon.Entry e : Lexicon.entries("count-nouns.txt")) {
@@ -104,9 +109,7 @@ final class Heads {
     }
 
     private static Def one(String word) {
-        List<Token> single = List.of(new Token(word, word, Token.Kind.WORD, 0, word.length()));
-        PhraseMatcher.Match<Def> m = HEADS.match(single, 0);
-        return m == null ? null : m.value();
+        return SINGLE.get(word);
     }
 
     /** The canonical count noun at i ("points", "homes"), with its end, or null. */
