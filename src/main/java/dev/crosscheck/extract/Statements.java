@@ -20,7 +20,8 @@ import java.util.Set;
  * </ul>
  * Kept conservative: only listed verbs and nouns, and only with an object. The person who did it is left out of
  * the key (sources tell it differently: "Xi", "both leaders"); a document as subject ("the joint statement called
- * for ...", statement-subjects.txt) is kept in it, so what a document says never aligns with what a person says.
+ * for ...", statement-subjects.txt) is kept in it, so what a document says never aligns with what a person says;
+ * so is the day the sentence names, so that what happened on one occasion does not contradict another occasion.
  */
 final class Statements {
 
@@ -175,7 +176,10 @@ final class Statements {
     private static void emit(SentenceContext c, String lemma, Target target, boolean negated, int from,
                              String subject, double weight) {
         String own = target.owner() == null ? SentenceContext.NOBODY : target.owner();
-        String key = "statement:" + lemma + ":" + own + ":" + target.object() + (subject == null ? "" : ":by:" + subject);
+        java.time.LocalDate day = c.sentenceDay();
+        // "discussed the plan on Monday" and "did not discuss it on Tuesday" are two occasions, not one claim
+        String key = "statement:" + lemma + ":" + own + ":" + target.object() + (subject == null ? "" : ":by:" + subject)
+                + (day == null ? "" : ":on:" + day);
         String label = DateClaims.cap(lemma.replace('-', ' ')) + " " + SentenceContext.ownerName(own)
                 + SentenceContext.headLabel(target.object())
                 + (subject == null ? "" : " (by the " + SentenceContext.headLabel(subject) + ")");
