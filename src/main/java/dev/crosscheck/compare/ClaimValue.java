@@ -102,11 +102,14 @@ sealed interface ClaimValue {
      * <p>An interval of days ({@code 2023-03-20/2023-03-22}, {@code span}) is an event that lasted all of it: it is
      * compatible with a period only by containment, one inside the other (a day of the summit, the month it was
      * held in, the same interval), never by a mere overlap ("March 19-21" against "March 20-22" conflicts).
+     *
+     * <p>A time with an offset ({@code zoned}: "06:11Z") and a local time are not compared with each other.
      */
-    record Date(long start, long end, boolean timeOfDay, boolean approximate, boolean span) implements ClaimValue {
+    record Date(long start, long end, boolean timeOfDay, boolean approximate, boolean span, boolean zoned)
+            implements ClaimValue {
 
         Date(long start, long end, boolean timeOfDay, boolean approximate) {
-            this(start, end, timeOfDay, approximate, false);
+            this(start, end, timeOfDay, approximate, false, false);
         }
 
         @Override
@@ -118,6 +121,9 @@ sealed interface ClaimValue {
             if (span || o.span) {
                 long pad = approx ? ClaimValues.APPROXIMATE_DAY_TOLERANCE_MINUTES : 0;
                 return start - pad <= o.start && o.end <= end + pad || o.start - pad <= start && end <= o.end + pad;
+            }
+            if (timeOfDay && o.timeOfDay && zoned != o.zoned) {
+                return true; // "11:56 local time" and "06:11 GMT": without the place's offset they cannot be compared
             }
             if (timeOfDay && o.timeOfDay) {
                 long tol = approx ? ClaimValues.APPROXIMATE_TIME_TOLERANCE_MINUTES : ClaimValues.TIME_TOLERANCE_MINUTES;

@@ -195,7 +195,7 @@ final class ClaimValues {
                     || b.end() <= a.start()) {
                 return null;
             }
-            return new ClaimValue.Date(a.start(), b.end(), false, approximate, true);
+            return new ClaimValue.Date(a.start(), b.end(), false, approximate, true, false);
         }
         Matcher m;
         LocalDate from;
@@ -209,7 +209,7 @@ final class ClaimValues {
                         .toLocalDateTime();
             }
             long minute = minutes(t);
-            return new ClaimValue.Date(minute, minute + 1, true, approximate);
+            return new ClaimValue.Date(minute, minute + 1, true, approximate, false, m.group(7) != null);
         } else if ((m = DAY.matcher(v)).matches()) {
             from = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
             to = from.plusDays(1);

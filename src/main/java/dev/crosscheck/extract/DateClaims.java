@@ -94,6 +94,15 @@ final class DateClaims {
         }
     }
 
+    /** "06:11 GMT", "0611 UTC": a time given in universal time, not the place's local time. */
+    private static boolean utcAfter(SentenceContext c, TimeRules.TimeMention m) {
+        int k = m.end();
+        if (k < c.t.size() && c.t.get(k).is("(")) {
+            return false;
+        }
+        return k < c.t.size() && (c.t.get(k).is("gmt") || c.t.get(k).is("utc"));
+    }
+
     /** For "two days later": the anchor day shifted; null for other mentions or without an anchor in the paragraph. */
     private static LocalDate anchorOf(SentenceContext c, TimeRules.TimeMention m) {
         if (m.type() != TimeRules.Type.ANCHORED || c.state.anchorDay == null
@@ -212,7 +221,7 @@ final class DateClaims {
                 if (day == null) {
                     continue;
                 }
-                value = String.format("%sT%02d:%02d", day, m.hour(), m.minute());
+                value = String.format("%sT%02d:%02d", day, m.hour(), m.minute()) + (utcAfter(c, m) ? "Z" : "");
             } else if (m.type() == TimeRules.Type.ANCHORED) {
                 LocalDate d = anchor;
                 if (d == null) {

@@ -22,10 +22,14 @@ final class SentenceContext {
     private static final Set<String> STOPWORDS = new HashSet<>(Lexicon.lines("stopwords.txt"));
     private static final Set<String> GENERIC_NAMES = new HashSet<>(Lexicon.lines("name-generics.txt"));
     private static final PhraseMatcher<Boolean> REQUESTS = new PhraseMatcher<>(false);
+    private static final PhraseMatcher<Boolean> PHASES = new PhraseMatcher<>(false);
 
     static {
         for (String line : Lexicon.lines("request-cues.txt")) {
             REQUESTS.add(line, Boolean.TRUE);
+        }
+        for (String line : Lexicon.lines("phase-cues.txt")) {
+            PHASES.add(line, Boolean.TRUE);
         }
     }
 
@@ -265,8 +269,13 @@ final class SentenceContext {
 
     /** Whether a request cue (request-cues.txt: "asked for", "sought", "demanded") stands in ref's clause before it. */
     boolean requested(int ref) {
+        return cued(REQUESTS, ref);
+    }
+
+    /** Whether a phrase of {@code cues} stands in ref's clause before it. */
+    private boolean cued(PhraseMatcher<Boolean> cues, int ref) {
         for (int k = clauseStart(ref); k < ref; k++) {
-            PhraseMatcher.Match<Boolean> m = REQUESTS.match(t, k);
+            PhraseMatcher.Match<Boolean> m = cues.match(t, k);
             if (m != null && m.end() <= ref) {
                 return true;
             }
@@ -484,6 +493,10 @@ final class SentenceContext {
               boolean approximate, boolean running, double confidence) {
         if ((kind == ClaimKind.COUNT || kind == ClaimKind.QUANTITY || kind == ClaimKind.DURATION) && requested(from)) {
             // "prosecutors had asked for a 15-year sentence": a figure someone asked for is not the outcome
+            return;
+        }
+        if (kind == ClaimKind.QUANTITY && cued(PHASES, from)) {
+            // "the storm weakened to a tropical storm with winds of 70 mph": a passing state, not the event's figure
             return;
         }
         if ((kind == ClaimKind.COUNT || kind == ClaimKind.QUANTITY) && !keysHere.add(key)) {
