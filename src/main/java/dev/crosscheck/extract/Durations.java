@@ -15,7 +15,11 @@ import java.util.Set;
  */
 final class Durations {
 
-    private record Cue(String head, boolean place, boolean gap) {
+    /**
+     * @param person the duration is one person's ("sentenced Dassault to 12 years"): the key names who, when the
+     *               sentence names them, so that two defendants' terms never contradict each other
+     */
+    private record Cue(String head, boolean place, boolean gap, boolean person) {
     }
 
     private static final PhraseMatcher<String> UNITS = new PhraseMatcher<>(false);
@@ -32,7 +36,8 @@ final class Durations {
         }
         for (Lexicon.Entry e : Lexicon.entries("duration-cues.txt")) {
             for (String form : e.items()) {
-                Cue cue = new Cue(e.head(), "place".equals(e.flag()), "gap".equals(e.flag()));
+                String flag = e.flag() == null ? "" : e.flag();
+                Cue cue = new Cue(e.head(), flag.contains("place"), flag.contains("gap"), flag.contains("person"));
                 (cue.gap() ? GAP_CUES : CUES).add(form, cue);
             }
         }
@@ -67,6 +72,7 @@ final class Durations {
             }
             Heads.Head head = null;
             String cueHead = null; // what lasted, named by a cue word rather than a head noun
+            String who = null; // whose it is, for a cue flagged [person]
             String owner = null;
             if (hyphen) {
                 for (int k = to; k < Math.min(n, to + 4); k++) {
@@ -88,6 +94,12 @@ final class Durations {
                     if (gap != null) {
                         cueHead = gap.value().head();
                         owner = c.subjectOwner(k);
+                        if (gap.value().person()) {
+                            who = nameBetween(c, gap.end(), num.start() - 1);
+                            if (who == null && EventVerbs.passive(c.t, k)) {
+                                who = c.subjectName(k); // "Dassault, 62, was sentenced on Tuesday to ..."
+                            }
+                        }
                         break;
                     }
                 }
@@ -100,6 +112,9 @@ final class Durations {
                     } else if (!cue.value().place() || placeFollows(c, to)) {
                         cueHead = cue.value().head();
                         owner = c.subjectOwner(cue.start());
+                        if (cue.value().person()) {
+                            who = c.subjectName(cue.start());
+                        }
                     }
                 }
             }
@@ -116,7 +131,7 @@ final class Durations {
                 continue;
             }
             boolean approx = num.approximate() || !num.op().isEmpty();
-            String headKey = head != null ? c.headKey(head) : cueHead;
+            String headKey = (head != null ? c.headKey(head) : cueHead) + (who == null ? "" : ":" + who);
             String name = head != null ? head.name() : cueHead;
             c.emit(ClaimKind.DURATION, "duration:" + owner + ":" + headKey,
                     SentenceContext.ownerName(owner) + SentenceContext.headLabel(name) + ": length", "length",
@@ -180,6 +195,27 @@ final class Durations {
         c.emit(ClaimKind.DURATION, "duration:" + owner + ":" + head.name(),
                 SentenceContext.ownerName(owner) + SentenceContext.headLabel(head.name()) + ": length", "length",
                 "P" + days + "D", from, to, false, false, c.baseConfidence() * 0.85);
+    }
+
+    /** The last capitalized word in tokens [from, to) outside a date ("former chief Henri Dassault"), or null. */
+    private static String nameBetween(SentenceContext c, int from, int to) {
+        String name = null;
+        for (int k = from; k < to; k++) {
+            Token w = c.t.get(k);
+            if (w.isWord() && w.capitalized() && !inDate(c, k)) {
+                name = w.lower();
+            }
+        }
+        return name;
+    }
+
+    private static boolean inDate(SentenceContext c, int k) {
+        for (TimeRules.TimeMention m : c.times) {
+            if (m.start() <= k && k < m.end()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "in Moscow", "at the Kremlin": a named place right after the duration. */
