@@ -72,8 +72,16 @@ final class TimeRules {
     static List<TimeMention> find(List<Token> t) {
         List<TimeMention> out = new ArrayList<>();
         int i = 0;
+        // "two days later" needs one of these words: without them no number is tried as an offset
+        boolean offsets = false;
+        for (Token k : t) {
+            if (k.is("later") || k.is("earlier")) {
+                offsets = true;
+                break;
+            }
+        }
         while (i < t.size()) {
-            TimeMention m = at(t, i);
+            TimeMention m = at(t, i, offsets);
             if (m != null) {
                 boolean poss = m.end() < t.size() && t.get(m.end()).kind() == Token.Kind.POSSESSIVE;
                 boolean dateline = isDateline(t, m);
@@ -108,7 +116,7 @@ final class TimeRules {
         return true;
     }
 
-    private static TimeMention at(List<Token> t, int i) {
+    private static TimeMention at(List<Token> t, int i, boolean offsets) {
         Token k = t.get(i);
         String w = k.lower();
         int n = t.size();
@@ -226,7 +234,7 @@ final class TimeRules {
             return anchored(relDay.start(), relDay.end(), relDay.value());
         }
         // "two days later", "three weeks earlier"
-        if (NumberRules.startsNumber(t, i) && !k.is("a") && !k.is("an")) {
+        if (offsets && NumberRules.startsNumber(t, i) && !k.is("a") && !k.is("an")) {
             NumberRules.Num num = NumberRules.parse(t, i);
             if (num != null && num.op().isEmpty() && num.high() == null && !num.approximate() && num.integral()
                     && num.end() + 1 < n) {
