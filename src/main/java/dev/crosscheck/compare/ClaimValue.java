@@ -65,9 +65,12 @@ sealed interface ClaimValue {
      * @param magnitude an earthquake magnitude: exact magnitudes must be equal to one decimal, approximate ones
      *                  within {@link ClaimValues#APPROXIMATE_MAGNITUDE}
      * @param point     a single number, not a bound or a range
+     * @param unit      the unit as written; values written in different units of one family ("150 mph", "240 km/h")
+     *                  are a conversion, rounded by whoever converted, and agree within
+     *                  {@link ClaimValues#CONVERSION_TOLERANCE}
      */
     record Quantity(double value, double lo, double hi, String family, boolean magnitude, boolean point,
-                    boolean approximate)
+                    boolean approximate, String unit)
             implements Numeric {
         @Override
         public boolean compatibleWith(ClaimValue other) {
@@ -82,6 +85,9 @@ sealed interface ClaimValue {
             if (approx) {
                 return ClaimValues.within(lo, hi, o.lo, o.hi, ClaimValues.APPROXIMATE_QUANTITY, 0);
             }
+            if (unit != null && o.unit != null && !unit.equals(o.unit)) {
+                return ClaimValues.within(lo, hi, o.lo, o.hi, ClaimValues.CONVERSION_TOLERANCE, 0);
+            }
             return (lo < o.hi && o.lo < hi) || (lo == o.lo && hi == o.hi);
         }
     }
@@ -92,14 +98,33 @@ sealed interface ClaimValue {
      * its day); two times of day are compatible when within {@link ClaimValues#TIME_TOLERANCE_MINUTES} (or
      * {@link ClaimValues#APPROXIMATE_TIME_TOLERANCE_MINUTES} when either is approximate). An approximate day
      * stretches by {@link ClaimValues#APPROXIMATE_DAY_TOLERANCE_MINUTES} either side.
+     *
+     * <p>An interval of days ({@code 2023-03-20/2023-03-22}, {@code span}) is an event that lasted all of it: it is
+     * compatible with a period only by containment, one inside the other (a day of the summit, the month it was
+     * held in, the same interval), never by a mere overlap ("March 19-21" against "March 20-22" conflicts).
+     *
+     * <p>A time with an offset ({@code zoned}: "06:11Z") and a local time are not compared with each other.
      */
-    record Date(long start, long end, boolean timeOfDay, boolean approximate) implements ClaimValue {
+    record Date(long start, long end, boolean timeOfDay, boolean approximate, boolean span, boolean zoned)
+            implements ClaimValue {
+
+        Date(long start, long end, boolean timeOfDay, boolean approximate) {
+            this(start, end, timeOfDay, approximate, false, false);
+        }
+
         @Override
         public boolean compatibleWith(ClaimValue other) {
             if (!(other instanceof Date o)) {
                 return true;
             }
             boolean approx = approximate || o.approximate;
+            if (span || o.span) {
+                long pad = approx ? ClaimValues.APPROXIMATE_DAY_TOLERANCE_MINUTES : 0;
+                return start - pad <= o.start && o.end <= end + pad || o.start - pad <= start && end <= o.end + pad;
+            }
+            if (timeOfDay && o.timeOfDay && zoned != o.zoned) {
+                return true; // "11:56 local time" and "06:11 GMT": without the place's offset they cannot be compared
+            }
             if (timeOfDay && o.timeOfDay) {
                 long tol = approx ? ClaimValues.APPROXIMATE_TIME_TOLERANCE_MINUTES : ClaimValues.TIME_TOLERANCE_MINUTES;
                 return Math.abs(start - o.start) <= tol;

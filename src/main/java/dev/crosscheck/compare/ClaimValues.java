@@ -32,6 +32,8 @@ import java.util.regex.Pattern;
  *   <li>participants: names separated by {@code ;}, {@code ,}, {@code &} or the word {@code and}, compared
  *       case-insensitively; the prefix {@code not:} marks a denial that those people met.</li>
  *   <li>statement: {@code affirmed} or {@code negated}.</li>
+ *   <li>date: an ISO 8601 interval {@code 2023-03-20/2023-03-22} (both ends inclusive at their precision) is an
+ *       event lasting the whole interval, compared by containment.</li>
  *   <li>count, quantity and duration values may carry a bound prefix ({@code >}, {@code >=}, {@code <},
  *       {@code <=}); counts and quantities may be ranges ({@code 10-12}, {@code 10-12 km}).</li>
  * </ul>
@@ -43,6 +45,11 @@ final class ClaimValues {
     static final double APPROXIMATE_COUNT = 0.10;
     /** Relative tolerance between quantities when either is approximate. */
     static final double APPROXIMATE_QUANTITY = 0.10;
+    /**
+     * Relative tolerance between exact quantities written in different units of one family: one is a conversion of
+     * the other, rounded ("150 mph (240 km/h)", "10 miles (16 km)").
+     */
+    static final double CONVERSION_TOLERANCE = 0.02;
     /** Largest difference between two magnitudes when either is approximate. */
     static final double APPROXIMATE_MAGNITUDE = 0.2;
     /** Relative tolerance between durations when either is approximate: "about four hours" and "PT4H30M" agree. */
@@ -173,12 +180,23 @@ final class ClaimValues {
         double[] bounds = m.group(1) == null ? new double[] {lo - half, hi + half} : bounds(m.group(1), lo, hi, 0);
         double f = unit.factor();
         return new ClaimValue.Quantity((lo + hi) / 2 * f, bounds[0] * f, bounds[1] * f, unit.family(),
-                unit.family().equals("magnitude"), point, approximate);
+                unit.family().equals("magnitude"), point, approximate, unitName);
     }
 
     // ---- date --------------------------------------------------------------------------------------------
 
     private static ClaimValue date(String v, boolean approximate) {
+        int slash = v.indexOf('/');
+        if (slash > 0) {
+            // an ISO interval of days, months or years: "2023-03-20/2023-03-22"
+            if (v.indexOf('/', slash + 1) >= 0
+                    || !(date(v.substring(0, slash), false) instanceof ClaimValue.Date a) || a.timeOfDay()
+                    || !(date(v.substring(slash + 1), false) instanceof ClaimValue.Date b) || b.timeOfDay()
+                    || b.end() <= a.start()) {
+                return null;
+            }
+            return new ClaimValue.Date(a.start(), b.end(), false, approximate, true, false);
+        }
         Matcher m;
         LocalDate from;
         LocalDate to;
@@ -191,7 +209,7 @@ final class ClaimValues {
                         .toLocalDateTime();
             }
             long minute = minutes(t);
-            return new ClaimValue.Date(minute, minute + 1, true, approximate);
+            return new ClaimValue.Date(minute, minute + 1, true, approximate, false, m.group(7) != null);
         } else if ((m = DAY.matcher(v)).matches()) {
             from = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
             to = from.plusDays(1);

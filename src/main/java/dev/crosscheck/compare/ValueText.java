@@ -118,6 +118,13 @@ public final class ValueText {
     }
 
     private static String date(String v) {
+        int slash = v.indexOf('/');
+        if (slash > 0 && v.indexOf('/', slash + 1) < 0) {
+            // an interval: "March 20, 2023 to March 22, 2023"
+            String from = date(v.substring(0, slash));
+            String to = date(v.substring(slash + 1));
+            return from == null || to == null ? null : from + " to " + to;
+        }
         Matcher m;
         if ((m = TIME.matcher(v)).matches()) {
             String zone = m.group(3) == null ? "" : " " + (m.group(3).equals("Z") ? "UTC" : "UTC" + m.group(3));

@@ -8,10 +8,13 @@
  *       compatible when they intersect; approximate counts may lie apart by 10 % of the larger (at least 1).</li>
  *   <li>quantity: converted within a unit family (units table {@code compare/units.tsv}); different families are
  *       separate findings. An exact number stands for its rounding interval (half a unit of its last digit), so
- *       "10 mi" and "16 km" agree; approximate values may lie apart by 10 %. Magnitudes: exact must be equal to one
- *       decimal, approximate within 0.2.</li>
+ *       "10 mi" and "16 km" agree; values written in different units are a rounded conversion and may lie apart by
+ *       2 % ("150 mph" and "240 km/h"); approximate values may lie apart by 10 %. Magnitudes: exact must be equal
+ *       to one decimal, approximate within 0.2.</li>
  *   <li>date: the period an ISO value names (year, quarter, month, ISO week, day, minute); periods agree when they
- *       overlap; two times of day agree within 30 minutes (2 hours when approximate).</li>
+ *       overlap; two times of day agree within 30 minutes (2 hours when approximate); a UTC time ({@code Z}) and a
+ *       local one are not compared. An interval of days ({@code 2023-03-20/2023-03-22}) is an event lasting all
+ *       of it and agrees only by containment (a day of it, the month holding it).</li>
  *   <li>duration: ISO durations as second intervals (a month is 28 to 31 days, a year 365 to 366);
  *       approximate durations may lie apart by 20 % of the larger.</li>
  *   <li>participants: names separated by {@code ;}, {@code ,}, {@code &} or "and"; the prefix {@code not:} denies

@@ -158,6 +158,9 @@ final class Counts {
                 to = person != null ? person.end() : e;
             }
             if (casualty != null) {
+                if (person != null && !person.value().equals("person")) {
+                    casualty = casualty + ":" + person.value(); // a group's toll is not the whole toll
+                }
                 c.emit(ClaimKind.COUNT, "count:" + SentenceContext.NOBODY + ":" + casualty,
                         DateClaims.cap(casualty) + ": toll", casualty, num.countValue(), num.start(), to,
                         num.approximate(), true, conf);

@@ -19,6 +19,8 @@ final class DateClaims {
     private static final int RIGHT_PENALTY = 2;
 
     private static final java.util.Map<String, String> NOUNS = new java.util.HashMap<>();
+    /** Verbs whose event is the first day of a range of days in the sentence (range-start-verbs.txt). */
+    private static final java.util.Set<String> RANGE_STARTS = new java.util.HashSet<>(Lexicon.lines("range-start-verbs.txt"));
 
     static {
         for (Lexicon.Entry e : Lexicon.entries("event-nouns.txt")) {
@@ -35,12 +37,17 @@ final class DateClaims {
 
     static void apply(SentenceContext c) {
         List<TimeRules.TimeMention> times = c.times;
-        boolean[] bound = new boolean[c.verbs.size()];
-        for (TimeRules.TimeMention m : times) {
+        LocalDate[] anchors = new LocalDate[times.size()];
+        // every (date, verb) pairing within reach, cheapest first: a date goes to the verb nearest it even when an
+        // earlier date could also reach that verb ("reached the towns on Sunday after the storm hit on Saturday")
+        List<long[]> pairs = new ArrayList<>();
+        for (int k = 0; k < times.size(); k++) {
+            TimeRules.TimeMention m = times.get(k);
             if (m.dateline()) {
                 continue;
             }
             LocalDate anchor = anchorOf(c, m);
+            anchors[k] = anchor;
             if (m.type() != TimeRules.Type.TIME && m.type() != TimeRules.Type.ANCHORED) {
                 LocalDate d = DateResolver.day(m, c.published(), EventVerbs.future(c.t, m.start()));
                 if (d != null) {
@@ -54,8 +61,6 @@ final class DateClaims {
                 possessive(c, m);
                 continue;
             }
-            int best = -1;
-            int bestCost = Integer.MAX_VALUE;
             // verbs are in text order: look only at those within reach of the date
             int first = firstVerbEndingAfter(c.verbs, m.start() - LEFT_REACH);
             for (int v = first; v < c.verbs.size() && c.verbs.get(v).start() <= m.end() + RIGHT_REACH; v++) {
@@ -69,20 +74,33 @@ final class DateClaims {
                 } else {
                     continue;
                 }
-                if (bound[v] && verb.cls() != EventVerbs.Cls.REPORT) {
-                    continue;
-                }
-                if (cost < bestCost) {
-                    bestCost = cost;
-                    best = v;
-                }
+                pairs.add(new long[] {cost, k, v});
             }
-            if (best < 0) {
+        }
+        pairs.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0])
+                : a[1] != b[1] ? Long.compare(a[1], b[1]) : Long.compare(a[2], b[2]));
+        boolean[] bound = new boolean[c.verbs.size()];
+        boolean[] placed = new boolean[times.size()];
+        for (long[] p : pairs) {
+            int k = (int) p[1];
+            int v = (int) p[2];
+            EventVerbs.Verb verb = c.verbs.get(v);
+            if (placed[k] || bound[v] && verb.cls() != EventVerbs.Cls.REPORT) {
                 continue;
             }
-            bound[best] = true;
-            forVerb(c, c.verbs.get(best), m, anchor);
+            placed[k] = true;
+            bound[v] = true;
+            forVerb(c, verb, times.get(k), anchors[k]);
         }
+    }
+
+    /** "06:11 GMT", "0611 UTC": a time given in universal time, not the place's local time. */
+    private static boolean utcAfter(SentenceContext c, TimeRules.TimeMention m) {
+        int k = m.end();
+        if (k < c.t.size() && c.t.get(k).is("(")) {
+            return false;
+        }
+        return k < c.t.size() && (c.t.get(k).is("gmt") || c.t.get(k).is("utc"));
     }
 
     /** For "two days later": the anchor day shifted; null for other mentions or without an anchor in the paragraph. */
@@ -203,7 +221,7 @@ final class DateClaims {
                 if (day == null) {
                     continue;
                 }
-                value = String.format("%sT%02d:%02d", day, m.hour(), m.minute());
+                value = String.format("%sT%02d:%02d", day, m.hour(), m.minute()) + (utcAfter(c, m) ? "Z" : "");
             } else if (m.type() == TimeRules.Type.ANCHORED) {
                 LocalDate d = anchor;
                 if (d == null) {
@@ -217,6 +235,12 @@ final class DateClaims {
                 value = d != null ? d.toString() : DateResolver.resolve(m, c.published(), future);
                 if (value == null) {
                     continue;
+                }
+                int last = TimeRules.rangeEndDay(c.t, m);
+                if (d != null && last > 0 && !RANGE_STARTS.contains(v.lemma())) {
+                    // "the summit was held on March 20-22": the event lasted the range, it did not happen on its
+                    // first day; "arrived on March 20-22" keeps the first day, an arrival starts a visit
+                    value = d + "/" + d.withDayOfMonth(Math.min(last, d.lengthOfMonth()));
                 }
                 if (d != null) {
                     c.state.dayOfKey.putIfAbsent(key, d);

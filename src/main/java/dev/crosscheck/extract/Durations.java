@@ -15,13 +15,17 @@ import java.util.Set;
  */
 final class Durations {
 
-    private record Cue(String head, boolean place, boolean gap) {
+    /**
+     * @param person the duration is one person's ("sentenced Dassault to 12 years"): the key names who, when the
+     *               sentence names them, so that two defendants' terms never contradict each other
+     */
+    private record Cue(String head, boolean place, boolean gap, boolean person) {
     }
 
     private static final PhraseMatcher<String> UNITS = new PhraseMatcher<>(false);
     private static final PhraseMatcher<Cue> CUES = new PhraseMatcher<>(false);
     private static final PhraseMatcher<Cue> GAP_CUES = new PhraseMatcher<>(false);
-    private static final int GAP = 5;
+    private static final int GAP = 8;
     private static final Set<String> BLOCKERS = new HashSet<>(Lexicon.lines("duration-blockers.txt"));
 
     static {
@@ -32,7 +36,8 @@ final class Durations {
         }
         for (Lexicon.Entry e : Lexicon.entries("duration-cues.txt")) {
             for (String form : e.items()) {
-                Cue cue = new Cue(e.head(), "place".equals(e.flag()), "gap".equals(e.flag()));
+                String flag = e.flag() == null ? "" : e.flag();
+                Cue cue = new Cue(e.head(), flag.contains("place"), flag.contains("gap"), flag.contains("person"));
                 (cue.gap() ? GAP_CUES : CUES).add(form, cue);
             }
         }
@@ -67,6 +72,7 @@ final class Durations {
             }
             Heads.Head head = null;
             String cueHead = null; // what lasted, named by a cue word rather than a head noun
+            String who = null; // whose it is, for a cue flagged [person]
             String owner = null;
             if (hyphen) {
                 for (int k = to; k < Math.min(n, to + 4); k++) {
@@ -81,10 +87,19 @@ final class Durations {
             }
             if (head == null && num.start() > 1 && (c.t.get(num.start() - 1).is("to") || c.t.get(num.start() - 1).is("for"))) {
                 for (int k = num.start() - 2; k >= Math.max(0, num.start() - 1 - GAP); k--) {
+                    if (c.t.get(k).kind() == Token.Kind.PUNCT) {
+                        break; // the cue's object is a noun phrase, not across a clause
+                    }
                     PhraseMatcher.Match<Cue> gap = GAP_CUES.match(c.t, k);
                     if (gap != null) {
                         cueHead = gap.value().head();
                         owner = c.subjectOwner(k);
+                        if (gap.value().person()) {
+                            who = nameBetween(c, gap.end(), num.start() - 1);
+                            if (who == null && EventVerbs.passive(c.t, k)) {
+                                who = c.subjectName(k); // "Dassault, 62, was sentenced on Tuesday to ..."
+                            }
+                        }
                         break;
                     }
                 }
@@ -97,6 +112,9 @@ final class Durations {
                     } else if (!cue.value().place() || placeFollows(c, to)) {
                         cueHead = cue.value().head();
                         owner = c.subjectOwner(cue.start());
+                        if (cue.value().person()) {
+                            who = c.subjectName(cue.start());
+                        }
                     }
                 }
             }
@@ -113,7 +131,7 @@ final class Durations {
                 continue;
             }
             boolean approx = num.approximate() || !num.op().isEmpty();
-            String headKey = head != null ? c.headKey(head) : cueHead;
+            String headKey = (head != null ? c.headKey(head) : cueHead) + (who == null ? "" : ":" + who);
             String name = head != null ? head.name() : cueHead;
             c.emit(ClaimKind.DURATION, "duration:" + owner + ":" + headKey,
                     SentenceContext.ownerName(owner) + SentenceContext.headLabel(name) + ": length", "length",
@@ -123,10 +141,16 @@ final class Durations {
     }
 
     /**
-     * "from Monday to Wednesday", "from March 20 through March 22": an inclusive count of days ({@code P3D}) for
-     * the head of the sentence ("Xi will visit Russia from Monday to Wednesday").
+     * "from Monday to Wednesday", "from March 20 through March 22", "on March 20-22": an inclusive count of days
+     * ({@code P3D}) for the head of the sentence ("Xi will visit Russia from Monday to Wednesday").
      */
     static void spans(SentenceContext c) {
+        for (TimeRules.TimeMention m : c.times) {
+            int last = TimeRules.rangeEndDay(c.t, m);
+            if (last > 0) {
+                emitSpan(c, m.start(), m.end(), last - m.day() + 1);
+            }
+        }
         for (int k = 0; k + 1 < c.times.size(); k++) {
             TimeRules.TimeMention a = c.times.get(k);
             TimeRules.TimeMention b = c.times.get(k + 1);
@@ -157,15 +181,41 @@ final class Durations {
             if (days < 1 || days > 366) {
                 continue;
             }
-            Heads.Head head = c.nearestHead(a.start(), true, false);
-            if (head == null) {
-                continue;
-            }
-            String owner = c.ownerOf(head);
-            c.emit(ClaimKind.DURATION, "duration:" + owner + ":" + head.name(),
-                    SentenceContext.ownerName(owner) + SentenceContext.headLabel(head.name()) + ": length", "length",
-                    "P" + days + "D", a.start() - 1, b.end(), false, false, c.baseConfidence() * 0.85);
+            emitSpan(c, a.start() - 1, b.end(), days);
         }
+    }
+
+    /** An inclusive count of days at tokens [from, to) for the head before it: "the summit ... on March 20-22". */
+    private static void emitSpan(SentenceContext c, int from, int to, long days) {
+        Heads.Head head = c.nearestHead(from, true, false);
+        if (head == null) {
+            return;
+        }
+        String owner = c.ownerOf(head);
+        c.emit(ClaimKind.DURATION, "duration:" + owner + ":" + head.name(),
+                SentenceContext.ownerName(owner) + SentenceContext.headLabel(head.name()) + ": length", "length",
+                "P" + days + "D", from, to, false, false, c.baseConfidence() * 0.85);
+    }
+
+    /** The last capitalized word in tokens [from, to) outside a date ("former chief Henri Dassault"), or null. */
+    private static String nameBetween(SentenceContext c, int from, int to) {
+        String name = null;
+        for (int k = from; k < to; k++) {
+            Token w = c.t.get(k);
+            if (w.isWord() && w.capitalized() && !inDate(c, k)) {
+                name = w.lower();
+            }
+        }
+        return name;
+    }
+
+    private static boolean inDate(SentenceContext c, int k) {
+        for (TimeRules.TimeMention m : c.times) {
+            if (m.start() <= k && k < m.end()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "in Moscow", "at the Kremlin": a named place right after the duration. */

@@ -18,14 +18,22 @@ final class Heads {
         boolean takesMagnitude() {
             return MAGNITUDE_HEADS.contains(name);
         }
+
+        /** Several contenders each get a share of it ("won 52.3% of the vote"): a share is told apart by who got it. */
+        boolean contested() {
+            return CONTESTED_HEADS.contains(name);
+        }
     }
 
     private record Def(String name, boolean event, boolean repeat, boolean countable) {
     }
 
     private static final java.util.Set<String> MAGNITUDE_HEADS = new java.util.HashSet<>();
+    private static final java.util.Set<String> CONTESTED_HEADS = new java.util.HashSet<>();
 
     private static final PhraseMatcher<Def> HEADS = new PhraseMatcher<>(false);
+    /** One-word aliases, for looking up the singular of a plural without building tokens. */
+    private static final Map<String, Def> SINGLE = new HashMap<>();
     private static final PhraseMatcher<String> COUNT_NOUNS = new PhraseMatcher<>(false);
     private static final Map<String, String> ORDINALS = new HashMap<>();
 
@@ -36,8 +44,14 @@ final class Heads {
             if (flag.contains("magnitude")) {
                 MAGNITUDE_HEADS.add(e.head());
             }
+            if (flag.contains("contested")) {
+                CONTESTED_HEADS.add(e.head());
+            }
             for (String alias : e.items()) {
                 HEADS.add(alias, d);
+                if (Tokenizer.tokenize(alias, 0).size() == 1) {
+                    SINGLE.putIfAbsent(alias.toLowerCase(java.util.Locale.ROOT), d);
+                }
             }
         }
         for (Lexicon.Entry e : Lexicon.entries("count-nouns.txt")) {
@@ -95,9 +109,7 @@ final class Heads {
     }
 
     private static Def one(String word) {
-        List<Token> single = List.of(new Token(word, word, Token.Kind.WORD, 0, word.length()));
-        PhraseMatcher.Match<Def> m = HEADS.match(single, 0);
-        return m == null ? null : m.value();
+        return SINGLE.get(word);
     }
 
     /** The canonical count noun at i ("points", "homes"), with its end, or null. */

@@ -21,6 +21,12 @@ final class PhraseMatcher<T> {
         T value;
         /** The phrase as written in the data file, its case rules applied when matching. */
         List<Token> phrase;
+        /** Per phrase token: the text a token must equal exactly (a word in capitals), else null. */
+        String[] exact;
+        /** Per phrase token: whether the text token must start with a capital. */
+        boolean[] upper;
+        /** Whether any phrase token carries a case rule (checked once, when the phrase is added). */
+        boolean constrained;
     }
 
     private final Node<T> root = new Node<>();
@@ -46,6 +52,22 @@ final class PhraseMatcher<T> {
         if (node.value == null) {
             node.value = value;
             node.phrase = tokens;
+            node.exact = new String[tokens.size()];
+            node.upper = new boolean[tokens.size()];
+            for (int k = 0; k < tokens.size(); k++) {
+                String p = tokens.get(k).text();
+                if (p.isEmpty() || !Character.isLetter(p.charAt(0))) {
+                    continue;
+                }
+                if (p.length() > 1 && p.equals(p.toUpperCase(java.util.Locale.ROOT))) {
+                    node.exact[k] = p;
+                    node.constrained = true;
+                }
+                if (Character.isUpperCase(p.charAt(0))) {
+                    node.upper[k] = true;
+                    node.constrained = true;
+                }
+            }
         }
         return this;
     }
@@ -58,7 +80,7 @@ final class PhraseMatcher<T> {
             if (node == null) {
                 break;
             }
-            if (node.value != null && (!caseRules || caseOk(node.phrase, tokens, start))) {
+            if (node.value != null && (!caseRules || caseOk(node, tokens, start))) {
                 best = new Match<>(start, i + 1, node.value);
             }
         }
@@ -73,25 +95,23 @@ final class PhraseMatcher<T> {
             for (int i = start; i < end && node != null; i++) {
                 node = node.next.get(tokens.get(i).lower());
             }
-            if (node != null && node.value != null && (!caseRules || caseOk(node.phrase, tokens, start))) {
+            if (node != null && node.value != null && (!caseRules || caseOk(node, tokens, start))) {
                 return new Match<>(start, end, node.value);
             }
         }
         return null;
     }
 
-    private static boolean caseOk(List<Token> phrase, List<Token> tokens, int start) {
-        for (int k = 0; k < phrase.size(); k++) {
-            String p = phrase.get(k).text();
+    private static <T> boolean caseOk(Node<T> node, List<Token> tokens, int start) {
+        if (!node.constrained) {
+            return true;
+        }
+        for (int k = 0; k < node.exact.length; k++) {
             String t = tokens.get(start + k).text();
-            if (p.isEmpty() || !Character.isLetter(p.charAt(0))) {
-                continue;
-            }
-            boolean allCaps = p.length() > 1 && p.equals(p.toUpperCase(java.util.Locale.ROOT));
-            if (allCaps && !p.equals(t)) {
+            if (node.exact[k] != null && !node.exact[k].equals(t)) {
                 return false;
             }
-            if (Character.isUpperCase(p.charAt(0)) && !Character.isUpperCase(t.charAt(0))) {
+            if (node.upper[k] && !Character.isUpperCase(t.charAt(0))) {
                 return false;
             }
         }

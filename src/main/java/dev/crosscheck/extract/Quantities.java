@@ -20,6 +20,7 @@ final class Quantities {
 
     private static final PhraseMatcher<Unit> UNITS = new PhraseMatcher<>(false);
     private static final PhraseMatcher<String> CURRENCY = new PhraseMatcher<>(false);
+    private static final java.util.Set<String> STOP = new java.util.HashSet<>(Lexicon.lines("stopwords.txt"));
     private static final PhraseMatcher<String> PLACEMENT = new PhraseMatcher<>(false);
     private static final Map<String, String> ATTRIBUTE = new HashMap<>();
 
@@ -129,7 +130,10 @@ final class Quantities {
         }
     }
 
-    /** The head a measure modifies right after it: "$1.2 billion loan", "49.5% of the vote", "€50m in aid". */
+    /**
+     * The head a measure modifies right after it: "$1.2 billion loan", "49.5% of the vote", "€50m in aid"; not
+     * across a conjunction ("winds of 150 mph and a storm surge").
+     */
     private static Heads.Head attachedAfter(SentenceContext c, int to) {
         for (int k = to; k < Math.min(c.t.size(), to + 4); k++) {
             if (c.headAt[k] >= 0) {
@@ -137,7 +141,8 @@ final class Quantities {
             }
             String w = c.t.get(k).lower();
             if (!(w.equals("of") || w.equals("in") || w.equals("the") || w.equals("a") || w.equals("its")
-                    || w.equals("their") || w.equals("for") || w.equals("-") || c.t.get(k).isWord() && k == to)) {
+                    || w.equals("their") || w.equals("for") || w.equals("-")
+                    || c.t.get(k).isWord() && k == to && !STOP.contains(w))) {
                 return null;
             }
         }
@@ -244,6 +249,16 @@ final class Quantities {
         if (owner == null) {
             String person = c.subjectPerson(Math.min(h.start(), num.start()));
             owner = person != null ? person : c.ownerOf(h);
+        }
+        if (h.contested()) {
+            // "Ferreira won 52.3% of the vote" and "Varga took 47.7%" are different shares of one election: the key
+            // names who got the share, never only the election or its country
+            int ref = Math.min(h.start(), num.start());
+            String person = c.subjectPerson(ref);
+            owner = person != null ? person : c.subjectName(ref);
+            if (owner == null) {
+                return;
+            }
         }
         String attr = ATTRIBUTE.getOrDefault(dimension, dimension);
         BigDecimal v = num.value();

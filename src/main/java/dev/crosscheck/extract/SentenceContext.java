@@ -19,6 +19,20 @@ import java.util.TreeSet;
  */
 final class SentenceContext {
 
+    private static final Set<String> STOPWORDS = new HashSet<>(Lexicon.lines("stopwords.txt"));
+    private static final Set<String> GENERIC_NAMES = new HashSet<>(Lexicon.lines("name-generics.txt"));
+    private static final PhraseMatcher<Boolean> REQUESTS = new PhraseMatcher<>(false);
+    private static final PhraseMatcher<Boolean> PHASES = new PhraseMatcher<>(false);
+
+    static {
+        for (String line : Lexicon.lines("request-cues.txt")) {
+            REQUESTS.add(line, Boolean.TRUE);
+        }
+        for (String line : Lexicon.lines("phase-cues.txt")) {
+            PHASES.add(line, Boolean.TRUE);
+        }
+    }
+
     /** Owner of a thing with no single owner, or with none named. */
     static final String NOBODY = "-";
     /** How far (in tokens) rules look around a word; bounds the work per number on very long sentences. */
@@ -253,6 +267,22 @@ final class SentenceContext {
         return null;
     }
 
+    /** Whether a request cue (request-cues.txt: "asked for", "sought", "demanded") stands in ref's clause before it. */
+    boolean requested(int ref) {
+        return cued(REQUESTS, ref);
+    }
+
+    /** Whether a phrase of {@code cues} stands in ref's clause before it. */
+    private boolean cued(PhraseMatcher<Boolean> cues, int ref) {
+        for (int k = clauseStart(ref); k < ref; k++) {
+            PhraseMatcher.Match<Boolean> m = cues.match(t, k);
+            if (m != null && m.end() <= ref) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The first token of the clause that token ref is in (after the nearest boundary word or reporting verb). */
     int clauseStart(int ref) {
         int limit = Math.max(0, ref - WINDOW * 2);
@@ -297,6 +327,45 @@ final class SentenceContext {
                 }
                 return person;
             }
+        }
+        return null;
+    }
+
+    /**
+     * The name that is the subject of ref's clause: the first run of capitalized words in it, as its last word
+     * ("Incumbent Ana Ferreira won" and "Ferreira won" are both {@code ferreira}), or as the whole run when that
+     * word is generic (name-generics.txt: "the Socialist Party" is {@code socialist-party}); null when the clause
+     * names nobody before ref.
+     */
+    String subjectName(int ref) {
+        int from = clauseStart(ref);
+        for (int k = from; k < ref; k++) {
+            Token w = t.get(k);
+            if (!w.isWord() || !w.capitalized() || STOPWORDS.contains(w.lower()) || headAt[k] >= 0
+                    || POSSESSIVE_PRONOUNS.contains(w.lower()) || SUBJECT_PRONOUNS.contains(w.lower())) {
+                continue; // a capitalized head noun opening the sentence ("Turnout was") is not a name
+            }
+            int e = k;
+            while (e < ref && t.get(e).isWord() && t.get(e).capitalized()) {
+                e++;
+            }
+            if (e < t.size() && t.get(e).kind() == Token.Kind.POSSESSIVE) {
+                k = e;
+                continue; // "Portugal's election": a modifier, not the subject
+            }
+            String last = t.get(e - 1).lower();
+            if (!GENERIC_NAMES.contains(last)) {
+                return last;
+            }
+            StringBuilder b = new StringBuilder();
+            for (int j = k; j < e; j++) {
+                b.append(j > k ? "-" : "").append(t.get(j).lower());
+            }
+            return b.toString();
+        }
+        // "Ferreira was re-elected after winning 53.2%": a participle clause shares the subject before it
+        if (from > 0 && from < ref && t.get(from).lower().endsWith("ing") && BOUNDARIES.contains(t.get(from - 1).lower())) {
+            return subjectName(from - 1);
         }
         return null;
     }
@@ -422,6 +491,14 @@ final class SentenceContext {
 
     void emit(ClaimKind kind, String key, String subject, String attribute, String value, int from, int to,
               boolean approximate, boolean running, double confidence) {
+        if ((kind == ClaimKind.COUNT || kind == ClaimKind.QUANTITY || kind == ClaimKind.DURATION) && requested(from)) {
+            // "prosecutors had asked for a 15-year sentence": a figure someone asked for is not the outcome
+            return;
+        }
+        if (kind == ClaimKind.QUANTITY && cued(PHASES, from)) {
+            // "the storm weakened to a tropical storm with winds of 70 mph": a passing state, not the event's figure
+            return;
+        }
         if ((kind == ClaimKind.COUNT || kind == ClaimKind.QUANTITY) && !keysHere.add(key)) {
             // "won 49.5% of the vote, short of the 50% needed": the first figure is the claim, the later one
             // under the same key is a reference value, not a second version of the fact

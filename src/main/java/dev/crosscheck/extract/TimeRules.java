@@ -52,11 +52,36 @@ final class TimeRules {
     private TimeRules() {
     }
 
+    /**
+     * The last day of a range of days written in one date ("March 20-22", "March 20 to 22"), or -1 when the mention
+     * names a single day.
+     */
+    static int rangeEndDay(List<Token> t, TimeMention m) {
+        if (m.type() != Type.DATE || m.day() <= 0) {
+            return -1;
+        }
+        for (int k = m.start() + 1; k + 1 < m.end(); k++) {
+            if ((t.get(k).is("-") || t.get(k).is("to")) && t.get(k - 1).isNumber()) {
+                Integer last = dayOfMonth(t.get(k + 1));
+                return last != null && last > m.day() ? last : -1;
+            }
+        }
+        return -1;
+    }
+
     static List<TimeMention> find(List<Token> t) {
         List<TimeMention> out = new ArrayList<>();
         int i = 0;
+        // "two days later" needs one of these words: without them no number is tried as an offset
+        boolean offsets = false;
+        for (Token k : t) {
+            if (k.is("later") || k.is("earlier")) {
+                offsets = true;
+                break;
+            }
+        }
         while (i < t.size()) {
-            TimeMention m = at(t, i);
+            TimeMention m = at(t, i, offsets);
             if (m != null) {
                 boolean poss = m.end() < t.size() && t.get(m.end()).kind() == Token.Kind.POSSESSIVE;
                 boolean dateline = isDateline(t, m);
@@ -91,7 +116,7 @@ final class TimeRules {
         return true;
     }
 
-    private static TimeMention at(List<Token> t, int i) {
+    private static TimeMention at(List<Token> t, int i, boolean offsets) {
         Token k = t.get(i);
         String w = k.lower();
         int n = t.size();
@@ -209,7 +234,7 @@ final class TimeRules {
             return anchored(relDay.start(), relDay.end(), relDay.value());
         }
         // "two days later", "three weeks earlier"
-        if (NumberRules.startsNumber(t, i) && !k.is("a") && !k.is("an")) {
+        if (offsets && NumberRules.startsNumber(t, i) && !k.is("a") && !k.is("an")) {
             NumberRules.Num num = NumberRules.parse(t, i);
             if (num != null && num.op().isEmpty() && num.high() == null && !num.approximate() && num.integral()
                     && num.end() + 1 < n) {

@@ -96,7 +96,10 @@ final class Tokenizer {
 
     private static void add(List<Token> out, String s, int start, int end, Token.Kind kind, int offset) {
         String text = s.substring(start, end);
-        String lower = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.indexOf('\u2019') >= 0) {
+            lower = lower.replace('\u2019', '\'');
+        }
         if (kind == Token.Kind.PUNCT) {
             lower = switch (lower) {
                 case "\u2013", "\u2014" -> "-";

@@ -106,6 +106,16 @@ class ExtractionTablesTest {
         assertEquals(Boolean.parseBoolean(approximate), found.get(0).approximate());
     }
 
+    static Stream<Arguments> noQuantities() {
+        return Tables.read("no-quantities.tsv", 2);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("noQuantities")
+    void noQuantities(String text, String published) {
+        assertEquals(List.of(), ofKind(text, published, ClaimKind.QUANTITY));
+    }
+
     static Stream<Arguments> counts() {
         return Tables.read("counts.tsv", 5);
     }
