@@ -1,13 +1,8 @@
 package dev.crosscheck.compare;
 
+import dev.crosscheck.data.DataFiles;
 import dev.crosscheck.claim.ClaimKind;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -345,23 +340,12 @@ final class ClaimValues {
 
     private static Map<String, Unit> loadUnits(String resource) {
         Map<String, Unit> units = new HashMap<>();
-        try (InputStream in = ClaimValues.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + resource);
+        for (String line : DataFiles.lines(resource)) {
+            String[] cols = line.split("\t");
+            if (cols.length != 3) {
+                throw new IllegalStateException(resource + ": expected unit, family, factor: " + line);
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = reader.readLine()) != null; ) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] cols = line.strip().split("\t");
-                if (cols.length != 3) {
-                    throw new IllegalStateException(resource + ": expected unit, family, factor: " + line);
-                }
-                units.put(cols[0], new Unit(cols[1], Double.parseDouble(cols[2])));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            units.put(cols[0], new Unit(cols[1], Double.parseDouble(cols[2])));
         }
         return Map.copyOf(units);
     }

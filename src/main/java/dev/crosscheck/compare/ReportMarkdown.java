@@ -1,12 +1,7 @@
 package dev.crosscheck.compare;
 
+import dev.crosscheck.data.DataFiles;
 import dev.crosscheck.claim.ClaimKind;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -127,23 +122,12 @@ public final class ReportMarkdown {
     }
 
     private static List<String> loadSuffixes(String resource) {
-        try (InputStream in = ReportMarkdown.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + resource);
-            }
-            List<String> suffixes = new ArrayList<>();
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = reader.readLine()) != null; ) {
-                String entry = line.strip().toLowerCase(Locale.ROOT);
-                if (!entry.isEmpty() && !entry.startsWith("#")) {
-                    suffixes.add(entry);
-                }
-            }
-            suffixes.sort(Comparator.comparingInt(String::length).reversed());
-            return List.copyOf(suffixes);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + resource, e);
+        List<String> suffixes = new ArrayList<>();
+        for (String entry : DataFiles.lines(resource)) {
+            suffixes.add(entry.toLowerCase(Locale.ROOT));
         }
+        suffixes.sort(Comparator.comparingInt(String::length).reversed());
+        return List.copyOf(suffixes);
     }
 
     private static String orDash(String s) {

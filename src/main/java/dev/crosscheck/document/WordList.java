@@ -1,11 +1,6 @@
 package dev.crosscheck.document;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.crosscheck.data.DataFiles;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,23 +12,7 @@ final class WordList {
 
     /** The non-empty, non-comment lines of a resource, trimmed (a tab inside a line is kept). */
     static List<String> load(String name) {
-        String path = "/document/" + name;
-        try (InputStream in = WordList.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + path);
-            }
-            List<String> lines = new ArrayList<>();
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = reader.readLine()) != null; ) {
-                String entry = line.strip();
-                if (!entry.isEmpty() && !entry.startsWith("#")) {
-                    lines.add(entry);
-                }
-            }
-            return List.copyOf(lines);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path, e);
-        }
+        return DataFiles.lines("/document/" + name);
     }
 
     /** The lines of a two-column (tab-separated) resource, split into key and value. */

@@ -1,11 +1,6 @@
 package dev.crosscheck.extract;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.crosscheck.data.DataFiles;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,23 +18,9 @@ final class Lexicon {
     private Lexicon() {
     }
 
+    /** The entries of a data file; a name without a leading '/' lies beside this class. */
     static List<String> lines(String resource) {
-        List<String> out = new ArrayList<>();
-        try (InputStream in = Lexicon.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing data file " + resource);
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                String t = line.strip();
-                if (!t.isEmpty() && !t.startsWith("#")) {
-                    out.add(t);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
+        return DataFiles.lines(resource.startsWith("/") ? resource : "/dev/crosscheck/extract/" + resource);
     }
 
     /** Lines of the form {@code head [flag]: a, b, c}. */
