@@ -11,7 +11,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * {@code ./crosscheck bench}: runs the JMH benchmarks and prints a Markdown table (extraction MB/s; report time and
- * allocation per size). {@code --quick} runs fewer, shorter iterations.
+ * allocation per size), then the date comparison with a peer parser ({@link PeerComparison}). {@code --quick} runs
+ * fewer, shorter iterations; {@code --peer} runs only the peer comparison.
  */
 public final class Bench {
 
@@ -20,6 +21,10 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         boolean quick = java.util.Arrays.asList(args).contains("--quick");
+        if (java.util.Arrays.asList(args).contains("--peer")) {
+            PeerComparison.run(quick);
+            return;
+        }
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(ExtractionBenchmark.class.getSimpleName())
                 .include(ComparisonBenchmark.class.getSimpleName())
@@ -49,5 +54,6 @@ public final class Bench {
                     primary.getScoreError(), throughput, allocated));
         }
         System.out.println(out);
+        PeerComparison.run(quick);
     }
 }
