@@ -12,7 +12,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * {@code ./crosscheck bench}: runs the JMH benchmarks and prints a Markdown table (extraction MB/s; report time and
  * allocation per size), then the date comparison with a peer parser ({@link PeerComparison}). {@code --quick} runs
- * fewer, shorter iterations; {@code --peer} runs only the peer comparison.
+ * fewer, shorter iterations; {@code --peer} runs only the peer comparison,
+ * {@code --capacity} only the DynamoDB capacity model ({@link CapacityModel}).
  */
 public final class Bench {
 
@@ -24,6 +25,10 @@ public final class Bench {
         if (java.util.Arrays.asList(args).contains("--peer")) {
             PeerComparison.run(quick);
             return;
+        }
+        if (java.util.Arrays.asList(args).contains("--capacity")) {
+            CapacityModel.run(0.25);
+            System.exit(0);   // DynamoDB Local leaves a non-daemon thread behind
         }
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(ExtractionBenchmark.class.getSimpleName())
@@ -55,5 +60,7 @@ public final class Bench {
         }
         System.out.println(out);
         PeerComparison.run(quick);
+        CapacityModel.run(0.25);
+        System.exit(0);   // DynamoDB Local leaves a non-daemon thread behind
     }
 }
