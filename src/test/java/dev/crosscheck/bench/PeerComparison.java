@@ -104,6 +104,10 @@ public final class PeerComparison {
         out.append(String.format(Locale.ROOT, "Throughput ratio crosscheck / Natty, medians: %.1fx (budget >= %.0fx): "
                         + "%s; best iterations: %.1fx: %s%n", ratio, THROUGHPUT_BUDGET, fastEnough ? "MET" : "MISSED",
                 bestRatio, bestRatio >= THROUGHPUT_BUDGET ? "MET" : "MISSED"));
+        if (quick) {
+            out.append("(--quick: Natty is far from its steady state after 3 s of warm-up, so this ratio flatters "
+                    + "crosscheck; quote only a full run.)\n");
+        }
         out.append(String.format(Locale.ROOT, "Date expectations: crosscheck %d / %d, Natty %d / %d (%d with finer "
                         + "answers accepted); Natty right where crosscheck is wrong: %d (budget 0): %s%n",
                 s.crosscheck(), s.checks(), s.peer(), s.checks(), s.peerLenient(), s.peerOnly(),
