@@ -11,7 +11,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * {@code ./crosscheck bench}: runs the JMH benchmarks and prints a Markdown table (extraction MB/s; report time and
- * allocation per size). {@code --quick} runs fewer, shorter iterations.
+ * allocation per size), then the date comparison with a peer parser ({@link PeerComparison}). {@code --quick} runs
+ * fewer, shorter iterations; {@code --peer} runs only the peer comparison,
+ * {@code --capacity} only the DynamoDB capacity model ({@link CapacityModel}).
  */
 public final class Bench {
 
@@ -20,6 +22,14 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         boolean quick = java.util.Arrays.asList(args).contains("--quick");
+        if (java.util.Arrays.asList(args).contains("--peer")) {
+            PeerComparison.run(quick);
+            return;
+        }
+        if (java.util.Arrays.asList(args).contains("--capacity")) {
+            CapacityModel.run(0.25);
+            System.exit(0);   // DynamoDB Local leaves a non-daemon thread behind
+        }
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(ExtractionBenchmark.class.getSimpleName())
                 .include(ComparisonBenchmark.class.getSimpleName())
@@ -49,5 +59,8 @@ public final class Bench {
                     primary.getScoreError(), throughput, allocated));
         }
         System.out.println(out);
+        PeerComparison.run(quick);
+        CapacityModel.run(0.25);
+        System.exit(0);   // DynamoDB Local leaves a non-daemon thread behind
     }
 }

@@ -1,0 +1,437 @@
+package dev.crosscheck.bench;
+
+import dev.crosscheck.analysis.AnalyzedArticle;
+import dev.crosscheck.analysis.ArticleAnalyzer;
+import dev.crosscheck.document.Document;
+import dev.crosscheck.store.ClaimStore;
+import dev.crosscheck.store.DocumentStatus;
+import dev.crosscheck.store.StoredDocument;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.dynamodb.services.local.embedded.DynamoDBEmbedded;
+import software.amazon.dynamodb.services.local.shared.access.AmazonDynamoDBLocal;
+
+/**
+ * The capacity model of docs/scaling.md, measured: ingests the seed articles and the test corpus into DynamoDB Local
+ * through {@link ClaimStore} (the code the ingest function runs), with {@code ReturnConsumedCapacity=TOTAL} on every
+ * request, reads every item back and weighs it by DynamoDB's item-size rules, then projects the per-article and
+ * per-report costs onto one story partition's limits and onto a price list. {@code ./crosscheck bench --capacity} (also at the end of a full
+ * {@code ./crosscheck bench}).
+ */
+public final class CapacityModel {
+
+    // Limits and prices assumed (us-east-1, on-demand, list prices as published for 2025; see docs/scaling.md).
+    static final double PARTITION_WCU_PER_S = 1_000;
+    static final double PARTITION_RCU_PER_S = 3_000;
+    static final double LAMBDA_ARM_GB_SECOND = 0.0000133334;
+    static final double LAMBDA_REQUEST = 0.20 / 1e6;
+    static final double DYNAMO_WRU = 0.625 / 1e6;
+    static final double DYNAMO_RRU = 0.125 / 1e6;
+    static final double S3_GET = 0.0004 / 1_000;
+    static final double LAMBDA_GB = 1.0;   // MemorySize 1024 in template.yaml
+
+    /** Consumed capacity summed per operation. */
+    static final class Meter {
+        final Map<String, double[]> byOperation = new LinkedHashMap<>();   // {calls, read units, write units}
+
+        void add(String operation, ConsumedCapacity c) {
+            double[] t = byOperation.computeIfAbsent(operation, k -> new double[3]);
+            if (c != null) {
+                t[1] += c.readCapacityUnits() != null ? c.readCapacityUnits()
+                        : operation.equals("Query") || operation.equals("GetItem") ? nz(c.capacityUnits()) : 0;
+                t[2] += c.writeCapacityUnits() != null ? c.writeCapacityUnits()
+                        : operation.equals("Query") || operation.equals("GetItem") ? 0 : nz(c.capacityUnits());
+            }
+        }
+
+        void call(String operation) {
+            byOperation.computeIfAbsent(operation, k -> new double[3])[0]++;
+        }
+
+        double reads() {
+            return byOperation.values().stream().mapToDouble(t -> t[1]).sum();
+        }
+
+        double writes() {
+            return byOperation.values().stream().mapToDouble(t -> t[2]).sum();
+        }
+
+        int calls() {
+            return (int) byOperation.values().stream().mapToDouble(t -> t[0]).sum();
+        }
+
+        void reset() {
+            byOperation.clear();
+        }
+
+        String describe() {
+            StringBuilder b = new StringBuilder();
+            byOperation.forEach((op, t) -> b.append(String.format(Locale.ROOT, "%s x%d (%.1f RCU, %.1f WCU); ", op,
+                    (int) t[0], t[1], t[2])));
+            return b.toString();
+        }
+
+        private static double nz(Double d) {
+            return d == null ? 0 : d;
+        }
+    }
+
+    private CapacityModel() {
+    }
+
+    /** A client that asks every request for its consumed capacity and sums it in {@code meter}. */
+    static DynamoDbClient metered(DynamoDbClient target, Meter meter) {
+        InvocationHandler handler = (proxy, method, args) -> {
+            Object[] a = args == null ? new Object[0] : args.clone();
+            if (method.isDefault() && (method.getName().endsWith("Paginator")
+                    || (a.length == 1 && a[0] instanceof java.util.function.Consumer))) {
+                return InvocationHandler.invokeDefault(proxy, method, args);   // builder variants, paginators
+            }
+            if (a.length == 1 && a[0] instanceof PutItemRequest r) {
+                a[0] = r.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+            } else if (a.length == 1 && a[0] instanceof BatchWriteItemRequest r) {
+                a[0] = r.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+            } else if (a.length == 1 && a[0] instanceof QueryRequest r) {
+                a[0] = r.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+            } else if (a.length == 1 && a[0] instanceof GetItemRequest r) {
+                a[0] = r.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+            }
+            Object result;
+            try {
+                result = method.invoke(target, a);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+            if (result instanceof PutItemResponse r) {
+                meter.call("PutItem");
+                meter.add("PutItem", r.consumedCapacity());
+            } else if (result instanceof BatchWriteItemResponse r) {
+                meter.call("BatchWriteItem");
+                r.consumedCapacity().forEach(c -> meter.add("BatchWriteItem", c));
+            } else if (result instanceof QueryResponse r) {
+                meter.call("Query");
+                meter.add("Query", r.consumedCapacity());
+            } else if (result instanceof GetItemResponse r) {
+                meter.call("GetItem");
+                meter.add("GetItem", r.consumedCapacity());
+            }
+            return result;
+        };
+        return (DynamoDbClient) Proxy.newProxyInstance(CapacityModel.class.getClassLoader(),
+                new Class<?>[] {DynamoDbClient.class}, handler);
+    }
+
+    /** An item's size by DynamoDB's rules: attribute names plus values (strings as UTF-8; numbers about 1 + digits/2). */
+    static int itemBytes(Map<String, AttributeValue> item) {
+        int bytes = 0;
+        for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
+            bytes += e.getKey().getBytes(StandardCharsets.UTF_8).length;
+            AttributeValue v = e.getValue();
+            if (v.s() != null) {
+                bytes += v.s().getBytes(StandardCharsets.UTF_8).length;
+            } else if (v.n() != null) {
+                String digits = v.n().replaceAll("[^0-9]", "").replaceFirst("^0+(?=.)", "");
+                bytes += 1 + (digits.length() + 1) / 2;
+            } else if (v.bool() != null) {
+                bytes += 1;
+            }
+        }
+        return bytes;
+    }
+
+    /** Write units of one item: 1 per started KB. */
+    static int writeUnits(int bytes) {
+        return Math.max(1, (bytes + 1023) / 1024);
+    }
+
+    /** Strongly consistent read units of a Query page of this many bytes: 1 per started 4 KB. */
+    static int readUnits(long bytes) {
+        return (int) Math.max(1, (bytes + 4095) / 4096);
+    }
+
+    record Article(String story, String name, String published, String publisher, byte[] content) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        double ingestSeconds = args.length > 0 && args[0].matches("[0-9.]+") ? Double.parseDouble(args[0]) : 0.25;
+        run(ingestSeconds);
+        System.exit(0);   // DynamoDB Local leaves a non-daemon thread behind
+    }
+
+    /** Measures, projects and prints; {@code ingestSeconds} is the billed duration assumed per ingestion. */
+    static void run(double ingestSeconds) throws Exception {
+        List<Article> articles = articles();
+        PrintStream out = System.out;
+        AmazonDynamoDBLocal local;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+        try {
+            local = DynamoDBEmbedded.create(true);
+        } finally {
+            System.setOut(out);
+        }
+        Meter meter = new Meter();
+        DynamoDbClient raw = local.dynamoDbClient();
+        ClaimStore store = new ClaimStore(metered(raw, meter), "capacity");
+        store.createTableIfMissing();
+        ArticleAnalyzer analyzer = new ArticleAnalyzer();
+
+        StringBuilder report = new StringBuilder("\n### Capacity: DynamoDB request units measured on DynamoDB Local\n\n"
+                + "| article | bytes | claims | first ingestion | overwrite (same text, new version) |\n"
+                + "|---|---|---|---|---|\n");
+        long sequencer = 0x1000;
+        double firstW = 0, firstR = 0, overW = 0, overR = 0;
+        int totalClaims = 0;
+        for (Article a : articles) {
+            AnalyzedArticle analyzed = analyzer.analyze(a.name(), a.content(), DateAccuracy.metadata(
+                    new PeerCorpus.Article(a.story(), a.name(), a.published(), a.publisher(), a.content())));
+            totalClaims += analyzed.claims().size();
+            String[] cells = new String[2];
+            for (int pass = 0; pass < 2; pass++) {
+                meter.reset();
+                store.saveDocument(stored(a, analyzed, Long.toHexString(sequencer++)), analyzed.claims());
+                cells[pass] = String.format(Locale.ROOT, "%.0f WCU + %.1f RCU in %d requests", meter.writes(),
+                        meter.reads(), meter.calls());
+                if (pass == 0) {
+                    firstW += meter.writes();
+                    firstR += meter.reads();
+                } else {
+                    overW += meter.writes();
+                    overR += meter.reads();
+                }
+            }
+            report.append(String.format(Locale.ROOT, "| %s/%s | %d | %d | %s | %s |%n", a.story(), a.name(),
+                    a.content().length, analyzed.claims().size(), cells[0], cells[1]));
+        }
+        int n = articles.size();
+
+        // Every item back, weighed.
+        List<Integer> claimSizes = new ArrayList<>();
+        List<Integer> docSizes = new ArrayList<>();
+        Map<String, Long> storyBytes = new LinkedHashMap<>();
+        for (Map<String, AttributeValue> item : raw.scanPaginator(b -> b.tableName("capacity")).items()) {
+            int bytes = itemBytes(item);
+            String sk = item.get("sk").s();
+            if (sk.startsWith("claim#")) {
+                claimSizes.add(bytes);
+            } else if (sk.startsWith("doc#")) {
+                docSizes.add(bytes);
+            }
+            storyBytes.merge(item.get("pk").s(), (long) bytes, Long::sum);
+        }
+        claimSizes.sort(null);
+        docSizes.sort(null);
+        double claimMean = claimSizes.stream().mapToInt(Integer::intValue).average().orElse(0);
+        double docMean = docSizes.stream().mapToInt(Integer::intValue).average().orElse(0);
+        double claimsPerArticle = (double) totalClaims / n;
+        report.append(String.format(Locale.ROOT, "%nItems read back (%d claim items, %d document items): claim item "
+                        + "min %d, median %d, mean %.0f, max %d bytes (%d of them over 1 KB); document item min %d, "
+                        + "median %d, max %d bytes. Claims per article: %.1f.%n", claimSizes.size(), docSizes.size(),
+                claimSizes.get(0), claimSizes.get(claimSizes.size() / 2), claimMean,
+                claimSizes.get(claimSizes.size() - 1), claimSizes.stream().filter(s -> s > 1024).count(),
+                docSizes.get(0), docSizes.get(docSizes.size() / 2), docSizes.get(docSizes.size() - 1),
+                claimsPerArticle));
+
+        // Reads: a report (loadStory) and a page of the story list.
+        meter.reset();
+        store.loadStory("xi-moscow-2023");
+        String reportRead = meter.describe();
+        double reportRcu = meter.reads();
+        meter.reset();
+        store.listStories(50, null);
+        String listRead = meter.describe();
+        double listRcu = meter.reads();
+        report.append(String.format(Locale.ROOT, "Report of xi-moscow-2023 (%d bytes in its partition): %s"
+                        + "%nStory list, first page: %s%n", storyBytes.get("story#xi-moscow-2023"), reportRead,
+                listRead));
+
+        double wPerArticle = firstW / n;
+        double rPerArticle = firstR / n;
+        report.append(String.format(Locale.ROOT, "%nPer article, mean over the %d articles: first ingestion %.1f WCU "
+                        + "+ %.1f RCU; overwrite %.1f WCU + %.1f RCU.%n", n, wPerArticle, rPerArticle, overW / n,
+                overR / n));
+
+        // Projection onto one partition.
+        report.append(String.format(Locale.ROOT, "%n| story partition | articles/s before 1,000 WCU/s | articles/hour |"
+                + "%n|---|---|---|%n"));
+        for (double claims : new double[] {claimsPerArticle, 40, 100}) {
+            double w = claims * writeUnits((int) Math.round(claimMean)) + writeUnits((int) Math.round(docMean)) + 1;
+            report.append(String.format(Locale.ROOT, "| %s claims per article (%.0f WCU each) | %.0f | %,.0f |%n",
+                    claims == claimsPerArticle ? String.format(Locale.ROOT, "%.1f (the corpus's mean)", claims)
+                            : String.format(Locale.ROOT, "%.0f", claims), w, PARTITION_WCU_PER_S / w, 3600 * PARTITION_WCU_PER_S / w));
+        }
+        report.append(String.format(Locale.ROOT, "%n| articles in the story | partition bytes | RCU per report read "
+                + "(strongly consistent) | Query pages of 1 MB | report reads/s before 3,000 RCU/s |%n|---|---|---|---|---|%n"));
+        double perArticleBytes = docMean + claimsPerArticle * claimMean;
+        for (int articlesInStory : new int[] {10, 100, 1_000, 10_000}) {
+            long bytes = Math.round(articlesInStory * perArticleBytes);
+            int rcu = readUnits(bytes);
+            report.append(String.format(Locale.ROOT, "| %,d | %,d | %,d | %d | %.1f |%n", articlesInStory, bytes, rcu,
+                    (bytes + 1_048_575) / 1_048_576, PARTITION_RCU_PER_S / rcu));
+        }
+
+        // Cost per 1,000 articles ingested.
+        double lambda = 1000 * (ingestSeconds * LAMBDA_GB * LAMBDA_ARM_GB_SECOND + LAMBDA_REQUEST);
+        double dynamo = 1000 * (wPerArticle * DYNAMO_WRU + rPerArticle * DYNAMO_RRU);
+        double s3 = 1000 * 2 * S3_GET;   // HeadObject + GetObject, both billed as GET-class requests
+        report.append(String.format(Locale.ROOT, "%nCost per 1,000 articles ingested (us-east-1 list prices; "
+                        + "%.2f s billed per invocation at %.0f GB): Lambda $%.5f, DynamoDB $%.5f, S3 $%.5f, total "
+                        + "$%.5f.%n", ingestSeconds, LAMBDA_GB, lambda, dynamo, s3, lambda + dynamo + s3));
+        report.append(simulations(wPerArticle, rPerArticle, perArticleBytes, ingestSeconds));
+        System.out.println(report);
+        local.shutdown();
+    }
+
+    /** What one simulated scenario put on the story's partition and on Lambda. */
+    record Outcome(int articles, int stored, int peakConcurrency, double peakWcu, int secondsOverWcu, double peakRcu,
+                   int secondsOverRcu, int storedWhenReadsFirstOver, int lastIngestSecond) {
+    }
+
+    /**
+     * One story, second by second: S3 events arrive ({@code arrivals[t]}), the ingest function starts as many as its
+     * concurrency allows ({@code concurrency / ingestSeconds} per second); a second whose writes would pass the
+     * partition's 1,000 WCU/s completes only what fits and leaves the rest queued (the SDK's and Lambda's retries).
+     * {@code readers} each read the report every {@code pollSeconds}; a report reads the whole partition.
+     */
+    static Outcome simulate(int[] arrivals, int concurrency, double ingestSeconds, double readersPerSecond,
+                            double wPerArticle, double rPerArticle, double bytesPerArticle) {
+        double startable = concurrency / ingestSeconds;
+        double fitting = Math.floor(PARTITION_WCU_PER_S / wPerArticle);
+        long queued = 0;
+        int stored = 0;
+        int total = 0;
+        int peakConcurrency = 0;
+        double peakW = 0;
+        double peakR = 0;
+        int overW = 0;
+        int overR = 0;
+        int firstOverR = -1;
+        int last = 0;
+        for (int t = 0; t < arrivals.length || queued > 0; t++) {
+            int arriving = t < arrivals.length ? arrivals[t] : 0;
+            total += arriving;
+            queued += arriving;
+            int started = (int) Math.min(queued, Math.floor(startable));
+            double w = started * wPerArticle;
+            peakW = Math.max(peakW, w);
+            peakConcurrency = Math.max(peakConcurrency, (int) Math.ceil(started * ingestSeconds));
+            int done = started;
+            if (w > PARTITION_WCU_PER_S) {
+                overW++;
+                done = (int) fitting;
+            }
+            queued -= done;
+            stored += done;
+            if (done > 0) {
+                last = t;
+            }
+            double r = readersPerSecond * readUnits(Math.round(stored * bytesPerArticle)) + done * rPerArticle;
+            peakR = Math.max(peakR, r);
+            if (r > PARTITION_RCU_PER_S) {
+                overR++;
+                if (firstOverR < 0) {
+                    firstOverR = stored;
+                }
+            }
+        }
+        return new Outcome(total, stored, peakConcurrency, peakW, overW, peakR, overR, firstOverR, last);
+    }
+
+    /** Poisson arrivals per second: {@code perHour[i]} articles an hour during hour i. */
+    static int[] poisson(long seed, double... perHour) {
+        java.util.Random random = new java.util.Random(seed);
+        int[] out = new int[perHour.length * 3600];
+        for (int t = 0; t < out.length; t++) {
+            double limit = Math.exp(-perHour[t / 3600] / 3600);
+            int k = 0;
+            for (double p = random.nextDouble(); p > limit; p *= random.nextDouble()) {
+                k++;
+            }
+            out[t] = k;
+        }
+        return out;
+    }
+
+    static String simulations(double w, double r, double bytes, double ingestSeconds) {
+        int[] breaking = poisson(42, 600, 600, 300, 100, 100, 100);
+        int[] backfill = new int[60];
+        java.util.Arrays.fill(backfill, 20_000 / 60);
+        record Case(String name, int[] arrivals, int concurrency, double readersPerSecond) {
+        }
+        List<Case> cases = List.of(
+                new Case("breaking story, 6 h (600/h, 600/h, 300/h, then 100/h); 50 readers polling every 60 s",
+                        breaking, 1000, 50 / 60.0),
+                new Case("same story; 200 readers polling every 10 s (a newsroom dashboard)", breaking, 1000, 20),
+                new Case("backfill: 20,000 archived articles into one story within 60 s; concurrency 1,000",
+                        backfill, 1000, 0),
+                new Case("same backfill; ingest function's reserved concurrency 20", backfill, 20, 0));
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%n| scenario (one story partition, %.0f WCU "
+                + "and %.1f RCU per article, %.0f bytes stored per article, %.2f s per ingestion) | articles | "
+                + "peak Lambda concurrency | peak WCU/s | s over 1,000 WCU/s | peak RCU/s | s over 3,000 RCU/s | "
+                + "articles stored when reads first throttle | last ingestion at |%n|---|---|---|---|---|---|---|---|---|%n",
+                w, r, bytes, ingestSeconds));
+        for (Case c : cases) {
+            Outcome o = simulate(c.arrivals(), c.concurrency(), ingestSeconds, c.readersPerSecond(), w, r, bytes);
+            b.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %,.0f | %,d | %,.0f | %,d | %s | %s |%n", c.name(),
+                    o.articles(), o.peakConcurrency(), o.peakWcu(), o.secondsOverWcu(), o.peakRcu(),
+                    o.secondsOverRcu(), o.storedWhenReadsFirstOver() < 0 ? "never" : String.format(Locale.ROOT, "%,d",
+                            o.storedWhenReadsFirstOver()), duration(o.lastIngestSecond())));
+        }
+        return b.toString();
+    }
+
+    private static String duration(int seconds) {
+        return seconds < 3600 ? String.format(Locale.ROOT, "%d min %02d s", seconds / 60, seconds % 60)
+                : String.format(Locale.ROOT, "%d h %02d min", seconds / 3600, seconds % 3600 / 60);
+    }
+
+    private static StoredDocument stored(Article a, AnalyzedArticle analyzed, String sequencer) {
+        Document d = analyzed.document();
+        String key = a.story() + "/" + a.name();
+        return new StoredDocument(a.story(), key, DocumentStatus.INGESTED, null, d.title(), d.publisher(),
+                d.publisherFrom(), d.published() != null ? d.published().toString() : null, d.publishedFrom(),
+                d.url(), UUID.randomUUID().toString(), String.format("%020x", Long.parseLong(sequencer, 16)),
+                analyzed.claims().size(), "2026-01-01T00:00:00Z");
+    }
+
+    /** The test corpus (every story of it); without it, the seed articles as one story. */
+    private static List<Article> articles() {
+        List<Article> out = new ArrayList<>();
+        if (PeerCorpus.present()) {
+            for (PeerCorpus.Article a : PeerCorpus.articles()) {
+                out.add(new Article(a.story(), a.name(), a.published(), a.publisher(), a.content()));
+            }
+            return out;
+        }
+        for (PeerCorpus.Article a : PeerCorpus.articles(Path.of("seeds"))) {
+            out.add(new Article(a.story(), a.name(), a.published(), a.publisher(), a.content()));
+        }
+        return out;
+    }
+}

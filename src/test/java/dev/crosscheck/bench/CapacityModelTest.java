@@ -1,0 +1,65 @@
+package dev.crosscheck.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** The arithmetic the capacity model projects with: DynamoDB's sizing rules and the partition simulation. */
+class CapacityModelTest {
+
+    @Test
+    void itemSizeCountsAttributeNamesAndUtf8Values() {
+        // "pk"(2) + "story#x"(7) + "sk"(2) + "doc#é"(6 bytes in UTF-8) + "claims"(6) + number 12 (1 + 1)
+        assertEquals(2 + 7 + 2 + 6 + 6 + 2, CapacityModel.itemBytes(Map.of("pk", AttributeValue.fromS("story#x"),
+                "sk", AttributeValue.fromS("doc#é"), "claims", AttributeValue.fromN("12"))));
+    }
+
+    @Test
+    void writesAreBilledPerStartedKilobyteAndStrongReadsPerStartedFourKilobytes() {
+        assertEquals(1, CapacityModel.writeUnits(1));
+        assertEquals(1, CapacityModel.writeUnits(1024));
+        assertEquals(2, CapacityModel.writeUnits(1025));
+        assertEquals(1, CapacityModel.readUnits(4096));
+        assertEquals(2, CapacityModel.readUnits(4097));
+        assertEquals(1843, CapacityModel.readUnits(7_545_333));
+    }
+
+    @Test
+    void aPartitionCompletesOnlyWhatFitsItsWriteLimitAndTheRestWaits() {
+        int[] burst = new int[10];
+        burst[0] = 1000;   // 1,000 articles at once, 10 WCU each: 100 fit in a second
+        CapacityModel.Outcome o = CapacityModel.simulate(burst, 1000, 0.25, 0, 10, 1, 5000);
+        assertEquals(1000, o.stored());
+        assertEquals(10, o.secondsOverWcu() + 1);   // 9 throttled seconds, the last one fits
+        assertEquals(9, o.lastIngestSecond());
+    }
+
+    @Test
+    void limitingConcurrencyKeepsWritesUnderThePartitionLimit() {
+        int[] burst = new int[60];
+        Arrays.fill(burst, 300);
+        CapacityModel.Outcome o = CapacityModel.simulate(burst, 20, 0.25, 0, 12, 2, 7500);
+        assertEquals(0, o.secondsOverWcu());
+        assertTrue(o.peakWcu() <= 1000);
+        assertEquals(18_000, o.stored());
+    }
+
+    @Test
+    void reportReadsThrottleOnceTheStoryOutgrowsWhatItsReadersPull() {
+        int[] steady = new int[3600];
+        Arrays.fill(steady, 1);
+        // 20 reports a second of a partition growing by 7,500 bytes an article: 3,000 RCU/s passed at ~82 articles
+        CapacityModel.Outcome o = CapacityModel.simulate(steady, 1000, 0.25, 20, 12, 2, 7545);
+        assertTrue(o.storedWhenReadsFirstOver() > 70 && o.storedWhenReadsFirstOver() < 90, o.toString());
+    }
+
+    @Test
+    void poissonArrivalsMeetTheirHourlyRate() {
+        int total = Arrays.stream(CapacityModel.poisson(7, 600, 600)).sum();
+        assertTrue(total > 1100 && total < 1300, "got " + total);
+    }
+}
