@@ -54,7 +54,20 @@ final class Captions {
         if (at >= 0 && isCredit(lastSentence.substring(at))) {
             return true;
         }
-        return paragraph.length() <= MAX_CAPTION_PARAGRAPH && markerAt(paragraph) == 0;
+        return paragraph.length() <= MAX_CAPTION_PARAGRAPH && opensWithMarker(paragraph);
+    }
+
+    /** Whether a marker opens the text (what {@code markerAt(text) == 0} says, without scanning the rest). */
+    static boolean opensWithMarker(String text) {
+        if (text.isEmpty() || text.charAt(0) >= BY_FIRST_CHAR.length || BY_FIRST_CHAR[text.charAt(0)] == null) {
+            return false;
+        }
+        for (String marker : BY_FIRST_CHAR[text.charAt(0)]) {
+            if (text.startsWith(marker)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isCredit(String tail) {

@@ -23,6 +23,10 @@ public final class TextNormalizer {
                 out.append(c);
                 continue;
             }
+            if (c == ' ') {
+                appendSpace(out);
+                continue;
+            }
             switch (c) {
                 // quotes
                 case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '\u2039', '\u203A', '\uFF07' -> out.append('\'');

@@ -22,5 +22,6 @@ class CaptionMarkerTest {
     })
     void firstMarker(String text, int expected) {
         assertEquals(expected, Captions.markerAt(text));
+        assertEquals(expected == 0, Captions.opensWithMarker(text));
     }
 }
