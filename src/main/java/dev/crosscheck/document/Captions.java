@@ -10,6 +10,9 @@ final class Captions {
 
     private static final List<String> MARKERS = WordList.load("caption-markers.txt");
 
+    /** The markers by their first character (markers that start above U+00FF are not expected, and refused). */
+    private static final String[][] BY_FIRST_CHAR = byFirstChar(MARKERS);
+
     /** A credit is short: what follows the marker to the end of its sentence. */
     private static final int MAX_CREDIT_CHARS = 80;
     private static final int MAX_CREDIT_WORDS = 8;
@@ -18,6 +21,22 @@ final class Captions {
     private static final int MAX_CAPTION_PARAGRAPH = 300;
 
     private Captions() {
+    }
+
+    private static String[][] byFirstChar(List<String> markers) {
+        String[][] table = new String[256][];
+        for (String marker : markers) {
+            char first = marker.charAt(0);
+            if (first >= table.length) {
+                throw new IllegalStateException("caption-markers.txt: a marker must start with a Latin-1 character: "
+                        + marker);
+            }
+            String[] old = table[first] == null ? new String[0] : table[first];
+            String[] grown = java.util.Arrays.copyOf(old, old.length + 1);
+            grown[old.length] = marker;
+            table[first] = grown;
+        }
+        return table;
     }
 
     /** Whether the sentence ends with a photo credit, or opens a short paragraph with a caption marker. */
@@ -35,7 +54,20 @@ final class Captions {
         if (at >= 0 && isCredit(lastSentence.substring(at))) {
             return true;
         }
-        return paragraph.length() <= MAX_CAPTION_PARAGRAPH && markerAt(paragraph) == 0;
+        return paragraph.length() <= MAX_CAPTION_PARAGRAPH && opensWithMarker(paragraph);
+    }
+
+    /** Whether a marker opens the text (what {@code markerAt(text) == 0} says, without scanning the rest). */
+    static boolean opensWithMarker(String text) {
+        if (text.isEmpty() || text.charAt(0) >= BY_FIRST_CHAR.length || BY_FIRST_CHAR[text.charAt(0)] == null) {
+            return false;
+        }
+        for (String marker : BY_FIRST_CHAR[text.charAt(0)]) {
+            if (text.startsWith(marker)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isCredit(String tail) {
@@ -48,24 +80,23 @@ final class Captions {
 
     /**
      * Where the first marker starts; a marker that begins with a letter must open the text or follow a non-letter.
-     * -1 when there is none.
+     * -1 when there is none. One pass over the text: only the markers whose first character is the one at hand
+     * are compared there.
      */
     static int markerAt(String text) {
-        int best = -1;
-        for (String marker : MARKERS) {
-            int from = 0;
-            while (true) {
-                int i = text.indexOf(marker, from);
-                if (i < 0 || best >= 0 && i >= best) {
-                    break;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= BY_FIRST_CHAR.length || BY_FIRST_CHAR[c] == null) {
+                continue;
+            }
+            for (String marker : BY_FIRST_CHAR[c]) {
+                if (text.startsWith(marker, i)
+                        && (i == 0 || !Character.isLetter(c) || !Character.isLetter(text.charAt(i - 1)))) {
+                    return i;
                 }
-                if (i == 0 || !Character.isLetter(marker.charAt(0)) || !Character.isLetter(text.charAt(i - 1))) {
-                    best = i;
-                    break;
-                }
-                from = i + 1;
             }
         }
-        return best;
+        return -1;
     }
 }

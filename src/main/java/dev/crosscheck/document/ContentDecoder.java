@@ -62,13 +62,16 @@ final class ContentDecoder {
             if (utf16 != null) {
                 text = new String(content, utf16);
             } else {
+                boolean ascii = true;
                 for (byte b : content) {
                     if (b == 0) {
                         return Decoded.rejected("binary content (NUL bytes)");
                     }
+                    ascii &= b > 0;
                 }
                 int offset = startsWith(content, 0xEF, 0xBB, 0xBF) ? 3 : 0;
-                text = decodeUtf8OrLegacy(content, offset);
+                // ASCII is valid UTF-8 and decodes to itself: no decoder needed
+                text = ascii ? new String(content, StandardCharsets.US_ASCII) : decodeUtf8OrLegacy(content, offset);
             }
         }
         if (looksBinary(text)) {

@@ -90,8 +90,11 @@ final class Datelines {
     static Dateline find(List<String> openingParagraphs, LocalDate reference) {
         for (String paragraph : openingParagraphs) {
             String head = paragraph.length() > HEAD ? paragraph.substring(0, HEAD) : paragraph;
+            // Every date has a day number and every agency mark a parenthesis: without them a pattern cannot match,
+            // and is not tried.
+            boolean digit = hasDigit(head);
             Matcher m = DATED.matcher(head);
-            if (m.lookingAt()) {
+            if (digit && m.lookingAt()) {
                 LocalDate date = date(m, reference);
                 String agency = agency(m.group("agency"), true);
                 if (date != null || agency != null) {
@@ -99,13 +102,13 @@ final class Datelines {
                 }
             }
             m = UNDATED.matcher(head);
-            if (m.lookingAt()) {
+            if (head.indexOf('(') >= 0 && m.lookingAt()) {
                 String agency = agency(m.group("agency"), false);
                 if (agency != null) {
                     return new Dateline(null, agency);
                 }
             }
-            if (paragraph.length() <= 80) {
+            if (paragraph.length() <= 80 && digit) {
                 m = DATE_LINE.matcher(paragraph);
                 if (m.matches()) {
                     LocalDate date = date(m, reference);
@@ -116,6 +119,16 @@ final class Datelines {
             }
         }
         return null;
+    }
+
+    private static boolean hasDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A written-out date with its year ("March 21, 2023", "21 March 2023"), or null. */

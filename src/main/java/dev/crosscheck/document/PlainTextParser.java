@@ -176,31 +176,35 @@ final class PlainTextParser {
 
     static List<String> splitLines(String text) {
         List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
         int n = text.length();
+        int lineStart = 0;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
+            if (c > '\r' && c != '\u0085' && c != '\u2028' && c != '\u2029') {
+                continue;
+            }
             switch (c) {
                 case '\r' -> {
+                    lines.add(text.substring(lineStart, i));
                     if (i + 1 < n && text.charAt(i + 1) == '\n') {
                         i++;
                     }
-                    lines.add(line.toString());
-                    line.setLength(0);
+                    lineStart = i + 1;
                 }
                 case '\n', '\u2028', '\u000B', '\u000C', '\u0085' -> {
-                    lines.add(line.toString());
-                    line.setLength(0);
+                    lines.add(text.substring(lineStart, i));
+                    lineStart = i + 1;
                 }
                 case '\u2029' -> {
-                    lines.add(line.toString());
+                    lines.add(text.substring(lineStart, i));
                     lines.add("");
-                    line.setLength(0);
+                    lineStart = i + 1;
                 }
-                default -> line.append(c);
+                default -> {
+                }
             }
         }
-        lines.add(line.toString());
+        lines.add(text.substring(lineStart));
         return lines;
     }
 

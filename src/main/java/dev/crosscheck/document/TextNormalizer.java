@@ -13,10 +13,20 @@ public final class TextNormalizer {
     }
 
     public static String normalize(String raw) {
-        String s = Normalizer.isNormalized(raw, Normalizer.Form.NFC) ? raw : Normalizer.normalize(raw, Normalizer.Form.NFC);
+        String s = belowCombiningMarks(raw) || Normalizer.isNormalized(raw, Normalizer.Form.NFC)
+                ? raw : Normalizer.normalize(raw, Normalizer.Form.NFC);
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c > ' ' && c < 0x7F) {
+                // printable ASCII, the bulk of most text, is kept as it is
+                out.append(c);
+                continue;
+            }
+            if (c == ' ') {
+                appendSpace(out);
+                continue;
+            }
             switch (c) {
                 // quotes
                 case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '\u2039', '\u203A', '\uFF07' -> out.append('\'');
@@ -51,6 +61,19 @@ public final class TextNormalizer {
         }
         out.setLength(end);
         return out.toString();
+    }
+
+    /**
+     * Whether every character lies below U+0300, the first combining mark: such text is already in NFC (no
+     * character there decomposes or combines), so the normalizer's own check can be skipped.
+     */
+    private static boolean belowCombiningMarks(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= '\u0300') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void appendSpace(StringBuilder out) {

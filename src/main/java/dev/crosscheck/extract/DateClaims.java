@@ -221,7 +221,8 @@ final class DateClaims {
                 if (day == null) {
                     continue;
                 }
-                value = String.format("%sT%02d:%02d", day, m.hour(), m.minute()) + (utcAfter(c, m) ? "Z" : "");
+                value = day + "T" + DateResolver.twoDigits(m.hour()) + ":" + DateResolver.twoDigits(m.minute())
+                        + (utcAfter(c, m) ? "Z" : "");
             } else if (m.type() == TimeRules.Type.ANCHORED) {
                 LocalDate d = anchor;
                 if (d == null) {

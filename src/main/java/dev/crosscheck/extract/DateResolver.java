@@ -106,12 +106,17 @@ final class DateResolver {
             }
             case WEEK: {
                 LocalDate w = published.plusWeeks(m.rel());
-                return String.format("%d-W%02d", w.get(IsoFields.WEEK_BASED_YEAR), w.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+                return w.get(IsoFields.WEEK_BASED_YEAR) + "-W" + twoDigits(w.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
             }
             case YEAR:
                 return String.valueOf(published.getYear() + m.rel());
             default:
                 return null;
         }
+    }
+
+    /** A number with a leading zero below 10, as {@code %02d} writes it (without the cost of a formatter). */
+    static String twoDigits(int n) {
+        return n >= 0 && n < 10 ? "0" + n : String.valueOf(n);
     }
 }

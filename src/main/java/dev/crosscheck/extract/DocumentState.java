@@ -1,6 +1,7 @@
 package dev.crosscheck.extract;
 
 import dev.crosscheck.claim.Claim;
+import dev.crosscheck.claim.ClaimKind;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +18,7 @@ import java.util.Set;
 final class DocumentState {
 
     final List<Claim> claims = new ArrayList<>();
-    private final Set<String> seen = new HashSet<>();
+    private final Set<Seen> seen = new HashSet<>();
     final Map<String, LocalDate> dayOfKey = new HashMap<>();
     String lastSubject;
     /** The last day a date expression named, and its paragraph: the anchor of "two days later". */
@@ -35,8 +36,12 @@ final class DocumentState {
     /** The person last named for each country: "the Chinese president" after "Xi Jinping". */
     final Map<String, String> lastPerson = new HashMap<>();
 
+    /** What makes a claim a repeat of an earlier one. */
+    private record Seen(ClaimKind kind, String key, String value) {
+    }
+
     void add(Claim c) {
-        if (seen.add(c.kind() + "\u0000" + c.key() + "\u0000" + c.value())) {
+        if (seen.add(new Seen(c.kind(), c.key(), c.value()))) {
             claims.add(c);
         }
     }

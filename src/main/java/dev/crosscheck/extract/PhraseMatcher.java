@@ -1,11 +1,11 @@
 package dev.crosscheck.extract;
 
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Longest-match lookup of multiword phrases over tokens (a trie keyed by lower-cased token text).
+ * Longest-match lookup of multiword phrases over tokens (a trie keyed by lower-cased token text, through the
+ * words' {@link Vocabulary} numbers: the first word indexes an array, later ones a short sorted one).
  * Matching at one position costs at most the length of the longest phrase.
  *
  * @param <T> what a phrase stands for
@@ -17,7 +17,9 @@ final class PhraseMatcher<T> {
     }
 
     private static final class Node<T> {
-        final Map<String, Node<T>> next = new HashMap<>(4);
+        /** The vocabulary numbers of the words that continue a phrase here, ascending, and the nodes they lead to. */
+        int[] keys = new int[0];
+        Node<T>[] children = newNodes(0);
         T value;
         /** The phrase as written in the data file, its case rules applied when matching. */
         List<Token> phrase;
@@ -30,6 +32,8 @@ final class PhraseMatcher<T> {
     }
 
     private final Node<T> root = new Node<>();
+    /** The root's children by the vocabulary number of a phrase's first word (null where no phrase starts). */
+    private Node<T>[] firstWords = newNodes(0);
     private final boolean caseRules;
 
     /**
@@ -47,7 +51,7 @@ final class PhraseMatcher<T> {
         }
         Node<T> node = root;
         for (Token t : tokens) {
-            node = node.next.computeIfAbsent(t.lower(), k -> new Node<>());
+            node = childOrNew(node, Vocabulary.intern(t.lower()));
         }
         if (node.value == null) {
             node.value = value;
@@ -76,7 +80,7 @@ final class PhraseMatcher<T> {
         Node<T> node = root;
         Match<T> best = null;
         for (int i = start; i < tokens.size(); i++) {
-            node = node.next.get(tokens.get(i).lower());
+            node = next(node, tokens.get(i).id());
             if (node == null) {
                 break;
             }
@@ -93,13 +97,58 @@ final class PhraseMatcher<T> {
             int start = end - len;
             Node<T> node = root;
             for (int i = start; i < end && node != null; i++) {
-                node = node.next.get(tokens.get(i).lower());
+                node = next(node, tokens.get(i).id());
             }
             if (node != null && node.value != null && (!caseRules || caseOk(node, tokens, start))) {
                 return new Match<>(start, end, node.value);
             }
         }
         return null;
+    }
+
+    /** The node a word (by its vocabulary number) leads to from {@code node}, or null. */
+    private Node<T> next(Node<T> node, int id) {
+        if (id < 0) {
+            return null;
+        }
+        if (node == root) {
+            return id < firstWords.length ? firstWords[id] : null;
+        }
+        int k = Arrays.binarySearch(node.keys, id);
+        return k >= 0 ? node.children[k] : null;
+    }
+
+    private Node<T> childOrNew(Node<T> node, int id) {
+        Node<T> child = next(node, id);
+        if (child != null) {
+            return child;
+        }
+        child = new Node<>();
+        if (node == root) {
+            if (id >= firstWords.length) {
+                firstWords = Arrays.copyOf(firstWords, Math.max(id + 1, firstWords.length * 2));
+            }
+            firstWords[id] = child;
+            return child;
+        }
+        int at = -(Arrays.binarySearch(node.keys, id) + 1);
+        int n = node.keys.length;
+        int[] keys = new int[n + 1];
+        Node<T>[] children = newNodes(n + 1);
+        System.arraycopy(node.keys, 0, keys, 0, at);
+        System.arraycopy(node.children, 0, children, 0, at);
+        keys[at] = id;
+        children[at] = child;
+        System.arraycopy(node.keys, at, keys, at + 1, n - at);
+        System.arraycopy(node.children, at, children, at + 1, n - at);
+        node.keys = keys;
+        node.children = children;
+        return child;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Node<T>[] newNodes(int n) {
+        return (Node<T>[]) new Node<?>[n];
     }
 
     private static <T> boolean caseOk(Node<T> node, List<Token> tokens, int start) {
