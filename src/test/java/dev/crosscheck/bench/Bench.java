@@ -19,6 +19,7 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
+        if (ColdBench.runSelected(args)) { return; }
         boolean quick = java.util.Arrays.asList(args).contains("--quick");
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(ExtractionBenchmark.class.getSimpleName())
