@@ -159,8 +159,9 @@ public final class ColdBench {
         try (LocalStack stack = LocalStack.start(new LocalStack.Config(data, 0, 0, BUCKET, TABLE, line -> {
             Matcher m = HANDLED.matcher(line);
             if (m.find()) {
-                handled.put(m.group(1), System.nanoTime());
-                outcomes.put(m.group(1), m.group(2));
+                long now = System.nanoTime();
+                outcomes.put(m.group(1), m.group(2)); // before handled: the waiting thread reads it next
+                handled.put(m.group(1), now);
             }
         }))) {
             S3Client s3 = stack.s3();
