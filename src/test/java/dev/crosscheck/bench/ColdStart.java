@@ -159,6 +159,8 @@ final class ColdStart {
         } finally {
             if (dynamoServer != null) {
                 dynamoServer.stop();
+                // DynamoDB Local leaves this in the working folder even when it runs in memory.
+                Files.deleteIfExists(Path.of("dynamodb-local-metadata.json"));
             }
             if (s3Proxy != null) {
                 s3Proxy.stop();
