@@ -21,6 +21,7 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
+        if (ColdBench.runSelected(args)) { return; }
         boolean quick = java.util.Arrays.asList(args).contains("--quick");
         if (java.util.Arrays.asList(args).contains("--peer")) {
             PeerComparison.run(quick);
