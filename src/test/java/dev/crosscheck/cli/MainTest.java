@@ -62,6 +62,23 @@ class MainTest {
     }
 
     @Test
+    void demoUploadsTheSeedsThroughS3AndPrintsTheirReport() throws Exception {
+        assertEquals(0, run("demo", "--json", "--seeds", "seeds"), err.toString());
+
+        JsonNode report = Json.MAPPER.readTree(out.toString(StandardCharsets.UTF_8));
+        assertEquals(java.util.Set.of(), ReportContract.violations(report));
+        assertEquals("xi-moscow-2023", report.get("story").asText());
+        boolean agreement = false;
+        for (JsonNode f : report.get("findings")) {
+            agreement |= f.get("verdict").asText().equals("agreement") && f.get("kind").asText().equals("count")
+                    && f.get("values").get(0).get("value").asText().equals("12")
+                    && f.get("values").get(0).get("sources").size() == 2;
+        }
+        assertTrue(agreement, "both seeds agree on 12 points, read back through the HTTP API");
+        assertTrue(err.toString().contains("uploaded s3://crosscheck-articles/xi-moscow-2023/"), err.toString());
+    }
+
+    @Test
     void usageErrorsExitWithTwo() throws Exception {
         assertEquals(2, run());
         assertEquals(2, run("compare", "--bogus"));
