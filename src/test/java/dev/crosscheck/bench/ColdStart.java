@@ -19,11 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -88,16 +85,7 @@ final class ColdStart {
         DynamoDBProxyServer dynamoServer = null;
         try {
             int s3Port = ColdBench.freeLoopbackPort();
-            s3Proxy = S3Proxy.builder()
-                    .blobStore(BlobStores.create("transient", new Properties()))
-                    .endpoint(URI.create("http://127.0.0.1:" + s3Port))
-                    .awsAuthentication(AuthenticationType.NONE, "", "")
-                    .stopTimeout(0)
-                    .build();
-            s3Proxy.start();
-            while (!"STARTED".equals(s3Proxy.getState())) {
-                Thread.sleep(10);
-            }
+            s3Proxy = dev.crosscheck.support.Emulators.startS3Proxy(s3Port);
             int dynamoPort = ColdBench.freeLoopbackPort();
             dynamoServer = startDynamoDbLocal(dynamoPort);
             String s3Endpoint = "http://127.0.0.1:" + s3Port;

@@ -42,16 +42,7 @@ public final class Emulators {
 
     public static synchronized S3Client s3() throws Exception {
         if (s3Proxy == null) {
-            s3Proxy = S3Proxy.builder()
-                    .blobStore(BlobStores.create("transient", new Properties()))
-                    .endpoint(URI.create("http://127.0.0.1:0"))
-                    .awsAuthentication(AuthenticationType.NONE, "", "")
-                    .stopTimeout(0)
-                    .build();
-            s3Proxy.start();
-            while (!"STARTED".equals(s3Proxy.getState())) {
-                Thread.sleep(10);
-            }
+            s3Proxy = startS3Proxy(0);
             s3 = S3Client.builder()
                     .region(Region.US_EAST_1)
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
@@ -61,6 +52,24 @@ public final class Emulators {
                     .build();
         }
         return s3;
+    }
+
+    /**
+     * Starts an S3 endpoint (S3Proxy, in-memory store, any credentials accepted) on 127.0.0.1 at {@code port}
+     * (0: any free port) and waits until it serves.
+     */
+    public static S3Proxy startS3Proxy(int port) throws Exception {
+        S3Proxy proxy = S3Proxy.builder()
+                .blobStore(BlobStores.create("transient", new Properties()))
+                .endpoint(URI.create("http://127.0.0.1:" + port))
+                .awsAuthentication(AuthenticationType.NONE, "", "")
+                .stopTimeout(0)
+                .build();
+        proxy.start();
+        while (!"STARTED".equals(proxy.getState())) {
+            Thread.sleep(10);
+        }
+        return proxy;
     }
 
     /** A fresh, unique table or bucket name, so tests sharing the emulators never see each other's data. */
