@@ -247,32 +247,7 @@ class IngestHandlerTest {
     void theIngestPathOnlyReadsTheBucket() throws Exception {
         Seeds.upload(s3, BUCKET, UPI_KEY, Seeds.UPI);
         List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
-        // every S3 operation but the two reads is left to the interface's defaults, which refuse to run
-        S3Client readOnly = new S3Client() {
-            @Override
-            public software.amazon.awssdk.services.s3.model.HeadObjectResponse headObject(
-                    software.amazon.awssdk.services.s3.model.HeadObjectRequest request) {
-                calls.add("HeadObject");
-                return s3.headObject(request);
-            }
-
-            @Override
-            public <T> T getObject(software.amazon.awssdk.services.s3.model.GetObjectRequest request,
-                                   software.amazon.awssdk.core.sync.ResponseTransformer<
-                                           software.amazon.awssdk.services.s3.model.GetObjectResponse, T> transformer) {
-                calls.add("GetObject");
-                return s3.getObject(request, transformer);
-            }
-
-            @Override
-            public String serviceName() {
-                return "s3";
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        S3Client readOnly = new ReadsOnly(s3, calls::add);
         IngestHandler readOnlyHandler = new IngestHandler(new Ingestor(readOnly, store, new ArticleAnalyzer(),
                 Clock.systemUTC()));
 
@@ -318,34 +293,13 @@ class IngestHandlerTest {
                 "publisher", "Old")), RequestBody.fromString("Officials signed 12 agreements on Tuesday.\n"));
         java.util.concurrent.atomic.AtomicBoolean overwritten = new java.util.concurrent.atomic.AtomicBoolean();
         // a fault injector around the real endpoint: a new upload lands just before the first content read
-        S3Client racing = new S3Client() {
-            @Override
-            public software.amazon.awssdk.services.s3.model.HeadObjectResponse headObject(
-                    software.amazon.awssdk.services.s3.model.HeadObjectRequest request) {
-                return s3.headObject(request);
+        S3Client racing = new ReadsOnly(s3, operation -> {
+            if (operation.equals("GetObject") && overwritten.compareAndSet(false, true)) {
+                s3.putObject(b -> b.bucket(BUCKET).key(UPI_KEY).metadata(java.util.Map.of(
+                        "published", "2023-03-22", "publisher", "New")),
+                        RequestBody.fromString("Officials signed 14 agreements on Wednesday.\n"));
             }
-
-            @Override
-            public <T> T getObject(software.amazon.awssdk.services.s3.model.GetObjectRequest request,
-                                   software.amazon.awssdk.core.sync.ResponseTransformer<
-                                           software.amazon.awssdk.services.s3.model.GetObjectResponse, T> transformer) {
-                if (overwritten.compareAndSet(false, true)) {
-                    s3.putObject(b -> b.bucket(BUCKET).key(UPI_KEY).metadata(java.util.Map.of(
-                            "published", "2023-03-22", "publisher", "New")),
-                            RequestBody.fromString("Officials signed 14 agreements on Wednesday.\n"));
-                }
-                return s3.getObject(request, transformer);
-            }
-
-            @Override
-            public String serviceName() {
-                return "s3";
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        });
         IngestHandler racingHandler = new IngestHandler(new Ingestor(racing, store, new ArticleAnalyzer(),
                 Clock.systemUTC()));
 
@@ -356,5 +310,44 @@ class IngestHandlerTest {
         assertEquals("2023-03-22", story.documents().get(0).published());
         assertTrue(story.claims().stream().anyMatch(c -> c.value().equals("14")), "claims: " + story.claims());
         assertTrue(story.claims().stream().noneMatch(c -> c.value().equals("12")));
+    }
+
+    /**
+     * The real S3 client for the two reads ingestion makes (HeadObject, GetObject), telling {@code beforeCall} which
+     * operation it is about to run; every other operation is left to the interface's defaults, which refuse to run.
+     */
+    private static final class ReadsOnly implements S3Client {
+
+        private final S3Client delegate;
+        private final java.util.function.Consumer<String> beforeCall;
+
+        ReadsOnly(S3Client delegate, java.util.function.Consumer<String> beforeCall) {
+            this.delegate = delegate;
+            this.beforeCall = beforeCall;
+        }
+
+        @Override
+        public software.amazon.awssdk.services.s3.model.HeadObjectResponse headObject(
+                software.amazon.awssdk.services.s3.model.HeadObjectRequest request) {
+            beforeCall.accept("HeadObject");
+            return delegate.headObject(request);
+        }
+
+        @Override
+        public <T> T getObject(software.amazon.awssdk.services.s3.model.GetObjectRequest request,
+                               software.amazon.awssdk.core.sync.ResponseTransformer<
+                                       software.amazon.awssdk.services.s3.model.GetObjectResponse, T> transformer) {
+            beforeCall.accept("GetObject");
+            return delegate.getObject(request, transformer);
+        }
+
+        @Override
+        public String serviceName() {
+            return "s3";
+        }
+
+        @Override
+        public void close() {
+        }
     }
 }
