@@ -28,10 +28,16 @@ class AdversarialInputTest {
                 List.of(new Sentence(text, 0, text.length(), 0, Section.BODY)));
         EXTRACTOR.extract(d); // warm-up of the rule tables and the JIT
         ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-        long cpu = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
-            long before = bean.getCurrentThreadCpuTime();
-            EXTRACTOR.extract(d);
-            return bean.getCurrentThreadCpuTime() - before;
+        // The fastest of three runs is the code's own cost; a single run also carries whatever else the JVM did then
+        // (a full suite's heap growth, recompilation). A quadratic rule makes every run slow.
+        long cpu = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            long best = Long.MAX_VALUE;
+            for (int run = 0; run < 3; run++) {
+                long before = bean.getCurrentThreadCpuTime();
+                EXTRACTOR.extract(d);
+                best = Math.min(best, bean.getCurrentThreadCpuTime() - before);
+            }
+            return best;
         });
         assertTrue(cpu < 800_000_000L, () -> "took " + cpu / 1_000_000 + " ms of CPU for 1 MB");
     }
