@@ -15,6 +15,8 @@ import dev.crosscheck.store.StoredDocument;
 import dev.crosscheck.store.StoryData;
 import dev.crosscheck.store.StoryPage;
 import dev.crosscheck.store.StoryRepository;
+import dev.crosscheck.web.PageSource;
+import dev.crosscheck.web.ReportPage;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -47,7 +49,9 @@ public final class StoryApi {
     /** Longer parameter values are refused before they are read: no valid value comes close. */
     private static final int MAX_VALUE_LENGTH = 2048;
     private static final Pattern STORY_ROUTE =
-            Pattern.compile("^/stories/([^/]+)/(report|claims|sources|timeline)$");
+            Pattern.compile("^/stories/([^/]+)/(report|claims|sources|timeline|report\\.html)$");
+    /** A story's own URL: the report page for clients that accept HTML. */
+    private static final Pattern STORY_PAGE = Pattern.compile("^/stories/([^/]+)$");
     private static final Pattern LIMIT = Pattern.compile("[0-9]{1,3}");
     /** Stories per page of GET /stories unless {@code limit} says otherwise. */
     public static final int DEFAULT_LIMIT = 50;
@@ -70,6 +74,8 @@ public final class StoryApi {
         routes.put("GET /stories/{story}/claims", new TreeSet<>());
         routes.put("GET /stories/{story}/sources", new TreeSet<>());
         routes.put("GET /stories/{story}/timeline", new TreeSet<>());
+        routes.put("GET /stories/{story}", new TreeSet<>());
+        routes.put("GET /stories/{story}/report.html", new TreeSet<>(List.of("kind", "verdict")));
         routes.replaceAll((k, v) -> Collections.unmodifiableSet(v));
         return Collections.unmodifiableMap(routes);
     }
@@ -105,10 +111,25 @@ public final class StoryApi {
                 Map<String, String> query = checkParameters("GET /stories/{story}/" + m.group(2), request.query());
                 return switch (m.group(2)) {
                     case "report" -> report(story, query);
+                    case "report.html" -> page(story, query, request.path().endsWith("/") ? "../report.html"
+                            : "./report.html");
                     case "claims" -> claims(story);
                     case "timeline" -> timeline(story);
                     default -> sources(story);
                 };
+            }
+            Matcher page = STORY_PAGE.matcher(path);
+            if (page.matches()) {
+                requireGet(request);
+                String story = storyName(page.group(1), "story");
+                checkParameters("GET /stories/{story}", request.query());
+                if (!acceptsHtml(request.headers())) {
+                    throw new ApiException(404, "Not Found", "This path is the story's report page, served to "
+                            + "clients that accept text/html. The report as JSON is at /stories/{story}/report.", null);
+                }
+                // "./" keeps a story name such as "a:b" from reading as a URL scheme.
+                String action = request.path().endsWith("/") ? "./report.html" : "./" + page.group(1) + "/report.html";
+                return page(story, Map.of(), action);
             }
             throw ApiException.notFound("No resource at this path. Try GET /stories.");
         } catch (ApiException e) {
@@ -172,6 +193,79 @@ public final class StoryApi {
             return new ApiResponse(200, Map.of("Content-Type", MARKDOWN), ReportMarkdown.render(report));
         }
         return json(200, report);
+    }
+
+    /**
+     * The report page of a story: every finding is on it, those the filters leave out hidden, so that the page's
+     * script can apply other filters without a request. {@code formAction} is the page's own URL relative to the
+     * request's, where the filter form sends its query.
+     */
+    private ApiResponse page(String story, Map<String, String> query, String formAction) {
+        Set<ClaimKind> kinds = parseList(blankToNull(query.get("kind")), "kind", ClaimKind::fromWireName, kindNames());
+        Set<Verdict> verdicts = parseList(blankToNull(query.get("verdict")), "verdict", Verdict::fromWireName,
+                verdictNames());
+        StoryData data = load(story);
+        List<PageSource> documents = new ArrayList<>();
+        for (StoredDocument d : data.documents()) {
+            documents.add(new PageSource(d.id(), d.status().wireName(), d.reason(), d.title(), d.publisher(),
+                    d.published(), d.publishedFrom(), d.url(), d.claims()));
+        }
+        Set<String> kindNames = new TreeSet<>();
+        if (kinds != null) {
+            kinds.forEach(k -> kindNames.add(k.wireName()));
+        }
+        Set<String> verdictNames = new TreeSet<>();
+        if (verdicts != null) {
+            verdicts.forEach(v -> verdictNames.add(v.wireName()));
+        }
+        String html = ReportPage.render(new ReportPage.Input(buildReport(data), documents, Timeline.of(data.claims()),
+                kindNames, verdictNames, formAction));
+        Map<String, String> headers = new LinkedHashMap<>(ReportPage.headers());
+        headers.put("Vary", "Accept");
+        return new ApiResponse(200, headers, html);
+    }
+
+    /** An empty filter (the page's form sends "kind=" for "all kinds") filters nothing. */
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    /**
+     * Whether the client asked for HTML: an Accept header naming text/html or application/xhtml+xml with a non-zero
+     * quality, as browsers send. A wildcard alone (curl's default) is not taken as asking for HTML.
+     */
+    static boolean acceptsHtml(Map<String, String> headers) {
+        String accept = null;
+        for (Map.Entry<String, String> e : headers.entrySet()) {
+            if (e.getKey().equalsIgnoreCase("accept")) {
+                accept = e.getValue();
+            }
+        }
+        if (accept == null) {
+            return false;
+        }
+        for (String range : accept.split(",")) {
+            String[] parts = range.split(";");
+            String type = parts[0].strip().toLowerCase(java.util.Locale.ROOT);
+            if (!type.equals("text/html") && !type.equals("application/xhtml+xml")) {
+                continue;
+            }
+            boolean zero = false;
+            for (int i = 1; i < parts.length; i++) {
+                String p = parts[i].strip().toLowerCase(java.util.Locale.ROOT);
+                if (p.startsWith("q=")) {
+                    try {
+                        zero = Double.parseDouble(p.substring(2).strip()) <= 0;
+                    } catch (NumberFormatException ignored) {
+                        zero = true;
+                    }
+                }
+            }
+            if (!zero) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The report of a story's stored claims. */

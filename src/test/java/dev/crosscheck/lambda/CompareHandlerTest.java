@@ -172,6 +172,33 @@ class CompareHandlerTest {
         assertProblem(call("events/http-story-nul.json"), 400, "story");
     }
 
+    @Test
+    void aBrowserAskingForTheStoryGetsTheReportPageWithItsSecurityHeaders() {
+        APIGatewayV2HTTPResponse response = call("events/http-story-page.json");
+
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        assertEquals("text/html; charset=utf-8", response.getHeaders().get("Content-Type"));
+        String csp = response.getHeaders().get("Content-Security-Policy");
+        assertTrue(csp.startsWith("default-src 'none';") && csp.contains("frame-ancestors 'none'"), csp);
+        assertEquals("nosniff", response.getHeaders().get("X-Content-Type-Options"));
+        assertEquals("no-referrer", response.getHeaders().get("Referrer-Policy"));
+        String html = response.getBody();
+        assertTrue(html.startsWith("<!DOCTYPE html>"), html);
+        assertTrue(html.contains("<h1>" + Seeds.STORY + "</h1>"), html);
+        assertTrue(html.contains("photo.txt"), "the rejected document is listed");
+        assertTrue(html.contains("action=\"./" + Seeds.STORY + "/report.html\""), "filters go to the page's own URL");
+    }
+
+    @Test
+    void headOfTheFilteredPageHasTheHeadersAndNoBody() {
+        APIGatewayV2HTTPResponse response = call("events/http-report-page-head.json");
+
+        assertEquals(200, response.getStatusCode());
+        assertEquals("text/html; charset=utf-8", response.getHeaders().get("Content-Type"));
+        assertTrue(response.getHeaders().containsKey("Content-Security-Policy"));
+        assertEquals("", response.getBody());
+    }
+
     private static void assertProblem(APIGatewayV2HTTPResponse response, int status, String parameter)
             throws Exception {
         assertEquals(status, response.getStatusCode(), response.getBody());

@@ -1,0 +1,57 @@
+package dev.crosscheck.compare;
+
+import dev.crosscheck.claim.ClaimKind;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The words a report uses for people, for renderers outside this package: what each source is called, a finding's
+ * heading, a value in words. The same wording as the report's explanations and its Markdown rendering.
+ */
+public final class ReportLabels {
+
+    private final SourceNames names;
+
+    private ReportLabels(SourceNames names) {
+        this.names = names;
+    }
+
+    /** Labels for a report's sources; ids missing from {@code sources} are called by their file name. */
+    public static ReportLabels of(List<Report.Source> sources) {
+        List<SourceInfo> infos = new ArrayList<>(sources.size());
+        for (Report.Source s : sources) {
+            infos.add(new SourceInfo(s.id(), s.title(), s.publisher(), s.published(), s.publishedFrom()));
+        }
+        return new ReportLabels(new SourceNames(infos, List.of()));
+    }
+
+    /** What the report calls a source: its publisher, or its file name (with both when publishers repeat). */
+    public String sourceName(String sourceId) {
+        return names.name(sourceId);
+    }
+
+    /** The last path segment of a document id. */
+    public static String fileName(String id) {
+        return SourceNames.fileName(id);
+    }
+
+    /** A finding's heading: its subject, and its attribute unless that only repeats the subject or the kind. */
+    public static String heading(Report.Finding finding) {
+        return ReportMarkdown.heading(finding.subject(), finding.attribute(), finding.kind());
+    }
+
+    /** The heading of a finding or timeline entry from its parts. */
+    public static String heading(String subject, String attribute, String kind) {
+        return ReportMarkdown.heading(subject, attribute, kind);
+    }
+
+    /** A value in words, with its normalized form in parentheses where the two differ ("3 days (P3D)"). */
+    public static String valueText(String kind, Report.Value value) {
+        return Explanations.valueText(ClaimKind.fromWireName(kind), value);
+    }
+
+    /** A date value in words ("March 21, 2023"), as the report writes dates. */
+    public static String dateText(String value, boolean approximate) {
+        return ValueText.render(ClaimKind.DATE, value, approximate);
+    }
+}
