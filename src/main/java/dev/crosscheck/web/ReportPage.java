@@ -185,7 +185,7 @@ public final class ReportPage {
             h.open("table").element("caption", "The story's sources and the claims read from each",
                     "class", "visually-hidden");
             h.open("thead").open("tr");
-            for (String column : List.of("Source", "Title", "Published", "Claims")) {
+            for (String column : List.of("Source", "Published", "Claims")) {
                 h.element("th", column, "scope", "col");
             }
             h.close("tr").close("thead").open("tbody").newline();
@@ -193,19 +193,22 @@ public final class ReportPage {
                 PageSource d = described.get(src.id());
                 h.open("tr");
                 h.open("th", "scope", "row").text(labels.sourceName(src.id()));
+                String title = src.title() == null || src.title().isBlank() ? null : src.title();
+                String url = d == null || d.url() == null ? null : d.url().strip();
+                boolean link = url != null && WEB_URL.matcher(url).matches();
+                if (title != null || link) {
+                    h.text(" ").open("span", "class", "title");
+                    if (link) {
+                        h.element("a", title == null ? url : title, "href", url, "rel", "noopener noreferrer nofollow");
+                    } else {
+                        h.text(title);
+                    }
+                    h.close("span");
+                }
                 if (!labels.sourceName(src.id()).equals(ReportLabels.fileName(src.id()))) {
-                    h.open("br").element("span", ReportLabels.fileName(src.id()), "class", "from");
+                    h.text(" ").element("span", ReportLabels.fileName(src.id()), "class", "file");
                 }
                 h.close("th");
-                h.open("td");
-                String title = src.title() == null || src.title().isBlank() ? "(no title)" : src.title();
-                String url = d == null ? null : d.url();
-                if (url != null && WEB_URL.matcher(url.strip()).matches()) {
-                    h.element("a", title, "href", url.strip(), "rel", "noopener noreferrer nofollow");
-                } else {
-                    h.text(title);
-                }
-                h.close("td");
                 h.open("td");
                 if (src.published() != null) {
                     h.open("time", "datetime", HTML_DATE.matcher(src.published()).matches() ? src.published() : null)
@@ -371,7 +374,6 @@ public final class ReportPage {
                     h.open("section", "class", "side", "aria-label",
                             "Value " + n + " of " + f.values().size() + ": " + ReportLabels.valueText(f.kind(), v));
                     h.open("h4").text(valueWords(f.kind(), v)).close("h4");
-                    written(v);
                     h.open("p", "class", "by").text("Given by " + names(v.sources())).close("p");
                     evidence(v);
                     h.close("section");
@@ -382,7 +384,6 @@ public final class ReportPage {
                 for (Report.Value v : f.values()) {
                     h.open("li").open("p", "class", "by").open("strong").text(valueWords(f.kind(), v)).close("strong")
                             .text(" \u2014 " + names(v.sources())).close("p");
-                    written(v);
                     evidence(v);
                     h.close("li");
                 }
@@ -393,12 +394,6 @@ public final class ReportPage {
 
         private String valueWords(String kind, Report.Value v) {
             return ReportLabels.valueText(kind, v);
-        }
-
-        private void written(Report.Value v) {
-            if (v.display() != null && !v.display().isBlank() && !v.display().equals(v.value())) {
-                h.element("p", "written \u201c" + v.display() + "\u201d", "class", "written");
-            }
         }
 
         private String names(List<String> sourceIds) {
@@ -474,8 +469,8 @@ public final class ReportPage {
                                 others.add(d);
                             }
                         }
-                        h.text(" ").element("span", "(dated differently elsewhere: " + String.join(", ", others)
-                                + ")", "class", "differs");
+                        h.text(" ").element("span", "(also dated " + String.join(", ", others)
+                                + " by a source; the findings say whether that conflicts)", "class", "differs");
                     }
                     h.open("details").element("summary", "Evidence (" + e.evidence().size() + ")");
                     h.open("ul", "class", "evidence");

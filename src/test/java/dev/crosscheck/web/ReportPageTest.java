@@ -222,13 +222,14 @@ class ReportPageTest {
         Document doc = page();
         Elements rows = doc.select("#sources tbody tr");
         assertEquals(3, rows.size());
-        assertEquals("Ay Times a.txt", rows.get(0).selectFirst("th").text());
+        assertEquals("Ay Times Title A a.txt", rows.get(0).selectFirst("th").text());
         assertEquals("https://example.com/a", rows.get(0).selectFirst("a").attr("href"));
         assertTrue(rows.get(0).text().contains("March 21, 2023") && rows.get(0).text().contains("from the metadata"),
                 rows.get(0).text());
         assertEquals("3", rows.get(0).select("td").last().text());
         assertTrue(rows.get(1).text().contains("from the dateline"), rows.get(1).text());
         assertTrue(rows.get(1).select("a").isEmpty(), "javascript: is not linked");
+        assertEquals("Bee News Title B b.txt", rows.get(1).selectFirst("th").text());
         assertEquals("c.txt", rows.get(2).selectFirst("th").text());
         assertEquals(List.of("photo.txt: not text: binary content"), doc.select("#sources ul.rejected li").eachText());
         for (Element th : doc.select("th")) {
