@@ -33,9 +33,10 @@ public final class Main {
     static final String USAGE = """
             usage: crosscheck <command> [options]
 
-              demo [--json] [--seeds DIR]
+              demo [--json] [--seeds DIR] [--serve]
                   Start the local stack on free ports with a fresh data folder, upload the seed articles through the
-                  S3 API, wait for ingestion, print the seeds' report (readable, or the raw JSON with --json), stop.
+                  S3 API, wait for ingestion, print the seeds' report (readable, or the raw JSON with --json) and the
+                  URL of its web page, stop; with --serve keep serving the page until Ctrl-C.
 
               local [--data DIR] [--s3-port N] [--api-port N]
                   Run the local stack until Ctrl-C: S3 endpoint on 127.0.0.1:4566 (bucket crosscheck-articles),
@@ -188,10 +189,38 @@ public final class Main {
             } else {
                 out.print(ReportMarkdown.render(Json.read(response.body(), Report.class)));
             }
+            out.flush();
+            String page = stack.apiEndpoint() + "/stories/" + URLEncoder.encode(story, StandardCharsets.UTF_8)
+                    .replace("+", "%20");
+            HttpResponse<String> html = http.send(HttpRequest.newBuilder(URI.create(page))
+                    .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (html.statusCode() != 200) {
+                err.println("report page request failed: HTTP " + html.statusCode());
+                return 1;
+            }
+            if (options.flag("serve")) {
+                err.println("report page: " + page + "  (serving until Ctrl-C)");
+                err.flush();
+                serveUntilStopped(stack, data);
+            }
+            err.println("report page: " + page + "  (while the stack runs: add --serve to keep it up)");
             return 0;
         } finally {
             deleteRecursively(data);
         }
+    }
+
+    /** Keeps the stack serving until the process is stopped (Ctrl-C), then stops it and removes its data. */
+    private static void serveUntilStopped(LocalStack stack, Path data) throws InterruptedException {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                stack.close();
+                deleteRecursively(data);
+            } catch (Exception e) {
+                System.err.println("error while stopping: " + e);
+            }
+        }));
+        new CountDownLatch(1).await();
     }
 
     private static void deleteRecursively(Path root) throws IOException {

@@ -11,7 +11,7 @@ import java.util.Set;
 /** A command and its options: {@code --name value}, {@code --flag}, and positional paths. */
 record Options(String command, Map<String, String> values, Set<String> flags, List<Path> paths) {
 
-    private static final Set<String> FLAGS = Set.of("json");
+    private static final Set<String> FLAGS = Set.of("json", "serve");
     private static final Set<String> VALUED = Set.of("story", "data", "s3-port", "api-port", "seeds");
 
     static Options parse(String[] args) {

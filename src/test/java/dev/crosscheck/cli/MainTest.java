@@ -76,6 +76,8 @@ class MainTest {
         }
         assertTrue(agreement, "both seeds agree on 12 points, read back through the HTTP API");
         assertTrue(err.toString().contains("uploaded s3://crosscheck-articles/xi-moscow-2023/"), err.toString());
+        assertTrue(java.util.regex.Pattern.compile("report page: http://127\\.0\\.0\\.1:\\d+/stories/xi-moscow-2023 ")
+                .matcher(err.toString()).find(), "the demo names the page it checked was served: " + err);
     }
 
     @Test
