@@ -124,8 +124,12 @@ public final class StoryApi {
                 String story = storyName(page.group(1), "story");
                 checkParameters("GET /stories/{story}", request.query());
                 if (!acceptsHtml(request.headers())) {
-                    throw new ApiException(404, "Not Found", "This path is the story's report page, served to "
-                            + "clients that accept text/html. The report as JSON is at /stories/{story}/report.", null);
+                    ApiResponse notHtml = problem(404, "Not Found", "This path is the story's report page, served to "
+                            + "clients that accept text/html. The report as JSON is at /stories/{story}/report.",
+                            echo(path), null);
+                    Map<String, String> headers = new LinkedHashMap<>(notHtml.headers());
+                    headers.put("Vary", "Accept");
+                    return new ApiResponse(404, headers, notHtml.body());
                 }
                 // "./" keeps a story name such as "a:b" from reading as a URL scheme.
                 String action = request.path().endsWith("/") ? "./report.html" : "./" + page.group(1) + "/report.html";

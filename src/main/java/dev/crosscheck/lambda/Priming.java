@@ -6,8 +6,10 @@ import dev.crosscheck.claim.Claim;
 import dev.crosscheck.compare.Report;
 import dev.crosscheck.compare.SourceInfo;
 import dev.crosscheck.compare.StoryComparator;
+import dev.crosscheck.compare.Timeline;
 import dev.crosscheck.document.DocumentMetadata;
 import dev.crosscheck.json.Json;
+import dev.crosscheck.web.ReportPage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
@@ -88,6 +91,9 @@ public final class Priming implements Resource {
         }
         Report report = new StoryComparator().compare("priming", sources, claims);
         String json = Json.write(report);
+        // the report page's renderer, stylesheet and script hashes, for the first browser after a restore
+        ReportPage.render(new ReportPage.Input(report, List.of(), Timeline.of(claims), Set.of(), Set.of(),
+                "./report.html"));
         touchSdkRequests(claims.isEmpty() ? "{}" : Json.write(claims.get(0)));
         return new Result(claims.size(), json.length());
     }

@@ -69,7 +69,9 @@ class ReportPageRouteTest {
         assertPage(get("/stories/s", Map.of(), "application/xhtml+xml"));
 
         for (String accept : new String[] {null, "*/*", "application/json", "text/html;q=0", "text/plain"}) {
-            assertProblem(get("/stories/s", Map.of(), accept), 404, null);
+            ApiResponse notHtml = get("/stories/s", Map.of(), accept);
+            assertProblem(notHtml, 404, null);
+            assertEquals("Accept", notHtml.headers().get("Vary"), "caches keep the page and the 404 apart");
         }
         assertProblem(get("/stories/nope", Map.of(), BROWSER), 404, null);
         assertProblem(get("/stories/s", Map.of("kind", "count"), BROWSER), 400, "kind");
