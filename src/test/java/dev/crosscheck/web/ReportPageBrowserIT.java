@@ -301,6 +301,24 @@ class ReportPageBrowserIT {
     }
 
     @Test
+    void theLocalHttpApiPassesThePagesHeadersOnForGetAndHead() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (String method : new String[] {"GET", "HEAD"}) {
+            java.net.http.HttpResponse<String> response = http.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(stack.apiEndpoint() + "/stories/" + STORY + "/report.html?kind=count"))
+                    .method(method, java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), method);
+            assertEquals("text/html; charset=utf-8", response.headers().firstValue("Content-Type").orElse(null));
+            assertEquals(ReportPage.headers().get("Content-Security-Policy"),
+                    response.headers().firstValue("Content-Security-Policy").orElse(null), method);
+            assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(null));
+            assertEquals("no-referrer", response.headers().firstValue("Referrer-Policy").orElse(null));
+            assertEquals(method.equals("HEAD"), response.body().isEmpty(), method);
+        }
+    }
+
+    @Test
     void screenshotsAtDesktopAndPhoneWidthWithoutSidewaysScrolling() throws Exception {
         open();
         js("document.querySelector('#single-source details').open = true;");
