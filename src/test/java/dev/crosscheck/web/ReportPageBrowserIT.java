@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -44,13 +45,14 @@ import software.amazon.awssdk.core.sync.RequestBody;
  * instead, so that continuous integration cannot skip it silently.
  */
 @Timeout(300)
+@ExtendWith(RequiresChromium.class)
 class ReportPageBrowserIT {
 
     private static final String STORY = "xi-moscow-2023";
     private static final Path SEEDS = Path.of("seeds", STORY);
     private static final Path CORPUS = Path.of("..", "shared", "corpus", STORY);
-    private static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
-    private static final String CHROMEDRIVER = System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver");
+    private static final String CHROMIUM = RequiresChromium.CHROMIUM;
+    private static final String CHROMEDRIVER = RequiresChromium.CHROMEDRIVER;
     private static final String HOSTILE_SCRIPT = "<script>document.title='pwned';window.pwned=1</script>";
     private static final String HOSTILE_IMAGE = "<img src=x onerror=\"window.pwned=2\">";
     /** Two sentences with claims (a meeting's date, a plan's points) about nothing the other articles mention. */
@@ -69,9 +71,7 @@ class ReportPageBrowserIT {
 
     @BeforeAll
     static void start() throws Exception {
-        requirePresent(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
-                "Chromium is not installed (" + CHROMIUM + ", " + CHROMEDRIVER
-                        + "): apt-get install chromium chromium-driver");
+        requirePresent(RequiresChromium.installed(), RequiresChromium.missing());
         requirePresent(Files.isDirectory(CORPUS), "the shared corpus is not beside the project (" + CORPUS + ")");
 
         data = Files.createTempDirectory("crosscheck-browser");
@@ -298,6 +298,39 @@ class ReportPageBrowserIT {
         WebElement focused = browser.switchTo().activeElement();
         assertEquals("Skip to the findings", focused.getText(), "the first stop is the skip link, and it shows");
         assertTrue(focused.isDisplayed());
+    }
+
+    @Test
+    void withJavaScriptOffTheFilterFormAsksTheServerForTheFilteredPage() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--window-size=1280,900");
+        options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        // a driver of its own: quitting a driver stops its driver service
+        ChromeDriver plain = new ChromeDriver(new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build(), options);
+        try {
+            plain.get(stack.apiEndpoint() + "/stories/" + STORY);
+            WebElement apply = plain.findElement(By.cssSelector("#filters button[type=submit]"));
+            assertTrue(apply.isDisplayed(), "without script the form has its Apply button");
+            new Select(plain.findElement(By.id("filter-verdict"))).selectByValue("contradiction");
+            apply.click();
+            assertTrue(plain.getCurrentUrl().endsWith("/stories/" + STORY + "/report.html?kind=&verdict=contradiction"),
+                    plain.getCurrentUrl());
+            List<WebElement> findings = plain.findElements(By.cssSelector("article.finding"));
+            int shown = 0;
+            for (WebElement f : findings) {
+                assertEquals(f.getAttribute("data-verdict").equals("contradiction"), f.isDisplayed(),
+                        f.getAttribute("id") + " " + f.getAttribute("data-verdict"));
+                shown += f.isDisplayed() ? 1 : 0;
+            }
+            assertEquals(2, shown);
+            assertEquals("contradiction", new Select(plain.findElement(By.id("filter-verdict")))
+                    .getFirstSelectedOption().getAttribute("value"), "the form shows the filter in force");
+        } finally {
+            plain.quit();
+        }
     }
 
     @Test
