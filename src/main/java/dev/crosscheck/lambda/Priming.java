@@ -100,7 +100,7 @@ public final class Priming implements Resource {
 
     private static void touchSdkRequests(String claimJson) {
         Map<String, AttributeValue> item = Map.of("pk", AttributeValue.fromS("story#priming"),
-                "sk", AttributeValue.fromS("claim#0#v#00000"), "claim", AttributeValue.fromS(claimJson),
+                "sk", AttributeValue.fromS("claim#0#v#00000"), "chunk", AttributeValue.fromL(List.of(AttributeValue.fromS(claimJson))),
                 "claims", AttributeValue.fromN("1"));
         PutItemRequest.builder().tableName("priming").item(item)
                 .conditionExpression("attribute_not_exists(pk) OR sequencer < :seq")

@@ -67,6 +67,7 @@ public final class LocalStack implements AutoCloseable {
 
     private final Config config;
     private final AmazonDynamoDBLocal dynamoLocal;
+    private final java.util.Set<Thread> databaseThreads;
     private final DynamoDbClient dynamo;
     private final S3Proxy s3Proxy;
     private final EventDispatcher dispatcher;
@@ -80,8 +81,12 @@ public final class LocalStack implements AutoCloseable {
         Files.createDirectories(dataDir.resolve("s3"));
         Files.createDirectories(dataDir.resolve("dynamodb"));
 
+        java.util.Set<Thread> earlierDatabases = WriteAheadLog.databaseThreads();
         this.dynamoLocal = quietly(() -> DynamoDBEmbedded.create(dataDir.resolve("dynamodb").resolve("claims.db").toFile(),
                 true));
+        this.databaseThreads = WriteAheadLog.databaseThreads();
+        databaseThreads.removeAll(earlierDatabases);
+        WriteAheadLog.enable(dataDir.resolve("dynamodb").resolve("claims.db").toFile(), config.log());
         this.dynamo = dynamoLocal.dynamoDbClient();
         this.store = new ClaimStore(dynamo, config.table());
         store.createTableIfMissing();
@@ -176,6 +181,7 @@ public final class LocalStack implements AutoCloseable {
         dispatcher.close();
         s3.close();
         dynamoLocal.shutdown();
+        WriteAheadLog.awaitClosed(databaseThreads, 10_000);
     }
 
     private static int freeLoopbackPort() throws IOException {

@@ -33,9 +33,11 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  *   <li>{@code stories} / {@code STORY}: the story registry, so the story list is a Query too;</li>
  *   <li>{@code story#STORY} / {@code doc#ID}: a document, its status, metadata, the S3 sequencer applied last and the
  *       {@code version} of its current claims;</li>
- *   <li>{@code story#STORY} / {@code claim#DOC#VERSION#NNNNN}: one claim of one version of a document, with the
- *       sequencer of the event that wrote it ({@code DOC} is a fixed-length digest of the document id, so one Query
- *       finds every claim item of a document).</li>
+ *   <li>{@code story#STORY} / {@code claim#DOC#VERSION#NNNNN}: the claims of one version of a document, as a list of
+ *       claim JSON strings ({@code chunk}), as many per item as fit in {@value #CHUNK_JSON_BYTES} bytes, with the
+ *       sequencer of the event that wrote them ({@code DOC} is a fixed-length digest of the document id, so one Query
+ *       finds every claim item of a document). A typical article's claims are one item: one write, not one per claim.
+ *       Items of one claim each ({@code claim}, a single JSON string), written by earlier releases, still read.</li>
  * </ul>
  *
  * <p>A new version's claims are written first; then the document item switches to that version with a conditional
@@ -64,9 +66,17 @@ public final class ClaimStore implements StoryRepository {
     static final int MAX_QUOTE_CHARS = 8_000;
     /** A claim item whose JSON is still larger than this after the cut is not stored (DynamoDB would refuse it). */
     static final int MAX_CLAIM_JSON_BYTES = 300_000;
+    /**
+     * Claim JSON bytes per claim item at most: the keys and attributes of the item stay far below DynamoDB's 400 KB,
+     * and a claim of {@link #MAX_CLAIM_JSON_BYTES} always fits an item of its own.
+     */
+    static final int CHUNK_JSON_BYTES = 350_000;
+    /** Stories registered by this instance: a warm function does not write the registry item again. */
+    private static final int MAX_KNOWN_STORIES = 10_000;
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final java.util.Set<String> registered = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public ClaimStore(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
@@ -99,25 +109,41 @@ public final class ClaimStore implements StoryRepository {
      */
     public WriteOutcome saveDocument(StoredDocument document, List<Claim> claims) {
         String partition = storyPartition(document.story());
-        List<Map<String, AttributeValue>> claimItems = new ArrayList<>(claims.size());
+        List<Map<String, AttributeValue>> claimItems = new ArrayList<>();
+        List<AttributeValue> chunk = new ArrayList<>();
+        int chunkBytes = 0;
+        int stored = 0;
         for (Claim claim : claims) {
             String json = Json.write(storable(claim));
-            if (json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_CLAIM_JSON_BYTES) {
+            int bytes = json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (bytes > MAX_CLAIM_JSON_BYTES) {
                 continue;
             }
-            claimItems.add(claimItem(partition, document, claimItems.size(), claim, json));
+            if (!chunk.isEmpty() && chunkBytes + bytes > CHUNK_JSON_BYTES) {
+                claimItems.add(claimItem(partition, document, claimItems.size(), chunk));
+                chunk = new ArrayList<>();
+                chunkBytes = 0;
+            }
+            chunk.add(s(json));
+            chunkBytes += bytes;
+            stored++;
         }
+        if (!chunk.isEmpty()) {
+            claimItems.add(claimItem(partition, document, claimItems.size(), chunk));
+        }
+        // Registered before the switch: a retry after a failure past the switch finds the event stale, so the
+        // registry could not be written then.
+        registerStory(document.story());
         batchWrite(claimItems.stream().map(item -> WriteRequest.builder()
                 .putRequest(PutRequest.builder().item(item).build()).build()).toList());
 
         try {
-            switchDocument(document, claimItems.size());
+            switchDocument(document, stored);
         } catch (ConditionalCheckFailedException stale) {
             deleteVersion(partition, document.id(), document.version());
             return WriteOutcome.STALE;
         }
         sweep(partition, document.id(), document.version(), document.sequencer());
-        registerStory(document.story());
         return WriteOutcome.APPLIED;
     }
 
@@ -203,9 +229,8 @@ public final class ClaimStore implements StoryRepository {
                 StoredDocument d = toDocument(story, item);
                 documents.put(d.id(), d);
             } else if (sk.startsWith("claim#")) {
-                claimsByVersion.computeIfAbsent(versionOf(item.get("document").s(), item.get("version").s()),
-                                v -> new ArrayList<>())
-                        .add(Json.read(item.get("claim").s(), Claim.class));
+                addClaims(item, claimsByVersion.computeIfAbsent(
+                        versionOf(item.get("document").s(), item.get("version").s()), v -> new ArrayList<>()));
             }
         }
         if (documents.isEmpty()) {
@@ -249,7 +274,7 @@ public final class ClaimStore implements StoryRepository {
             List<Claim> claims = new ArrayList<>();
             for (Map<String, AttributeValue> c : query(partition, claimPrefix(id, d.version()))) {
                 if (id.equals(c.get("document").s()) && d.version().equals(c.get("version").s())) {
-                    claims.add(Json.read(c.get("claim").s(), Claim.class));
+                    addClaims(c, claims);
                 }
             }
             if (claims.size() == d.claims()) {
@@ -258,6 +283,18 @@ public final class ClaimStore implements StoryRepository {
             backoff(attempt);
         }
         throw new IllegalStateException("document " + id + " kept changing while it was read");
+    }
+
+    /** The claims of one claim item: a list of them, or one claim in an item written by an earlier release. */
+    private static void addClaims(Map<String, AttributeValue> item, List<Claim> into) {
+        AttributeValue chunk = item.get("chunk");
+        if (chunk != null) {
+            for (AttributeValue json : chunk.l()) {
+                into.add(Json.read(json.s(), Claim.class));
+            }
+        } else {
+            into.add(Json.read(item.get("claim").s(), Claim.class));
+        }
     }
 
     private static String versionOf(String documentId, String version) {
@@ -330,9 +367,20 @@ public final class ClaimStore implements StoryRepository {
                 claim.approximate(), claim.running(), claim.confidence(), evidence);
     }
 
+    /**
+     * Puts the story's registry item, unless this instance did so before: registry items are never deleted, so one
+     * write per story and process is enough (the counts of a story are read from its document items, not kept here).
+     */
     private void registerStory(String story) {
+        if (registered.contains(story)) {
+            return;
+        }
         dynamo.putItem(b -> b.tableName(table).item(Map.of(
                 PK, s(STORIES_PARTITION), SK, s(story), "story", s(story))));
+        if (registered.size() >= MAX_KNOWN_STORIES) {
+            registered.clear();
+        }
+        registered.add(story);
     }
 
     /** BatchWriteItem in chunks of 25; unprocessed items are retried with exponential backoff, then it fails loudly. */
@@ -415,15 +463,14 @@ public final class ClaimStore implements StoryRepository {
     }
 
     private static Map<String, AttributeValue> claimItem(String partition, StoredDocument document, int index,
-                                                         Claim claim, String json) {
+                                                         List<AttributeValue> claimJson) {
         return Map.of(
                 PK, s(partition),
                 SK, s(claimPrefix(document.id(), document.version()) + String.format("%05d", index)),
                 "version", s(document.version()),
                 "document", s(document.id()),
                 "sequencer", s(document.sequencer()),
-                "kind", s(claim.kind().wireName()),
-                "claim", s(json));
+                "chunk", AttributeValue.fromL(claimJson));
     }
 
     private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {

@@ -152,18 +152,27 @@ public final class CapacityModel {
     static int itemBytes(Map<String, AttributeValue> item) {
         int bytes = 0;
         for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
-            bytes += e.getKey().getBytes(StandardCharsets.UTF_8).length;
-            AttributeValue v = e.getValue();
-            if (v.s() != null) {
-                bytes += v.s().getBytes(StandardCharsets.UTF_8).length;
-            } else if (v.n() != null) {
-                String digits = v.n().replaceAll("[^0-9]", "").replaceFirst("^0+(?=.)", "");
-                bytes += 1 + (digits.length() + 1) / 2;
-            } else if (v.bool() != null) {
-                bytes += 1;
-            }
+            bytes += e.getKey().getBytes(StandardCharsets.UTF_8).length + valueBytes(e.getValue());
         }
         return bytes;
+    }
+
+    /** A value's size: UTF-8 bytes of a string; a list or map is 3 bytes plus 1 byte and the size of each element. */
+    static int valueBytes(AttributeValue v) {
+        if (v.s() != null) {
+            return v.s().getBytes(StandardCharsets.UTF_8).length;
+        } else if (v.n() != null) {
+            String digits = v.n().replaceAll("[^0-9]", "").replaceFirst("^0+(?=.)", "");
+            return 1 + (digits.length() + 1) / 2;
+        } else if (v.bool() != null) {
+            return 1;
+        } else if (v.hasL()) {
+            return 3 + v.l().stream().mapToInt(element -> 1 + valueBytes(element)).sum();
+        } else if (v.hasM()) {
+            return 3 + v.m().entrySet().stream().mapToInt(element -> 1
+                    + element.getKey().getBytes(StandardCharsets.UTF_8).length + valueBytes(element.getValue())).sum();
+        }
+        return 0;
     }
 
     /** Write units of one item: 1 per started KB. */
@@ -258,6 +267,9 @@ public final class CapacityModel {
                 docSizes.get(0), docSizes.get(docSizes.size() / 2), docSizes.get(docSizes.size() - 1),
                 claimsPerArticle));
 
+        report.append(String.format(Locale.ROOT, "Claim item bytes per claim stored (a version's claims share "
+                + "items): %.0f.%n", claimSizes.stream().mapToInt(Integer::intValue).sum() / (double) totalClaims));
+
         // Reads: a report (loadStory) and a page of the story list.
         meter.reset();
         store.loadStory("xi-moscow-2023");
@@ -280,15 +292,17 @@ public final class CapacityModel {
         // Projection onto one partition.
         report.append(String.format(Locale.ROOT, "%n| story partition | articles/s before 1,000 WCU/s | articles/hour |"
                 + "%n|---|---|---|%n"));
+        // A version's claims are packed into items of up to 350 KB of claim JSON: one item for any of these counts.
+        double claimBytes = claimSizes.stream().mapToInt(Integer::intValue).sum() / (double) totalClaims;
         for (double claims : new double[] {claimsPerArticle, 40, 100}) {
-            double w = claims * writeUnits((int) Math.round(claimMean)) + writeUnits((int) Math.round(docMean)) + 1;
+            double w = writeUnits((int) Math.round(claims * claimBytes)) + writeUnits((int) Math.round(docMean));
             report.append(String.format(Locale.ROOT, "| %s claims per article (%.0f WCU each) | %.0f | %,.0f |%n",
                     claims == claimsPerArticle ? String.format(Locale.ROOT, "%.1f (the corpus's mean)", claims)
                             : String.format(Locale.ROOT, "%.0f", claims), w, PARTITION_WCU_PER_S / w, 3600 * PARTITION_WCU_PER_S / w));
         }
         report.append(String.format(Locale.ROOT, "%n| articles in the story | partition bytes | RCU per report read "
                 + "(strongly consistent) | Query pages of 1 MB | report reads/s before 3,000 RCU/s |%n|---|---|---|---|---|%n"));
-        double perArticleBytes = docMean + claimsPerArticle * claimMean;
+        double perArticleBytes = docMean + claimsPerArticle * claimBytes;
         for (int articlesInStory : new int[] {10, 100, 1_000, 10_000}) {
             long bytes = Math.round(articlesInStory * perArticleBytes);
             int rcu = readUnits(bytes);

@@ -19,6 +19,13 @@ class CapacityModelTest {
     }
 
     @Test
+    void aListCountsThreeBytesPlusOneAndTheSizeOfEachElement() {
+        // "chunk"(5) + list overhead 3 + ("ab" 2 + 1) + ("cde" 3 + 1)
+        assertEquals(5 + 3 + 3 + 4, CapacityModel.itemBytes(Map.of("chunk", AttributeValue.fromL(java.util.List.of(
+                AttributeValue.fromS("ab"), AttributeValue.fromS("cde"))))));
+    }
+
+    @Test
     void writesAreBilledPerStartedKilobyteAndStrongReadsPerStartedFourKilobytes() {
         assertEquals(1, CapacityModel.writeUnits(1));
         assertEquals(1, CapacityModel.writeUnits(1024));

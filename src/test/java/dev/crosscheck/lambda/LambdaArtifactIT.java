@@ -1,6 +1,8 @@
 package dev.crosscheck.lambda;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -18,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class LambdaArtifactIT {
 
     private static final Path JAR = Path.of("target", "crosscheck-lambda.jar");
-    private static final long BUDGET_BYTES = 15L * 1024 * 1024;
+    /** 15 MB, decimal, as the budget reads; the build fails above it too. */
+    private static final long BUDGET_BYTES = 15_000_000L;
     private static final List<String> FORBIDDEN_PREFIXES = List.of(
             "dev/crosscheck/local/", "dev/crosscheck/cli/", "org/gaul/", "software/amazon/dynamodb/services/local/",
             "com/amazonaws/services/dynamodbv2/local/", "org/eclipse/jetty/", "org/junit/", "com/almworks/sqlite4java/",
@@ -106,6 +109,47 @@ class LambdaArtifactIT {
             Object metadata = Class.forName("software.amazon.awssdk.services.s3.model.HeadObjectResponse", true, loader)
                     .getMethod("metadata").invoke(head);
             assertEquals("UPI", ((java.util.Map<?, ?>) metadata).get("publisher"));
+        }
+    }
+
+    /**
+     * The clients as deployed (explicit region and credentials, no endpoint override) resolve their endpoints and sign
+     * a request with only the artifact: the SDK's per-service endpoint metadata, left out of it, is never needed. The
+     * call itself cannot succeed (made-up credentials; maybe no network): any failure but a missing class will do.
+     */
+    @Test
+    void clientsAsDeployedResolveEndpointsAndSignWithOnlyTheArtifact() throws Exception {
+        try (URLClassLoader loader = isolated()) {
+            Class<?> clients = Class.forName("dev.crosscheck.lambda.AwsClients", true, loader);
+            Object aws = clients.getConstructor(java.util.Map.class).newInstance(java.util.Map.of(
+                    "AWS_REGION", "eu-west-1", "AWS_ACCESS_KEY_ID", "AKIAEXAMPLEEXAMPLE00",
+                    "AWS_SECRET_ACCESS_KEY", "not-a-secret", "TABLE_NAME", "crosscheck-artifact-check"));
+            Object s3 = clients.getMethod("s3").invoke(aws);
+            Class<?> s3Client = Class.forName("software.amazon.awssdk.services.s3.S3Client", true, loader);
+            Class<?> headRequest = Class.forName("software.amazon.awssdk.services.s3.model.HeadObjectRequest", true,
+                    loader);
+            Class<?> headBuilder = Class.forName(headRequest.getName() + "$Builder", true, loader);
+            Object builder = headRequest.getMethod("builder").invoke(null);
+            headBuilder.getMethod("bucket", String.class).invoke(builder, "crosscheck-artifact-check-none");
+            headBuilder.getMethod("key", String.class).invoke(builder, "s/none.txt");
+            Object request = headBuilder.getMethod("build").invoke(builder);
+            Throwable failure = assertThrows(java.lang.reflect.InvocationTargetException.class,
+                    () -> s3Client.getMethod("headObject", headRequest).invoke(s3, request)).getCause();
+            for (Throwable t = failure; t != null; t = t.getCause()) {
+                assertFalse(t instanceof LinkageError, "a class missing from the artifact: " + t);
+            }
+            assertTrue(failure.getClass().getName().startsWith("software.amazon.awssdk."), String.valueOf(failure));
+            Object dynamo = clients.getMethod("dynamoDb").invoke(aws);
+            Object store = Class.forName("dev.crosscheck.store.ClaimStore", true, loader)
+                    .getConstructor(Class.forName("software.amazon.awssdk.services.dynamodb.DynamoDbClient", true,
+                            loader), String.class).newInstance(dynamo, "crosscheck-artifact-check");
+            Throwable storeFailure = assertThrows(java.lang.reflect.InvocationTargetException.class,
+                    () -> store.getClass().getMethod("loadStory", String.class).invoke(store, "none")).getCause();
+            for (Throwable t = storeFailure; t != null; t = t.getCause()) {
+                assertFalse(t instanceof LinkageError, "a class missing from the artifact: " + t);
+            }
+            assertTrue(storeFailure.getClass().getName().startsWith("software.amazon.awssdk."),
+                    String.valueOf(storeFailure));
         }
     }
 

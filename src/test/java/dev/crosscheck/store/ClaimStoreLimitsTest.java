@@ -11,10 +11,12 @@ import dev.crosscheck.claim.Evidence;
 import dev.crosscheck.json.Json;
 import dev.crosscheck.support.Emulators;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The store under DynamoDB's limits: throttled batch writes and the 400 KB item size. */
 class ClaimStoreLimitsTest {
@@ -37,7 +39,7 @@ class ClaimStoreLimitsTest {
         assertEquals(ClaimStore.WriteOutcome.APPLIED, store.saveDocument(doc("s/a.txt", "v1", "01"), claims("s/a.txt", "12", 60)));
 
         assertTrue(throttled.itemsHandedBack.get() > 0);
-        assertTrue(throttled.batchCalls.get() > 3, "60 claims are 3 chunks of 25; retries add calls");
+        assertTrue(throttled.batchCalls.get() > 4, "4 calls handed items back; the claims got through after them");
         StoryData data = new ClaimStore(dynamo, table).loadStory("s").orElseThrow();
         assertEquals(60, data.claims().size());
         assertEquals(60, data.documents().get(0).claims());
@@ -45,15 +47,70 @@ class ClaimStoreLimitsTest {
 
     @Test
     void deletesOfAReplacedVersionAreRetriedToo() {
-        new ClaimStore(dynamo, table).saveDocument(doc("s/a.txt", "v1", "01"), claims("s/a.txt", "12", 40));
-        UnprocessingDynamoDb throttled = new UnprocessingDynamoDb(dynamo, 6);
+        new ClaimStore(dynamo, table).saveDocument(doc("s/a.txt", "v1", "01"), bulkyClaims("s/a.txt", "12", 120));
+        assertTrue(claimItems().size() >= 3, "the old version spans several items: " + claimItems().size());
+        UnprocessingDynamoDb throttled = new UnprocessingDynamoDb(dynamo, 5, true);
 
         new ClaimStore(throttled, table).saveDocument(doc("s/a.txt", "v2", "02"), claims("s/a.txt", "10", 30));
 
+        assertTrue(throttled.itemsHandedBack.get() > 0, "deletes were handed back");
         StoryData data = new ClaimStore(dynamo, table).loadStory("s").orElseThrow();
         assertEquals(30, data.claims().size());
-        assertEquals(30, dynamo.scan(b -> b.tableName(table)).items().stream()
-                .filter(i -> i.get("sk").s().startsWith("claim#")).count(), "the old version's 40 items are gone");
+        assertEquals(List.of(30), claimItems().stream().map(i -> i.get("chunk").l().size()).toList(),
+                "the old version's items are gone; the new version's 30 claims are one item");
+    }
+
+    @Test
+    void claimsArePackedIntoItemsUnderTheSizeLimitAndReadBackInOrder() {
+        List<Claim> written = bulkyClaims("s/a.txt", "7", 120);
+        ClaimStore store = new ClaimStore(dynamo, table);
+
+        store.saveDocument(doc("s/a.txt", "v1", "01"), written);
+
+        List<Map<String, AttributeValue>> items = claimItems();
+        assertTrue(items.size() >= 3, "about 1 MB of claim JSON takes several items: " + items.size());
+        for (Map<String, AttributeValue> item : items) {
+            int bytes = item.get("chunk").l().stream()
+                    .mapToInt(v -> v.s().getBytes(java.nio.charset.StandardCharsets.UTF_8).length).sum();
+            assertTrue(bytes <= ClaimStore.CHUNK_JSON_BYTES, bytes + " bytes in one item");
+        }
+        StoryData data = store.loadStory("s").orElseThrow();
+        assertEquals(written, data.claims());
+        assertEquals(120, data.documents().get(0).claims());
+    }
+
+    @Test
+    void aStoryIsRegisteredOnceByAStoreInstanceAndItsCountsStayRight() {
+        UnprocessingDynamoDb counting = new UnprocessingDynamoDb(dynamo, 0);
+        ClaimStore store = new ClaimStore(counting, table);
+
+        store.saveDocument(doc("s/a.txt", "v1", "01"), claims("s/a.txt", "12", 3));
+        int putsForTheFirst = counting.putCalls.get();
+        store.saveDocument(doc("s/b.txt", "v1", "02"), claims("s/b.txt", "12", 4));
+        store.saveDocument(doc("s/a.txt", "v2", "03"), claims("s/a.txt", "12", 5));
+
+        assertEquals(2, putsForTheFirst, "registry item and the document switch");
+        assertEquals(putsForTheFirst + 2, counting.putCalls.get(), "later documents of the story: the switch only");
+        assertEquals(List.of(new StorySummary("s", 2, 9)), new ClaimStore(dynamo, table).listStories());
+    }
+
+    @Test
+    void claimItemsOfOneClaimEachStillRead() {
+        ClaimStore store = new ClaimStore(dynamo, table);
+        store.saveDocument(doc("s/a.txt", "v1", "01"), claims("s/a.txt", "12", 2));
+        Map<String, AttributeValue> packed = claimItems().get(0);
+        dynamo.deleteItem(b -> b.tableName(table).key(Map.of("pk", packed.get("pk"), "sk", packed.get("sk"))));
+        List<AttributeValue> chunk = packed.get("chunk").l();
+        for (int i = 0; i < chunk.size(); i++) {
+            Map<String, AttributeValue> single = new java.util.HashMap<>(packed);
+            single.remove("chunk");
+            single.put("claim", chunk.get(i));
+            single.put("kind", AttributeValue.fromS("count"));
+            single.put("sk", AttributeValue.fromS(ClaimStore.claimPrefix("s/a.txt", "s/a.txt@v1") + "0000" + i));
+            dynamo.putItem(b -> b.tableName(table).item(single));
+        }
+
+        assertEquals(claims("s/a.txt", "12", 2), store.loadStory("s").orElseThrow().claims());
     }
 
     @Test
@@ -121,6 +178,19 @@ class ClaimStoreLimitsTest {
     private static StoredDocument doc(String id, String version, String sequencer) {
         return new StoredDocument("s", id, DocumentStatus.INGESTED, null, "T", "P", "metadata", "2023-03-21",
                 "metadata", null, id + "@" + version, Sequencers.normalize(sequencer), 0, "2023-03-21T00:00:00Z");
+    }
+
+    private List<Map<String, AttributeValue>> claimItems() {
+        return dynamo.scan(b -> b.tableName(table)).items().stream()
+                .filter(i -> i.get("sk").s().startsWith("claim#")).toList();
+    }
+
+    /** Claims whose evidence is a sentence of about 7,500 characters: some 8 KB of JSON each. */
+    private static List<Claim> bulkyClaims(String source, String value, int n) {
+        String sentence = "The plan has " + value + " points" + ", and more".repeat(750) + ".";
+        return IntStream.range(0, n).mapToObj(i -> new Claim(ClaimKind.COUNT, "count:plan:points#" + i,
+                "plan: points", "points", value, value + " points", false, false, 0.9,
+                new Evidence(source, sentence, 13, 13 + value.length(), 0))).toList();
     }
 
     private static List<Claim> claims(String source, String value, int n) {

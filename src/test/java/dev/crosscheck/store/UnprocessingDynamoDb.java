@@ -26,16 +26,28 @@ final class UnprocessingDynamoDb implements DynamoDbClient {
 
     private final DynamoDbClient delegate;
     private final int throttledBatches;
+    private final boolean deletesOnly;
     final AtomicInteger batchCalls = new AtomicInteger();
     final AtomicInteger itemsHandedBack = new AtomicInteger();
+    final AtomicInteger putCalls = new AtomicInteger();
 
     UnprocessingDynamoDb(DynamoDbClient delegate, int throttledBatches) {
+        this(delegate, throttledBatches, false);
+    }
+
+    /** With {@code deletesOnly}, only batches of deletes are throttled (and counted); batches of puts go through. */
+    UnprocessingDynamoDb(DynamoDbClient delegate, int throttledBatches, boolean deletesOnly) {
         this.delegate = delegate;
         this.throttledBatches = throttledBatches;
+        this.deletesOnly = deletesOnly;
     }
 
     @Override
     public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest request) {
+        if (deletesOnly && request.requestItems().values().stream().flatMap(List::stream)
+                .noneMatch(w -> w.deleteRequest() != null)) {
+            return delegate.batchWriteItem(request);
+        }
         if (batchCalls.incrementAndGet() > throttledBatches) {
             return delegate.batchWriteItem(request);
         }
@@ -57,6 +69,7 @@ final class UnprocessingDynamoDb implements DynamoDbClient {
 
     @Override
     public PutItemResponse putItem(PutItemRequest request) {
+        putCalls.incrementAndGet();
         return delegate.putItem(request);
     }
 
