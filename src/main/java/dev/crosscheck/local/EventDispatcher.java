@@ -82,14 +82,19 @@ final class EventDispatcher implements NotifyingBlobStore.Listener, AutoCloseabl
         return pending.get();
     }
 
+    /**
+     * Invokes the handler until it succeeds, at most {@link #ATTEMPTS} times. Any throwable is a failed invocation, an
+     * {@link Error} too: a function that dies (out of memory, stack overflow, killed mid-write) is retried by Lambda and
+     * then sent to the failure destination, never dropped.
+     */
     private void invoke(String eventJson) {
-        RuntimeException last = null;
+        Throwable last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
                 S3Event event = serializer.fromJson(eventJson);
                 handler.handleRequest(event, new LocalContext("IngestFunction", log));
                 return;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 last = e;
                 log.accept("ingest attempt " + attempt + " of " + ATTEMPTS + " failed: " + e.getMessage());
                 sleep(attempt * 500L);
@@ -98,7 +103,7 @@ final class EventDispatcher implements NotifyingBlobStore.Listener, AutoCloseabl
         recordFailure(eventJson, last);
     }
 
-    private void recordFailure(String eventJson, RuntimeException error) {
+    private void recordFailure(String eventJson, Throwable error) {
         String line = "{\"error\":" + dev.crosscheck.json.Json.write(String.valueOf(error)) + ",\"event\":" + eventJson
                 + "}\n";
         try {
