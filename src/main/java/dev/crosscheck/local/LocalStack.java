@@ -113,7 +113,7 @@ public final class LocalStack implements AutoCloseable {
         ClaimStore ingestStore = new ClaimStore(links.dynamo().apply(dynamo), config.table());
         Ingestor ingestor = new Ingestor(ingestS3, ingestStore, new ArticleAnalyzer(), Clock.systemUTC());
         this.dispatcher = new EventDispatcher(REGION, new IngestHandler(ingestor),
-                failureDestination(), config.log(), Clock.systemUTC());
+                failureDestination(), dataDir.resolve("pending-events"), config.log(), Clock.systemUTC());
         this.s3Proxy = S3Proxy.builder()
                 .blobStore(new NotifyingBlobStore(files, dispatcher))
                 .endpoint(URI.create("http://127.0.0.1:" + s3Port))
@@ -134,6 +134,10 @@ public final class LocalStack implements AutoCloseable {
             s3.createBucket(b -> b.bucket(config.bucket()));
         } catch (BucketAlreadyOwnedByYouException | BucketAlreadyExistsException exists) {
             // kept from an earlier run
+        }
+        int replayed = dispatcher.replayJournal();
+        if (replayed > 0) {
+            config.log().accept("delivering " + replayed + " bucket events accepted before the last stop");
         }
     }
 
@@ -194,6 +198,12 @@ public final class LocalStack implements AutoCloseable {
             }
             Thread.sleep(10);
         }
+    }
+
+    /** Stops the way a killed process stops: events not yet handled are left in the journal, not finished. */
+    void halt() throws Exception {
+        dispatcher.halt();
+        close();
     }
 
     @Override

@@ -85,6 +85,59 @@ class LocalStackRestartTest {
         }
     }
 
+    @Test
+    void eventsAcceptedBeforeACrashAreDeliveredByTheNextStart() throws Exception {
+        ConcurrentLinkedQueue<String> firstLog = new ConcurrentLinkedQueue<>();
+        java.util.concurrent.CountDownLatch writing = new java.util.concurrent.CountDownLatch(1);
+        LocalStack.IngestLinks stuck = new LocalStack.IngestLinks(real -> {
+            FaultyDynamoDb faulty = new FaultyDynamoDb(real);
+            // The first claim write hangs (the process is about to die); the other events wait behind it.
+            faulty.fault((operation, request) -> {
+                if (operation.equals("BatchWriteItem")) {
+                    writing.countDown();
+                    try {
+                        Thread.sleep(60_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return new IllegalStateException("interrupted");
+                    }
+                }
+                return null;
+            });
+            return faulty;
+        }, null);
+        LocalStack crashed = LocalStack.start(LocalStack.Config.defaults(data).withPorts(0, 0).withLog(firstLog::add),
+                stuck);
+        for (int n = 0; n < 4; n++) {
+            Articles.variant("crash/article-" + n + ".txt", n).upload(crashed.s3(), crashed.bucket());
+        }
+        assertTrue(writing.await(30, java.util.concurrent.TimeUnit.SECONDS), "the first ingestion started");
+        crashed.halt();
+        assertEquals(0, firstLog.stream().filter(l -> l.contains("\"outcome\":\"ingested\"")).count(),
+                "nothing was ingested before the crash: " + firstLog);
+        assertTrue(java.nio.file.Files.notExists(crashed.failureDestination()), "nor recorded as failed");
+        try (var entries = java.nio.file.Files.list(data.resolve("pending-events"))) {
+            assertEquals(4, entries.count(), "the four accepted events are in the journal");
+        }
+
+        ConcurrentLinkedQueue<String> secondLog = new ConcurrentLinkedQueue<>();
+        try (LocalStack stack = start(secondLog)) {
+            stack.awaitIngestion(60_000);
+            assertEquals(4, secondLog.stream().filter(l -> l.contains("\"outcome\":\"ingested\"")).count(),
+                    secondLog.toString());
+            StackAudit.Result audit = StackAudit.run(stack);
+            assertEquals(List.of(), audit.problems());
+            assertEquals(4, audit.current(), audit.toString());
+            assertEquals(0, audit.inFailureDestination());
+        }
+        ConcurrentLinkedQueue<String> thirdLog = new ConcurrentLinkedQueue<>();
+        try (LocalStack stack = start(thirdLog)) {
+            Thread.sleep(500);
+            stack.awaitIngestion(10_000);
+            assertEquals(0, outcomes(thirdLog), "delivered once, not at every start: " + thirdLog);
+        }
+    }
+
     private LocalStack start(ConcurrentLinkedQueue<String> log) throws Exception {
         return LocalStack.start(LocalStack.Config.defaults(data).withPorts(0, 0).withLog(log::add));
     }
