@@ -116,6 +116,7 @@ class LocalStackFaultsTest {
             assertEquals(7, audit.current(), audit.toString());
             assertEquals(0, audit.leftoverClaimItems());
             reader.assertClean();
+            figures("DynamoDB unreachable", faultyDynamo.injected.get(), audit, reader);
         }
     }
 
@@ -148,6 +149,7 @@ class LocalStackFaultsTest {
             assertEquals(8, audit.current(), audit.toString());
             assertEquals(0, audit.leftoverClaimItems());
             reader.assertClean();
+            figures("DynamoDB throttling", faultyDynamo.injected.get(), audit, reader);
         }
     }
 
@@ -189,6 +191,7 @@ class LocalStackFaultsTest {
             assertEquals(6, audit.current(), audit.toString());
             assertEquals(0, audit.leftoverClaimItems());
             reader.assertClean();
+            figures("killed before the switch", faultyDynamo.injected.get(), audit, reader);
         }
     }
 
@@ -228,6 +231,7 @@ class LocalStackFaultsTest {
                     .map(dev.crosscheck.store.StorySummary::story).toList(), "the retry registered the story");
             assertEquals(Set.of(), StackAudit.failedKeys(stack.failureDestination()));
             reader.assertClean();
+            figures("killed after the switch", faultyDynamo.injected.get(), audit, reader);
         }
     }
 
@@ -279,10 +283,22 @@ class LocalStackFaultsTest {
                 assertEquals(List.of(), audit.problems());
                 assertEquals(5, audit.current(), audit.toString());
                 reader.assertClean();
+                figures("S3 reads reset or stalled", (proxy.resets.get() + proxy.stalls.get()), audit, reader);
             } finally {
                 ingestClients.forEach(S3Client::close);
             }
         }
+    }
+
+    /** One line per scenario for docs/reliability.md: faults injected, attempts failed, documents audited, reads. */
+    private void figures(String scenario, int injected, StackAudit.Result audit, Reader reader) {
+        System.out.printf("FAULTS %s: %d faults injected, %d ingest attempts failed, %d events in the failure "
+                        + "destination before redrive, %d objects audited, %d store reads checked%n", scenario, injected,
+                retries(), failedEvents(), audit.objects(), reader.reads.get());
+    }
+
+    private long failedEvents() {
+        return log.stream().filter(line -> line.startsWith("event sent to the failure destination")).count();
     }
 
     /** Delivers the failure destination's events again, as an operator redrives a dead-letter queue. */
