@@ -36,6 +36,10 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -64,6 +68,8 @@ class LocalStackLoadIT {
     private static final AtomicInteger S3_ATTEMPTS = new AtomicInteger();
     /** PUT requests sent per key, retries included. */
     private static final Map<String, Integer> PUTS = new ConcurrentHashMap<>();
+    /** Attempts of the upload clients that ended without an answer, with the error. */
+    private static final List<String> NO_ANSWER = Collections.synchronizedList(new ArrayList<>());
     /** Answers other than 200 the upload clients received, with the key. */
     private static final List<String> NOT_OK = Collections.synchronizedList(new ArrayList<>());
 
@@ -148,7 +154,7 @@ class LocalStackLoadIT {
             // An upload whose answer was lost is sent again by its client's SDK and may be stored again: S3 sends an
             // event for each write. So each key is ingested at least once and at most once per PUT request sent.
             String retries = "client retries: " + (S3_ATTEMPTS.get() - UPLOADS) + ", answers other than 200: "
-                    + NOT_OK;
+                    + NOT_OK + ", attempts without an answer: " + NO_ANSWER;
             int twice = 0;
             for (Articles.Article article : articles) {
                 int ingested = ingestions.getOrDefault(article.key(), 0);
@@ -186,7 +192,7 @@ class LocalStackLoadIT {
     private static S3Client client(String endpoint) {
         return S3Client.builder().region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClient(UrlConnectionHttpClient.create())
+                .httpClient(new RecordingHttpClient(UrlConnectionHttpClient.create()))
                 .overrideConfiguration(o -> o.addExecutionInterceptor(new ExecutionInterceptor() {
                     @Override
                     public void beforeTransmission(Context.BeforeTransmission context,
@@ -205,6 +211,37 @@ class LocalStackLoadIT {
                     }
                 }))
                 .forcePathStyle(true).endpointOverride(URI.create(endpoint)).build();
+    }
+
+    /** The SDK's HTTP client, noting every attempt that ends without an answer (the SDK retries those silently). */
+    private record RecordingHttpClient(SdkHttpClient delegate) implements SdkHttpClient {
+
+        @Override
+        public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+            ExecutableHttpRequest call = delegate.prepareRequest(request);
+            return new ExecutableHttpRequest() {
+                @Override
+                public HttpExecuteResponse call() throws java.io.IOException {
+                    try {
+                        return call.call();
+                    } catch (java.io.IOException | RuntimeException e) {
+                        NO_ANSWER.add(request.httpRequest().method() + " " + request.httpRequest().encodedPath()
+                                + ": " + e);
+                        throw e;
+                    }
+                }
+
+                @Override
+                public void abort() {
+                    call.abort();
+                }
+            };
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
     }
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
