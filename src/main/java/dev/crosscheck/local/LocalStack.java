@@ -18,6 +18,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Properties;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
@@ -75,7 +77,16 @@ public final class LocalStack implements AutoCloseable {
     private final S3Client s3;
     private final ClaimStore store;
 
-    private LocalStack(Config config) throws Exception {
+    /**
+     * How the ingest function reaches the stack's services: the table through {@code dynamo} (given the stack's own
+     * client), the bucket through the S3 client {@code s3} builds for the endpoint (null: the stack's own client).
+     * Fault tests put a failing link in between; the HTTP API always reads the table directly.
+     */
+    record IngestLinks(UnaryOperator<DynamoDbClient> dynamo, Function<URI, S3Client> s3) {
+        static final IngestLinks DIRECT = new IngestLinks(UnaryOperator.identity(), null);
+    }
+
+    private LocalStack(Config config, IngestLinks links) throws Exception {
         this.config = config;
         Path dataDir = config.dataDir().toAbsolutePath();
         Files.createDirectories(dataDir.resolve("s3"));
@@ -103,9 +114,11 @@ public final class LocalStack implements AutoCloseable {
                 .forcePathStyle(true)
                 .endpointOverride(URI.create("http://127.0.0.1:" + s3Port))
                 .build();
-        Ingestor ingestor = new Ingestor(s3, store, new ArticleAnalyzer(), Clock.systemUTC());
+        S3Client ingestS3 = links.s3() == null ? s3 : links.s3().apply(URI.create("http://127.0.0.1:" + s3Port));
+        ClaimStore ingestStore = new ClaimStore(links.dynamo().apply(dynamo), config.table());
+        Ingestor ingestor = new Ingestor(ingestS3, ingestStore, new ArticleAnalyzer(), Clock.systemUTC());
         this.dispatcher = new EventDispatcher(REGION, new IngestHandler(ingestor),
-                dataDir.resolve("failed-events.jsonl"), config.log(), Clock.systemUTC());
+                failureDestination(), dataDir.resolve("pending-events"), config.log(), Clock.systemUTC());
         this.s3Proxy = S3Proxy.builder()
                 .blobStore(new NotifyingBlobStore(files, dispatcher))
                 .endpoint(URI.create("http://127.0.0.1:" + s3Port))
@@ -127,10 +140,28 @@ public final class LocalStack implements AutoCloseable {
         } catch (BucketAlreadyOwnedByYouException | BucketAlreadyExistsException exists) {
             // kept from an earlier run
         }
+        int replayed = dispatcher.replayJournal();
+        if (replayed > 0) {
+            config.log().accept("delivering " + replayed + " bucket events accepted before the last stop");
+        }
     }
 
     public static LocalStack start(Config config) throws Exception {
-        return new LocalStack(config);
+        return new LocalStack(config, IngestLinks.DIRECT);
+    }
+
+    static LocalStack start(Config config, IngestLinks links) throws Exception {
+        return new LocalStack(config, links);
+    }
+
+    /** The stack's own DynamoDB client (tests read the table's raw items through it). */
+    DynamoDbClient dynamo() {
+        return dynamo;
+    }
+
+    /** Where events that failed every attempt are written. */
+    Path failureDestination() {
+        return config.dataDir().toAbsolutePath().resolve("failed-events.jsonl");
     }
 
     /** An S3 client for this stack's endpoint (test/test credentials, path-style), as a user's would be. */
@@ -172,6 +203,12 @@ public final class LocalStack implements AutoCloseable {
             }
             Thread.sleep(10);
         }
+    }
+
+    /** Stops the way a killed process stops: events not yet handled are left in the journal, not finished. */
+    void halt() throws Exception {
+        dispatcher.halt();
+        close();
     }
 
     @Override

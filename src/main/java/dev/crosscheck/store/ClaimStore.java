@@ -141,6 +141,7 @@ public final class ClaimStore implements StoryRepository {
             switchDocument(document, stored);
         } catch (ConditionalCheckFailedException stale) {
             deleteVersion(partition, document.id(), document.version());
+            finishIfApplied(document.story(), document.id(), document.sequencer());
             return WriteOutcome.STALE;
         }
         sweep(partition, document.id(), document.version(), document.sequencer());
@@ -154,6 +155,7 @@ public final class ClaimStore implements StoryRepository {
         try {
             switchDocument(tombstone, 0);
         } catch (ConditionalCheckFailedException stale) {
+            finishIfApplied(story, id, tombstone.sequencer());
             return WriteOutcome.STALE;
         }
         sweep(storyPartition(story), id, "", tombstone.sequencer());
@@ -254,6 +256,24 @@ public final class ClaimStore implements StoryRepository {
             claims.addAll(current);
         }
         return Optional.of(new StoryData(story, live, claims));
+    }
+
+    /**
+     * A retry of the event applied last (its sequencer is the document's) loses the switch to its own earlier attempt,
+     * which may have died after the switch and before its sweep and the story's registration: those are done again
+     * (both are idempotent), so no orphaned version outlives a retry and no story goes missing from the list.
+     */
+    private void finishIfApplied(String story, String id, String sequencer) {
+        String partition = storyPartition(story);
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Map.of(PK, s(partition), SK, s("doc#" + id)))).item();
+        if (item == null || item.isEmpty() || !sequencer.equals(str(item, "sequencer"))) {
+            return;
+        }
+        sweep(partition, id, str(item, "version"), sequencer);
+        if (DocumentStatus.valueOf(str(item, "status")) != DocumentStatus.REMOVED) {
+            registerStory(story);
+        }
     }
 
     /**
