@@ -9,7 +9,6 @@ import dev.crosscheck.compare.SourceInfo;
 import dev.crosscheck.compare.StoryComparator;
 import dev.crosscheck.compare.Timeline;
 import dev.crosscheck.compare.Verdict;
-import dev.crosscheck.json.Json;
 import dev.crosscheck.store.DocumentStatus;
 import dev.crosscheck.store.StoredDocument;
 import dev.crosscheck.store.StoryData;
@@ -394,7 +393,7 @@ public final class StoryApi {
     }
 
     static ApiResponse json(int status, Object body) {
-        return new ApiResponse(status, Map.of("Content-Type", JSON), Json.write(body));
+        return new ApiResponse(status, Map.of("Content-Type", JSON), SafeJson.write(body));
     }
 
     static ApiResponse problem(int status, String title, String detail, String instance, String parameter) {
@@ -404,6 +403,7 @@ public final class StoryApi {
             headers.put("Allow", "GET, HEAD");
         }
         String type = "about:blank";
-        return new ApiResponse(status, headers, Json.write(new Problem(type, title, status, detail, instance, parameter)));
+        return new ApiResponse(status, headers,
+                SafeJson.write(new Problem(type, title, status, detail, instance, parameter)));
     }
 }

@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AdversarialInputTest {
 
     private static final int MEGABYTE = 1 << 20;
+    /** CPU time of the reading thread; elapsed time on a busy machine (load average 14) exceeded 3 s. */
     private static final Duration GUARD = Duration.ofSeconds(3);
     private static final DocumentMetadata METADATA = DocumentMetadata.none(Instant.parse("2024-01-01T00:00:00Z"));
 

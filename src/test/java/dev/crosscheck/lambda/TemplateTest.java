@@ -37,28 +37,30 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * template.yaml checked against the code it deploys: handlers, environment, permissions, triggers and the API's
- * authorization. CloudFormation's short tags (!Ref, !Sub, !GetAtt, !If, ...) are read as their long forms.
+ * template.yaml checked against the code it deploys: handlers, environment, triggers and the API's authorization
+ * (permissions: {@link TemplatePolicyTest}). CloudFormation's short tags (!Ref, !Sub, !GetAtt, !If, ...) are read as
+ * their long forms.
  */
 class TemplateTest {
 
     private static final List<String> ARTICLE_SUFFIXES = List.of(".txt", ".md", ".html", ".htm");
     private static final Set<String> PSEUDO_PARAMETERS = Set.of("AWS::AccountId", "AWS::Region", "AWS::StackName",
             "AWS::Partition", "AWS::URLSuffix", "AWS::NoValue", "AWS::StackId");
-    /** SAM policy templates a function may use, and whether they let it change what they name. */
-    private static final Map<String, Boolean> POLICY_TEMPLATES_WRITE = Map.of(
-            "S3ReadPolicy", false, "DynamoDBReadPolicy", false, "DynamoDBCrudPolicy", true,
-            "SQSSendMessagePolicy", true);
 
     private static Map<String, Object> template;
     private static Map<String, Object> resources;
 
     @BeforeAll
     static void parse() throws Exception {
-        try (Reader in = Files.newBufferedReader(Path.of("template.yaml"))) {
-            template = map(new Yaml(new CloudFormationConstructor()).load(in));
-        }
+        template = load();
         resources = map(template.get("Resources"));
+    }
+
+    /** template.yaml, with CloudFormation's short tags in their long forms. */
+    static Map<String, Object> load() throws Exception {
+        try (Reader in = Files.newBufferedReader(Path.of("template.yaml"))) {
+            return map(new Yaml(new CloudFormationConstructor()).load(in));
+        }
     }
 
     @Test
@@ -115,51 +117,6 @@ class TemplateTest {
         }
         assertEquals(Set.of(), missing);
         assertEquals(Map.of("Ref", "ClaimsTable"), variables.get(AwsClients.TABLE_NAME));
-    }
-
-    @Test
-    void policiesNameOnlyTheStacksOwnResources() {
-        String bucketName = bucketNameSub();
-        for (var entry : functions().entrySet()) {
-            for (Object policy : (List<?>) props(entry.getValue()).get("Policies")) {
-                assertTrue(policy instanceof Map<?, ?>, entry.getKey() + ": only policy templates, no managed policies: "
-                        + policy);
-                Map<String, Object> p = map(policy);
-                assertEquals(1, p.size(), entry.getKey() + " " + p);
-                String name = p.keySet().iterator().next();
-                assertTrue(POLICY_TEMPLATES_WRITE.containsKey(name), entry.getKey() + " uses " + name);
-                for (Object value : map(p.get(name)).values()) {
-                    assertTrue(value.equals(Map.of("Ref", "ClaimsTable"))
-                                    || value.equals(Map.of("Fn::GetAtt", List.of("IngestFailureQueue", "QueueName")))
-                                    || value.equals(Map.of("Fn::Sub", bucketName)),
-                            entry.getKey() + " " + name + " names something outside the stack: " + value);
-                }
-            }
-        }
-    }
-
-    @Test
-    void theIngestFunctionOnlyReadsTheBucketItIsTriggeredBy() {
-        List<String> bucketPolicies = new ArrayList<>();
-        for (Object policy : (List<?>) props(resources.get("IngestFunction")).get("Policies")) {
-            Map<String, Object> p = map(policy);
-            String name = p.keySet().iterator().next();
-            if (name.startsWith("S3")) {
-                bucketPolicies.add(name);
-                assertFalse(POLICY_TEMPLATES_WRITE.get(name), name + " would let it write to the bucket");
-            }
-        }
-        assertEquals(List.of("S3ReadPolicy"), bucketPolicies);
-        // no recursive trigger, and no circular dependency: outside its events, the function names the bucket by !Sub
-        assertFalse(references(withoutEvents(props(resources.get("IngestFunction")))).contains("ArticlesBucket"));
-    }
-
-    @Test
-    void theCompareFunctionCanOnlyReadTheTable() {
-        assertEquals(List.of(Map.of("DynamoDBReadPolicy", Map.of("TableName", Map.of("Ref", "ClaimsTable")))),
-                props(resources.get("CompareFunction")).get("Policies"));
-        assertEquals(null, props(resources.get("CompareFunction")).get("Events"),
-                "the API reaches it through its own integration and permission");
     }
 
     @Test
@@ -263,19 +220,8 @@ class TemplateTest {
         return events == null ? Map.of() : map(events);
     }
 
-    private static String bucketNameSub() {
-        Map<String, Object> name = map(props(resources.get("ArticlesBucket")).get("BucketName"));
-        return (String) name.get("Fn::Sub");
-    }
-
-    private static Map<String, Object> withoutEvents(Map<String, Object> properties) {
-        Map<String, Object> copy = new LinkedHashMap<>(properties);
-        copy.remove("Events");
-        return copy;
-    }
-
     /** Names used by Ref, GetAtt and ${...} in Sub, anywhere below the node. */
-    private static Set<String> references(Object node) {
+    static Set<String> references(Object node) {
         Set<String> names = new TreeSet<>();
         collect(node, names);
         return names;
@@ -322,7 +268,7 @@ class TemplateTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object node) {
+    static Map<String, Object> map(Object node) {
         assertTrue(node instanceof Map<?, ?>, "expected a mapping: " + node);
         return (Map<String, Object>) node;
     }
