@@ -46,7 +46,11 @@ class LocalStackRestartTest {
             Articles.variant("restart-a/article-0.txt", 40).upload(stack.s3(), stack.bucket());   // an overwrite
             stack.s3().deleteObject(b -> b.bucket(stack.bucket()).key("restart-b/article-5.txt"));
             stack.awaitIngestion(60_000);
-            assertEquals(9, outcomes(firstLog), "one ingestion per bucket change: " + firstLog);
+            // At least one ingestion per bucket change. The S3 client may resend a PUT whose request it believes failed
+            // after the server stored it (seen about once in a few hundred PUTs, docs/reliability.md): a second write,
+            // and rightly a second ingestion. What this test holds to exactly is the restart: nothing ingested again.
+            long first = outcomes(firstLog);
+            assertTrue(first >= 9 && first <= 9 + 2, "one ingestion per bucket change: " + firstLog);
             StackAudit.Result audit = StackAudit.run(stack);
             assertEquals(List.of(), audit.problems());
             assertEquals(6, audit.current(), audit.toString());
