@@ -1,17 +1,25 @@
 package dev.crosscheck.analysis;
 
 import dev.crosscheck.claim.Claim;
+import dev.crosscheck.claim.Coverage;
 import dev.crosscheck.document.Document;
 import java.util.List;
 
 /**
- * One uploaded document after reading and extraction: either an article with its claims, or a rejection
- * with the reason (then {@code document} is null and {@code claims} is empty).
+ * One uploaded document after reading and extraction: either an article with its claims and how much of it was
+ * understood, or a rejection with the reason (then {@code document} is null, {@code claims} is empty and the
+ * coverage is {@link Coverage#NONE}).
  */
-public record AnalyzedArticle(String id, Document document, String rejection, List<Claim> claims) {
+public record AnalyzedArticle(String id, Document document, String rejection, List<Claim> claims, Coverage coverage) {
 
     public AnalyzedArticle {
         claims = List.copyOf(claims);
+        coverage = coverage == null ? Coverage.NONE : coverage;
+    }
+
+    /** A rejected document. */
+    public static AnalyzedArticle rejected(String id, String reason) {
+        return new AnalyzedArticle(id, null, reason, List.of(), Coverage.NONE);
     }
 
     public boolean rejected() {

@@ -4,7 +4,6 @@ import dev.crosscheck.document.DocumentMetadata;
 import dev.crosscheck.document.DocumentReader;
 import dev.crosscheck.document.ReadResult;
 import dev.crosscheck.extract.ClaimExtractor;
-import java.util.List;
 
 /** Reading and extraction, the pipeline every entry point (Lambda, local stack, command line) shares. */
 public final class ArticleAnalyzer {
@@ -24,10 +23,11 @@ public final class ArticleAnalyzer {
     public AnalyzedArticle analyze(String id, byte[] content, DocumentMetadata metadata) {
         ReadResult result = reader.read(id, content, metadata);
         if (result instanceof ReadResult.Rejected rejected) {
-            return new AnalyzedArticle(id, null, rejected.reason(), List.of());
+            return AnalyzedArticle.rejected(id, rejected.reason());
         }
         var document = ((ReadResult.Accepted) result).document();
-        return new AnalyzedArticle(id, document, null, extractor.extract(document));
+        ClaimExtractor.Extraction extraction = extractor.analyze(document);
+        return new AnalyzedArticle(id, document, null, extraction.claims(), extraction.coverage());
     }
 
     /**
@@ -36,6 +36,6 @@ public final class ArticleAnalyzer {
      */
     public AnalyzedArticle rejectBySize(String id, long bytes) {
         String reason = reader.sizeRejection(bytes);
-        return reason == null ? null : new AnalyzedArticle(id, null, reason, List.of());
+        return reason == null ? null : AnalyzedArticle.rejected(id, reason);
     }
 }

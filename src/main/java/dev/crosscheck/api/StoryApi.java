@@ -276,7 +276,8 @@ public final class StoryApi {
         List<SourceInfo> sources = new ArrayList<>();
         for (StoredDocument d : data.documents()) {
             if (d.status() == DocumentStatus.INGESTED) {
-                sources.add(new SourceInfo(d.id(), d.title(), d.publisher(), d.published(), d.publishedFrom()));
+                sources.add(new SourceInfo(d.id(), d.title(), d.publisher(), d.published(), d.publishedFrom(),
+                        d.coverage()));
             }
         }
         return comparator.compare(data.story(), sources, data.claims());
@@ -313,6 +314,9 @@ public final class StoryApi {
             s.put("publishedFrom", d.publishedFrom());
             s.put("url", d.url());
             s.put("claims", d.claims());
+            if (d.status() == DocumentStatus.INGESTED) {
+                s.put("coverage", d.coverage());
+            }
             s.put("updatedAt", d.updatedAt());
             sources.add(s);
         }

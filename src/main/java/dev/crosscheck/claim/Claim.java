@@ -15,6 +15,14 @@ import java.util.Objects;
  * @param running     the value is a running figure that may grow over time (death tolls, "so far")
  * @param confidence  how sure extraction is, in [0, 1]
  * @param evidence    the sentence and offsets the claim came from
+ * @param scope       the place or group the figure covers when the text narrows it ("Kula and Olinda", "Syria",
+ *                    "police officers"), as a person would name it; null for the whole event. The key carries it too.
+ * @param attribution the authority the sentence cites for the value ("USGS", "Interior Ministry", "Josh Green"),
+ *                    normalized so that two wordings of one authority are one string; null when the outlet states it
+ *                    on its own account
+ * @param asOf        the time the value refers to ("by Monday evening": an ISO date or date-time), or null
+ * @param modality    whether the claim states what happened ({@link Modality}); absent in claims stored by earlier
+ *                    releases, which read as asserted
  */
 public record Claim(
         ClaimKind kind,
@@ -26,7 +34,18 @@ public record Claim(
         boolean approximate,
         boolean running,
         double confidence,
-        Evidence evidence) {
+        Evidence evidence,
+        String scope,
+        String attribution,
+        String asOf,
+        Modality modality) {
+
+    /** A claim of the whole event, stated on the outlet's own account and as having happened. */
+    public Claim(ClaimKind kind, String key, String subject, String attribute, String value, String display,
+                 boolean approximate, boolean running, double confidence, Evidence evidence) {
+        this(kind, key, subject, attribute, value, display, approximate, running, confidence, evidence, null, null,
+                null, Modality.ASSERTED);
+    }
 
     public Claim {
         Objects.requireNonNull(kind, "kind");
@@ -34,6 +53,9 @@ public record Claim(
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(evidence, "evidence");
+        if (modality == null) {
+            modality = Modality.ASSERTED;
+        }
         if (confidence < 0 || confidence > 1) {
             throw new IllegalArgumentException("confidence out of [0,1]: " + confidence);
         }
@@ -41,5 +63,11 @@ public record Claim(
 
     public String source() {
         return evidence.source();
+    }
+
+    /** This claim with other evidence (a quote cut for storage, say), everything else the same. */
+    public Claim withEvidence(Evidence other) {
+        return new Claim(kind, key, subject, attribute, value, display, approximate, running, confidence, other, scope,
+                attribution, asOf, modality);
     }
 }

@@ -45,6 +45,11 @@ public final class Main {
               compare [--story NAME] PATH...
                   Offline: read the article files (.txt, .md, .html, .htm) in PATHs (files or folders, with their
                   NAME.meta.json sidecars), compare them and print the report JSON on stdout.
+
+              claims [--json] PATH...
+                  Offline: read the article files in PATHs and print, per article, every claim with its key, value,
+                  scope, attribution, time referred to and modality, then the figures it did not read and why
+                  (--json: the claims and coverage as JSON).
             """;
 
     private Main() {
@@ -70,6 +75,7 @@ public final class Main {
         try {
             return switch (options.command()) {
                 case "compare" -> compare(options, out, err);
+                case "claims" -> claims(options, out, err);
                 case "local" -> local(options, out);
                 case "demo" -> demo(options, out, err);
                 default -> {
@@ -106,10 +112,55 @@ public final class Main {
             }
             Document d = article.document();
             sources.add(new SourceInfo(id, d.title(), d.publisher(),
-                    d.published() == null ? null : d.published().toString(), d.publishedFrom()));
+                    d.published() == null ? null : d.published().toString(), d.publishedFrom(), article.coverage()));
             claims.addAll(article.claims());
         }
         out.println(Json.writePretty(new StoryComparator().compare(story, sources, claims)));
+        return 0;
+    }
+
+    static int claims(Options options, PrintStream out, PrintStream err) throws IOException {
+        if (options.paths().isEmpty()) {
+            err.println("crosscheck claims: give at least one file or folder");
+            return 2;
+        }
+        boolean json = options.flag("json");
+        ArticleAnalyzer analyzer = new ArticleAnalyzer();
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (Path file : ArticleFiles.find(options.paths())) {
+            Map<String, String> meta = ArticleFiles.metadata(file);
+            DocumentMetadata metadata = new DocumentMetadata(meta.get("published"), meta.get("publisher"),
+                    meta.get("title"), meta.get("url"), Files.getLastModifiedTime(file).toInstant());
+            String id = file.getFileName().toString();
+            AnalyzedArticle article = analyzer.analyze(id, Files.readAllBytes(file), metadata);
+            if (json) {
+                Map<String, Object> one = new java.util.LinkedHashMap<>();
+                one.put("id", id);
+                one.put("rejection", article.rejection());
+                one.put("claims", article.claims());
+                one.put("coverage", article.coverage());
+                all.add(one);
+                continue;
+            }
+            out.println("== " + id + (article.rejected() ? ": rejected: " + article.rejection() : ""));
+            for (Claim c : article.claims()) {
+                out.printf("  %-9s %-50s %-18s %s%s%s%s%s | %s%n", c.kind().wireName(), c.key(), c.value(),
+                        c.modality() == dev.crosscheck.claim.Modality.ASSERTED ? "" : "[" + c.modality().wireName() + "] ",
+                        c.attribution() == null ? "" : "per " + c.attribution() + " ",
+                        c.scope() == null ? "" : "in " + c.scope() + " ",
+                        c.asOf() == null ? "" : "as of " + c.asOf() + " ",
+                        c.running() ? "(running)" : "", c.display());
+            }
+            dev.crosscheck.claim.Coverage cov = article.coverage();
+            out.printf("  coverage: %d figures, %d claimed, %d unread%n", cov.figures(), cov.claimed(),
+                    cov.figures() - cov.claimed());
+            for (dev.crosscheck.claim.Coverage.Unread u : cov.unread()) {
+                out.printf("    unread %-16s (%s) %s%n", u.text(), u.reason(), u.quote());
+            }
+        }
+        if (json) {
+            out.println(Json.writePretty(all));
+        }
         return 0;
     }
 

@@ -42,7 +42,7 @@ final class Explanations {
                 }
                 yield statements(kind, values, names) + ". These values are compatible.";
             }
-            case CONTRADICTION -> statements(kind, values, names) + ".";
+            case CONTRADICTION, DISPUTED -> statements(kind, values, names) + ".";
             case EVOLVING -> {
                 List<Report.Value> byDate = new ArrayList<>(values);
                 byDate.sort(Comparator.comparing((Report.Value v) -> earliest(v, published),

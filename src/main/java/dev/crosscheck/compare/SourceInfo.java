@@ -1,5 +1,20 @@
 package dev.crosscheck.compare;
 
-/** What the comparison needs to know of a source besides its claims. */
-public record SourceInfo(String id, String title, String publisher, String published, String publishedFrom) {
+import dev.crosscheck.claim.Coverage;
+
+/**
+ * What the comparison needs to know of a source besides its claims.
+ *
+ * @param coverage how much of the source was understood (figures claimed and unread)
+ */
+public record SourceInfo(String id, String title, String publisher, String published, String publishedFrom,
+                         Coverage coverage) {
+
+    public SourceInfo {
+        coverage = coverage == null ? Coverage.NONE : coverage;
+    }
+
+    public SourceInfo(String id, String title, String publisher, String published, String publishedFrom) {
+        this(id, title, publisher, published, publishedFrom, Coverage.NONE);
+    }
 }

@@ -95,7 +95,7 @@ public final class StoryComparator {
         List<Report.Source> reportSources = new ArrayList<>();
         for (SourceInfo s : infos.values()) {
             reportSources.add(new Report.Source(s.id(), s.title(), s.publisher(), s.published(), s.publishedFrom(),
-                    claimCounts.getOrDefault(s.id(), 0)));
+                    claimCounts.getOrDefault(s.id(), 0), null, s.coverage()));
         }
         // Sources that gave claims but were not described come last, by id.
         for (Map.Entry<String, Integer> e : new TreeMap<>(claimCounts).entrySet()) {
@@ -114,8 +114,8 @@ public final class StoryComparator {
             counts.merge(Verdict.fromWireName(f.verdict()), 1, Integer::sum);
         }
         return new Report.Summary(counts.getOrDefault(Verdict.AGREEMENT, 0),
-                counts.getOrDefault(Verdict.CONTRADICTION, 0), counts.getOrDefault(Verdict.SINGLE_SOURCE, 0),
-                counts.getOrDefault(Verdict.EVOLVING, 0));
+                counts.getOrDefault(Verdict.CONTRADICTION, 0), counts.getOrDefault(Verdict.DISPUTED, 0),
+                counts.getOrDefault(Verdict.SINGLE_SOURCE, 0), counts.getOrDefault(Verdict.EVOLVING, 0));
     }
 
     // ---- judging one group -------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ package dev.crosscheck.compare;
 /** A finding's verdict; the wire names are the report schema's. */
 public enum Verdict {
     CONTRADICTION("contradiction"),
+    DISPUTED("disputed"),
     EVOLVING("evolving"),
     AGREEMENT("agreement"),
     SINGLE_SOURCE("single-source");

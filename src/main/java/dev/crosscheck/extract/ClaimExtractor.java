@@ -1,38 +1,146 @@
 package dev.crosscheck.extract;
 
 import dev.crosscheck.claim.Claim;
+import dev.crosscheck.claim.ClaimKind;
+import dev.crosscheck.claim.Coverage;
+import dev.crosscheck.claim.Modality;
 import dev.crosscheck.document.Document;
 import dev.crosscheck.document.Section;
 import dev.crosscheck.document.Sentence;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Extracts every checkable claim of a document. Thread-safe; word lists and rules are loaded once.
- * <p>Each body or caption sentence (headlines repeat the body and give none) goes through the dimensions in
- * order: dates of events, quantities, durations, counts, participants, quotes, statements. A dimension marks the
- * tokens it used, so a magnitude is not also a count. Sentences are read in document order so that a later
- * "the quake hit at 11:56 a.m." can take its day from an earlier sentence.
+ * Extracts every checkable claim of a document and says which of its figures it could not read. Thread-safe; word
+ * lists, rules and models are loaded once.
+ *
+ * <p>Each body or caption sentence (headlines repeat the body and give none, but name the story's main event) is read
+ * in three stages:
+ * <ol>
+ *   <li><b>rules</b> make claim frames ({@link Candidate}) per dimension, in order: dates of events, durations, figures
+ *       (counts and quantities, {@link FigureFrames}), participants, quotes, statements. A rule takes the tokens it
+ *       used, so a magnitude is not also a count;</li>
+ *   <li><b>enrichers</b> add to every frame of every kind its scope ({@link Scopes}), attribution
+ *       ({@link Attributions}), the time it refers to ({@link TimesReferred}) and its modality ({@link Modalities});</li>
+ *   <li>the <b>resolver</b> makes a claim of each frame that states what happened (asserted or negated) or what is
+ *       projected; a historical, hypothetical, generic or requested frame becomes an unread figure with that reason.
+ *       In one sentence a second figure of the same key, authority and modality is a reference value ("won 49.5% of
+ *       the vote, short of the 50% needed"), not a second version of the fact.</li>
+ * </ol>
+ * The figure finder ({@link FigureFinder}) then checks the sentence's figures against the claims: each is claimed, or
+ * listed as unread with the reason of the frame it was part of, or "not understood".
+ * Sentences are read in document order so that a later "the quake hit at 11:56 a.m." can take its day from an earlier
+ * sentence, and "the agency said" names the authority cited before.
  */
 public final class ClaimExtractor {
 
+    /** A document's claims and how much of it they cover. */
+    public record Extraction(List<Claim> claims, Coverage coverage) {
+    }
+
     public List<Claim> extract(Document document) {
+        return analyze(document).claims();
+    }
+
+    public Extraction analyze(Document document) {
         DocumentState state = new DocumentState();
+        CoverageBuilder coverage = new CoverageBuilder();
         for (Sentence s : document.sentences()) {
-            if (s.section() == Section.HEADLINE || s.text() == null || s.text().isBlank()) {
+            if (s.text() == null || s.text().isBlank()) {
                 continue;
             }
             SentenceContext c = new SentenceContext(document, s, state);
+            if (s.section() == Section.HEADLINE) {
+                mainEvent(c);
+                continue;
+            }
+            mainEvent(c);
             DateClaims.apply(c);
-            Quantities.apply(c);
             Durations.apply(c);
             Durations.spans(c);
-            Counts.apply(c);
+            FigureFrames.apply(c);
             Participants.apply(c);
             Quotes.apply(c);
             Statements.apply(c);
+            enrich(c);
+            resolve(c, coverage);
             remember(c);
         }
-        return List.copyOf(state.claims);
+        return new Extraction(List.copyOf(state.claims), coverage.build());
+    }
+
+    /** The enrichers, over every frame of the sentence. */
+    private static void enrich(SentenceContext c) {
+        if (c.candidates.isEmpty()) {
+            return;
+        }
+        List<Attributions.Mention> mentions = Attributions.find(c.tagged());
+        for (Candidate k : c.candidates) {
+            Scopes.enrich(c, k);
+            Attributions.enrich(c, k, mentions);
+            TimesReferred.enrich(c, k);
+            Modalities.enrich(c, k);
+            if (k.scopeId != null) {
+                k.key = k.key.withScope(k.scopeId);
+            }
+        }
+    }
+
+    /** Claims of the frames that state what happened or is projected; unread figures for the others. */
+    private static void resolve(SentenceContext c, CoverageBuilder coverage) {
+        List<FigureFinder.Figure> figures = FigureFinder.find(c);
+        String[] reasons = new String[figures.size()];
+        boolean[] claimed = new boolean[figures.size()];
+        Set<String> keysHere = new HashSet<>();
+        for (Candidate k : c.candidates) {
+            String reason = null;
+            if (k.unreadReason != null) {
+                reason = k.unreadReason;
+            } else if (!k.modality.factual() && !(k.modality == Modality.PROJECTED && projectable(k))) {
+                reason = k.modality.wireName();
+            } else if ((k.kind == ClaimKind.COUNT || k.kind == ClaimKind.QUANTITY)
+                    && !keysHere.add(k.key.format() + '\u0000' + k.attribution + '\u0000' + k.modality)) {
+                reason = "reference value";
+            }
+            if (reason == null) {
+                c.state.add(c.claim(k));
+            }
+            for (int f = 0; f < figures.size(); f++) {
+                if (figures.get(f).overlaps(k.figureFrom, k.figureTo)) {
+                    if (reason == null) {
+                        claimed[f] = true;
+                    } else if (reasons[f] == null) {
+                        reasons[f] = reason;
+                    }
+                }
+            }
+        }
+        for (int f = 0; f < figures.size(); f++) {
+            FigureFinder.Figure fig = figures.get(f);
+            coverage.add(c, fig, claimed[f], reasons[f] != null ? reasons[f] : "not understood");
+        }
+    }
+
+    /** Counts and quantities may be projected claims; a projected date or duration is read by its own rules. */
+    private static boolean projectable(Candidate k) {
+        return k.kind == ClaimKind.COUNT || k.kind == ClaimKind.QUANTITY;
+    }
+
+    /** The story's main event: the first natural or physical event a document names, headline included. */
+    private static void mainEvent(SentenceContext c) {
+        if (c.state.mainEvent != null) {
+            return;
+        }
+        for (Heads.Head h : c.heads) {
+            if (h.event()) {
+                c.state.mainEvent = c.headName(h);
+                c.tagged();
+                c.state.mainEventName = Modalities.eventName(c, h);
+                return;
+            }
+        }
     }
 
     /** The actor and natural event this sentence leaves behind for pronouns and bare "the epicentre" later on. */
@@ -50,6 +158,47 @@ public final class ClaimExtractor {
             if (h.event()) {
                 c.state.lastEvent = c.headName(h);
             }
+        }
+    }
+
+    /** The figures of a document, claimed or not, and the unread ones with their sentences. */
+    private static final class CoverageBuilder {
+        private int figures;
+        private int claimed;
+        private final List<Coverage.Unread> unread = new ArrayList<>();
+
+        void add(SentenceContext c, FigureFinder.Figure f, boolean isClaimed, String reason) {
+            figures++;
+            if (isClaimed) {
+                claimed++;
+                return;
+            }
+            if (unread.size() >= Coverage.MAX_UNREAD) {
+                return;
+            }
+            int start = c.t.get(f.start()).start();
+            int end = c.t.get(f.end() - 1).end();
+            String sentence = c.sentence.text();
+            String text = sentence.substring(start - c.sentence.start(), end - c.sentence.start());
+            unread.add(new Coverage.Unread(text, around(sentence, start - c.sentence.start(), end - c.sentence.start()),
+                    reason));
+        }
+
+        /** The sentence, cut around the figure when it is longer than the coverage keeps. */
+        private static String around(String sentence, int from, int to) {
+            int max = Coverage.MAX_QUOTE_CHARS;
+            if (sentence.length() <= max) {
+                return sentence;
+            }
+            int room = Math.max(0, max - (to - from));
+            int s = Math.max(0, from - room / 2);
+            int e = Math.min(sentence.length(), s + max);
+            s = Math.max(0, e - max);
+            return sentence.substring(s, e);
+        }
+
+        Coverage build() {
+            return new Coverage(figures, claimed, unread);
         }
     }
 }

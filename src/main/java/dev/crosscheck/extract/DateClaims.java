@@ -134,7 +134,7 @@ final class DateClaims {
                 if (!h.event()) {
                     return;
                 }
-                String key = "date:" + SentenceContext.NOBODY + ":" + c.headName(h);
+                ClaimKey key = ClaimKey.of(ClaimKind.DATE, SentenceContext.NOBODY, c.headName(h));
                 LocalDate d = DateResolver.day(m, c.published(), false);
                 String value = d != null ? d.toString() : DateResolver.resolve(m, c.published(), false);
                 if (value != null) {
@@ -151,7 +151,7 @@ final class DateClaims {
 
     private static void forVerb(SentenceContext c, EventVerbs.Verb v, TimeRules.TimeMention m, LocalDate anchor) {
         boolean future = EventVerbs.future(c.t, v.start()) || m.rel() == 1;
-        List<String> keys = new ArrayList<>();
+        List<ClaimKey> keys = new ArrayList<>();
         List<String> subjects = new ArrayList<>();
         double conf = c.baseConfidence();
         switch (v.cls()) {
@@ -160,13 +160,13 @@ final class DateClaims {
                 if (owner == null) {
                     return; // "prices reached a peak in March": no actor, no movement
                 }
-                keys.add("date:" + owner + ":" + v.lemma());
+                keys.add(ClaimKey.of(ClaimKind.DATE, owner, v.lemma()));
                 subjects.add(DateClaims.cap(SentenceContext.ownerName(owner) + noun(v.lemma())));
             }
             case MEET -> {
                 String owner = orNobody(c.subjectOwner(v.start()));
                 for (String p : Participants.objects(c, v)) {
-                    keys.add("date:" + owner + ":meet:" + p);
+                    keys.add(ClaimKey.of(ClaimKind.DATE, owner, "meet", p));
                     subjects.add(DateClaims.cap(SentenceContext.ownerName(owner) + "meeting with " + Participants.label(p)));
                 }
             }
@@ -185,7 +185,7 @@ final class DateClaims {
                 if (owner == null) {
                     owner = c.ownerOf(h);
                 }
-                keys.add("date:" + owner + ":" + c.headName(h) + ":" + v.lemma());
+                keys.add(ClaimKey.of(ClaimKind.DATE, owner, c.headName(h), v.lemma()));
                 subjects.add(DateClaims.cap(SentenceContext.ownerName(owner) + SentenceContext.headLabel(c.headName(h)) + ": "
                         + noun(v.lemma())));
             }
@@ -195,7 +195,7 @@ final class DateClaims {
                     return;
                 }
                 String owner = h.event() ? SentenceContext.NOBODY : c.ownerOf(h);
-                keys.add("date:" + owner + ":" + c.headName(h));
+                keys.add(ClaimKey.of(ClaimKind.DATE, owner, c.headName(h)));
                 subjects.add(SentenceContext.ownerName(owner) + SentenceContext.headLabel(c.headName(h)) + ": date");
             }
             case EVENT -> {
@@ -203,7 +203,7 @@ final class DateClaims {
                 if (h == null || v.start() - h.end() > 8) {
                     return;
                 }
-                keys.add("date:" + SentenceContext.NOBODY + ":" + c.headName(h));
+                keys.add(ClaimKey.of(ClaimKind.DATE, SentenceContext.NOBODY, c.headName(h)));
                 subjects.add(cap(SentenceContext.headLabel(c.headName(h))) + ": " + noun(v.lemma()));
             }
             default -> {
@@ -211,7 +211,7 @@ final class DateClaims {
             }
         }
         for (int k = 0; k < keys.size(); k++) {
-            String key = keys.get(k);
+            ClaimKey key = keys.get(k);
             String value;
             if (m.type() == TimeRules.Type.TIME) {
                 LocalDate day = c.sentenceDay();

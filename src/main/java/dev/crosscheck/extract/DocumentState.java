@@ -19,12 +19,24 @@ final class DocumentState {
 
     final List<Claim> claims = new ArrayList<>();
     private final Set<Seen> seen = new HashSet<>();
-    final Map<String, LocalDate> dayOfKey = new HashMap<>();
+    final Map<ClaimKey, LocalDate> dayOfKey = new HashMap<>();
     String lastSubject;
     /** The last day a date expression named, and its paragraph: the anchor of "two days later". */
     LocalDate anchorDay;
     int anchorParagraph = -1;
     String lastEvent;
+    /** The story's main event: the first natural or physical event the document names (headline included). */
+    String mainEvent;
+    /** The proper name of the story's main event when it has one ("ian" of "Hurricane Ian"). */
+    String mainEventName;
+    /** The last count's measure and predicate: what "a figure of 89" or "the number rose to 97" stands for. */
+    String[] lastMeasure;
+    /** The authority the document cited last, written and normalized: what "the agency said" refers to. */
+    String lastAuthority;
+    /** The person cited last: who "he said" is. */
+    String lastPersonCited;
+    /** Full names of the people cited so far, by surname: "Green said" after "Governor Josh Green". */
+    final Map<String, String> fullNames = new HashMap<>();
     /** Who was quoted last: "he added" after a quote names him again. */
     String lastSpeaker;
     /** Words of a quotation left open at the end of the previous sentence, or null. */
@@ -36,13 +48,16 @@ final class DocumentState {
     /** The person last named for each country: "the Chinese president" after "Xi Jinping". */
     final Map<String, String> lastPerson = new HashMap<>();
 
-    /** What makes a claim a repeat of an earlier one. */
-    private record Seen(ClaimKind kind, String key, String value) {
+    /** What makes a claim a repeat of an earlier one: the same value of the same thing from the same authority. */
+    private record Seen(ClaimKind kind, String key, String value, String attribution) {
     }
 
-    void add(Claim c) {
-        if (seen.add(new Seen(c.kind(), c.key(), c.value()))) {
+    /** Adds a claim unless it repeats one; returns whether it was added. */
+    boolean add(Claim c) {
+        if (seen.add(new Seen(c.kind(), c.key(), c.value(), c.attribution()))) {
             claims.add(c);
+            return true;
         }
+        return false;
     }
 }

@@ -133,7 +133,7 @@ final class Durations {
             boolean approx = num.approximate() || !num.op().isEmpty();
             String headKey = (head != null ? c.headKey(head) : cueHead) + (who == null ? "" : ":" + who);
             String name = head != null ? head.name() : cueHead;
-            c.emit(ClaimKind.DURATION, "duration:" + owner + ":" + headKey,
+            c.emit(ClaimKind.DURATION, ClaimKey.of(ClaimKind.DURATION, owner, headKey),
                     SentenceContext.ownerName(owner) + SentenceContext.headLabel(name) + ": length", "length",
                     value, num.start(), to, approx, false, c.baseConfidence() * 0.95);
             i = to - 1;
@@ -192,7 +192,7 @@ final class Durations {
             return;
         }
         String owner = c.ownerOf(head);
-        c.emit(ClaimKind.DURATION, "duration:" + owner + ":" + head.name(),
+        c.emit(ClaimKind.DURATION, ClaimKey.of(ClaimKind.DURATION, owner, head.name()),
                 SentenceContext.ownerName(owner) + SentenceContext.headLabel(head.name()) + ": length", "length",
                 "P" + days + "D", from, to, false, false, c.baseConfidence() * 0.85);
     }

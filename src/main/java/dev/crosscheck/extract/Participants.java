@@ -96,7 +96,7 @@ final class Participants {
                 String a = subject.compareTo(other) < 0 ? subject : other;
                 String b = subject.compareTo(other) < 0 ? other : subject;
                 String value = a + "; " + b;
-                c.emit(ClaimKind.PARTICIPANTS, "participants:" + event + ":" + a + "+" + b,
+                c.emit(ClaimKind.PARTICIPANTS, ClaimKey.of(ClaimKind.PARTICIPANTS, event, a + "+" + b),
                         "Meeting of " + label(a) + " and " + label(b), "participants", value, v.start(), v.end(),
                         false, false, c.baseConfidence() * 0.9);
             }

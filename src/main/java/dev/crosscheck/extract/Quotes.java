@@ -94,7 +94,7 @@ final class Quotes {
         if (slug.length() > MAX_KEY_CHARS) {
             slug = slug.substring(0, MAX_KEY_CHARS);
         }
-        c.emit(ClaimKind.QUOTE, "quote:" + speaker + ":" + slug, "Quote of " + Participants.label(speaker), "quote",
+        c.emit(ClaimKind.QUOTE, ClaimKey.of(ClaimKind.QUOTE, speaker, slug), "Quote of " + Participants.label(speaker), "quote",
                 value, Math.max(0, open), close + 1, false, false, c.baseConfidence() * (carried == null ? 0.9 : 0.8));
     }
 

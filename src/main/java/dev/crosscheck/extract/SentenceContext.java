@@ -466,14 +466,15 @@ final class SentenceContext {
         return null;
     }
 
-    /** Count and quantity keys already given a value in this sentence. */
-    private final Set<String> keysHere = new HashSet<>();
-
     /** The owner of the claim being built came from a pronoun resolved to an earlier sentence. */
     private boolean pronounResolved;
 
     private boolean dayKnown;
     private LocalDate day;
+    private boolean tagged;
+
+    /** The claim frames the rules made of this sentence, in the order they were made. */
+    final List<Candidate> candidates = new java.util.ArrayList<>();
 
     /** Key part for a head: a repeated event (talks, meetings) is told apart by the day in the sentence. */
     String headKey(Heads.Head h) {
@@ -487,40 +488,47 @@ final class SentenceContext {
         return name;
     }
 
+    /** Tags the sentence's tokens with parts of speech (once); rules that read tags or lemmas call this first. */
+    SentenceContext tagged() {
+        if (!tagged) {
+            tagged = true;
+            Tagger.tag(t);
+        }
+        return this;
+    }
+
     // ---- emitting -----------------------------------------------------------------------------------------
 
-    void emit(ClaimKind kind, String key, String subject, String attribute, String value, int from, int to,
-              boolean approximate, boolean running, double confidence) {
-        if ((kind == ClaimKind.COUNT || kind == ClaimKind.QUANTITY || kind == ClaimKind.DURATION) && requested(from)) {
-            // "prosecutors had asked for a 15-year sentence": a figure someone asked for is not the outcome
-            return;
+    /**
+     * Makes a claim frame of tokens [from, to): the enrichers add its scope, attribution, time and modality, then the
+     * resolver decides whether it is a claim. The tokens are taken (no later rule reads them again), except a date's:
+     * a date claim spans its verb and its date, and the words between stay free for other claims.
+     */
+    Candidate emit(ClaimKind kind, ClaimKey key, String subject, String attribute, String value, int from, int to,
+                   boolean approximate, boolean running, double confidence) {
+        Candidate k = new Candidate(kind, key, DateClaims.cap(subject), attribute, value, from, to, approximate, running,
+                confidence, pronounResolved);
+        pronounResolved = false;
+        candidates.add(k);
+        if (kind != ClaimKind.DATE) {
+            for (int i = from; i < to; i++) {
+                used[i] = true;
+            }
         }
-        if (kind == ClaimKind.QUANTITY && cued(PHASES, from)) {
-            // "the storm weakened to a tropical storm with winds of 70 mph": a passing state, not the event's figure
-            return;
-        }
-        if ((kind == ClaimKind.COUNT || kind == ClaimKind.QUANTITY) && !keysHere.add(key)) {
-            // "won 49.5% of the vote, short of the 50% needed": the first figure is the claim, the later one
-            // under the same key is a reference value, not a second version of the fact
-            return;
-        }
-        int start = t.get(from).start();
-        int end = t.get(to - 1).end();
+        return k;
+    }
+
+    /** The claim of a resolved candidate, with its evidence; the confidence falls for hedges and resolved pronouns. */
+    Claim claim(Candidate k) {
+        int start = t.get(k.from).start();
+        int end = t.get(k.to - 1).end();
         String display = doc.text() != null && end <= doc.text().length()
                 ? doc.text().substring(start, end)
                 : sentence.text().substring(start - sentence.start(), end - sentence.start());
         Evidence ev = new Evidence(doc.id(), sentence.text(), start, end, sentence.start());
-        // hedged values and owners resolved through a pronoun are less certain
-        double conf = confidence * (approximate ? 0.9 : 1) * (pronounResolved ? 0.85 : 1);
-        pronounResolved = false;
-        state.add(new Claim(kind, key, DateClaims.cap(subject), attribute, value, display, approximate, running,
-                Math.max(0, Math.min(1, conf)), ev));
-        if (kind != ClaimKind.DATE) {
-            // a date claim spans its verb and date; the words between stay free for other claims
-            for (int k = from; k < to; k++) {
-                used[k] = true;
-            }
-        }
+        double conf = k.confidence * (k.approximate ? 0.9 : 1) * (k.pronounResolved ? 0.85 : 1);
+        return new Claim(k.kind, k.key.format(), k.subject, k.attribute, k.value, display, k.approximate, k.running,
+                Math.max(0, Math.min(1, conf)), ev, k.scopeLabel, k.attribution, k.asOf, k.modality);
     }
 
     static String ownerName(String owner) {

@@ -1,7 +1,9 @@
 package dev.crosscheck.extract;
 
 import dev.crosscheck.claim.ClaimKind;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -178,8 +180,14 @@ final class Statements {
         String own = target.owner() == null ? SentenceContext.NOBODY : target.owner();
         java.time.LocalDate day = c.sentenceDay();
         // "discussed the plan on Monday" and "did not discuss it on Tuesday" are two occasions, not one claim
-        String key = "statement:" + lemma + ":" + own + ":" + target.object() + (subject == null ? "" : ":by:" + subject)
-                + (day == null ? "" : ":on:" + day);
+        List<String> parts = new ArrayList<>(List.of(lemma, own, target.object()));
+        if (subject != null) {
+            parts.addAll(List.of("by", subject));
+        }
+        if (day != null) {
+            parts.addAll(List.of("on", day.toString()));
+        }
+        ClaimKey key = ClaimKey.of(ClaimKind.STATEMENT, parts.toArray(new String[0]));
         String label = DateClaims.cap(lemma.replace('-', ' ')) + " " + SentenceContext.ownerName(own)
                 + SentenceContext.headLabel(target.object())
                 + (subject == null ? "" : " (by the " + SentenceContext.headLabel(subject) + ")");

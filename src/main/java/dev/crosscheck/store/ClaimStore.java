@@ -1,6 +1,7 @@
 package dev.crosscheck.store;
 
 import dev.crosscheck.claim.Claim;
+import dev.crosscheck.claim.Coverage;
 import dev.crosscheck.claim.Evidence;
 import dev.crosscheck.json.Json;
 import java.util.ArrayList;
@@ -31,8 +32,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * <p>Items (partition key {@code pk}, sort key {@code sk}):
  * <ul>
  *   <li>{@code stories} / {@code STORY}: the story registry, so the story list is a Query too;</li>
- *   <li>{@code story#STORY} / {@code doc#ID}: a document, its status, metadata, the S3 sequencer applied last and the
- *       {@code version} of its current claims;</li>
+ *   <li>{@code story#STORY} / {@code doc#ID}: a document, its status, metadata, the S3 sequencer applied last, the
+ *       {@code version} of its current claims and that version's {@code coverage} (JSON: figures, claimed, the
+ *       unread ones with their sentences, at most {@value dev.crosscheck.claim.Coverage#MAX_UNREAD});</li>
  *   <li>{@code story#STORY} / {@code claim#DOC#VERSION#NNNNN}: the claims of one version of a document, as a list of
  *       claim JSON strings ({@code chunk}), as many per item as fit in {@value #CHUNK_JSON_BYTES} bytes, with the
  *       sequencer of the event that wrote them ({@code DOC} is a fixed-length digest of the document id, so one Query
@@ -383,8 +385,7 @@ public final class ClaimStore implements StoryRepository {
         if (evidence == claim.evidence()) {
             return claim;
         }
-        return new Claim(claim.kind(), claim.key(), claim.subject(), claim.attribute(), claim.value(), claim.display(),
-                claim.approximate(), claim.running(), claim.confidence(), evidence);
+        return claim.withEvidence(evidence);
     }
 
     /**
@@ -471,6 +472,9 @@ public final class ClaimStore implements StoryRepository {
         putIfPresent(item, "publishedFrom", d.publishedFrom());
         putIfPresent(item, "url", d.url());
         putIfPresent(item, "updatedAt", d.updatedAt());
+        if (d.coverage().figures() > 0) {
+            item.put("coverage", s(Json.write(d.coverage())));
+        }
         return item;
     }
 
@@ -479,7 +483,8 @@ public final class ClaimStore implements StoryRepository {
                 str(item, "reason"), str(item, "title"), str(item, "publisher"), str(item, "publisherFrom"),
                 str(item, "published"), str(item, "publishedFrom"), str(item, "url"), str(item, "version"),
                 str(item, "sequencer"), item.containsKey("claims") ? Integer.parseInt(item.get("claims").n()) : 0,
-                str(item, "updatedAt"));
+                str(item, "updatedAt"), item.containsKey("coverage")
+                        ? Json.read(item.get("coverage").s(), Coverage.class) : Coverage.NONE);
     }
 
     private static Map<String, AttributeValue> claimItem(String partition, StoredDocument document, int index,

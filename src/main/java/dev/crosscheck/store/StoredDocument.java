@@ -1,5 +1,7 @@
 package dev.crosscheck.store;
 
+import dev.crosscheck.claim.Coverage;
+
 /**
  * A document of a story as stored: what describes it, its status and the version of its claims that reports use.
  *
@@ -7,6 +9,7 @@ package dev.crosscheck.store;
  * @param version   identifies the set of claim items that belong to the current content of the document; unique
  *                  across all documents (a random UUID per ingestion)
  * @param claims    how many claims the current version has (set by the store from the claims it writes)
+ * @param coverage  how much of the current version was understood: its figures, claimed or unread
  */
 public record StoredDocument(
         String story,
@@ -22,5 +25,18 @@ public record StoredDocument(
         String version,
         String sequencer,
         int claims,
-        String updatedAt) {
+        String updatedAt,
+        Coverage coverage) {
+
+    public StoredDocument {
+        coverage = coverage == null ? Coverage.NONE : coverage;
+    }
+
+    /** A document with nothing known of its coverage (rejected, removed, or stored by an earlier release). */
+    public StoredDocument(String story, String id, DocumentStatus status, String reason, String title,
+                          String publisher, String publisherFrom, String published, String publishedFrom, String url,
+                          String version, String sequencer, int claims, String updatedAt) {
+        this(story, id, status, reason, title, publisher, publisherFrom, published, publishedFrom, url, version,
+                sequencer, claims, updatedAt, Coverage.NONE);
+    }
 }

@@ -1,0 +1,329 @@
+package dev.crosscheck.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The attribution enricher: the authority a sentence cites for a figure, so that two agencies that disagree are a
+ * dispute between them and not two outlets contradicting each other.
+ *
+ * <p>Where a sentence cites someone: "according to X", "per X", "X said/told/reported/estimated/confirmed" and the
+ * other reporting verbs of predicates.txt ([report]), inverted ("…, said X"), "X put the toll at", "X's figures",
+ * "an assessment by X"; a pronoun subject ("he said") is the person cited last. A figure takes the citation nearest
+ * to it within its segment of the sentence (segments end at ";" and at "while", "whereas", "but"), so "AFAD said
+ * the quake measured 7.4, while the USGS put it at 7.8" credits each figure to its own agency.
+ *
+ * <p>Normalization (authorities.txt): a known authority by its label whatever the wording ("the U.S. Geological
+ * Survey" is USGS, "France's interior ministry" is Interior Ministry); a person by full name without titles
+ * ("Governor Josh Green" is Josh Green, and a later "Green" too); anything else as written, without articles;
+ * people and bodies that name no one ("officials", "experts") are no attribution; "the agency" is the authority
+ * cited last.
+ */
+final class Attributions {
+
+    private static final PhraseMatcher<String> AUTHORITIES = new PhraseMatcher<>(false);
+    private static final PhraseMatcher<String> GENERIC = new PhraseMatcher<>(false);
+    private static final java.util.Set<String> ANAPHORS = new java.util.HashSet<>();
+    private static final PhraseMatcher<Boolean> TITLES = new PhraseMatcher<>(false);
+    private static final Set<String> DATA_NOUNS = WordClasses.of("data-nouns");
+    private static final Set<String> STUDY_NOUNS = WordClasses.of("study-nouns");
+    private static final Set<String> PRONOUNS = WordClasses.of("person-pronouns");
+    private static final Set<String> SEGMENT_ENDS = WordClasses.of("segment-ends");
+
+    static {
+        for (Lexicon.Entry e : Lexicon.entries("authorities.txt")) {
+            if ("generic".equals(e.flag())) {
+                e.items().forEach(a -> GENERIC.add(a, e.head()));
+            } else if ("anaphor".equals(e.flag())) {
+                e.items().forEach(a -> ANAPHORS.add(a.toLowerCase(Locale.ROOT)));
+            } else {
+                e.items().forEach(a -> AUTHORITIES.add(a, e.head()));
+            }
+        }
+        for (String line : Lexicon.lines("titles.txt")) {
+            TITLES.add(line, Boolean.TRUE);
+        }
+        for (String line : Lexicon.lines("attribution-titles.txt")) {
+            TITLES.add(line, Boolean.TRUE);
+        }
+    }
+
+    private Attributions() {
+    }
+
+    /** A citation in a sentence: where it stands (its verb or cue) and the authority, normalized. */
+    record Mention(int anchor, String authority) {
+    }
+
+    /** The citations of a sentence, in order. */
+    static List<Mention> find(SentenceContext c) {
+        List<Token> t = c.t;
+        int n = t.size();
+        List<Mention> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Token w = t.get(i);
+            if (!w.isWord()) {
+                continue;
+            }
+            if (w.is("according") && i + 1 < n && t.get(i + 1).is("to")) {
+                add(c, out, i, i + 2, npEnd(t, i + 2));
+                continue;
+            }
+            if (w.is("per") && (i == 0 || t.get(i - 1).is(",")) && i + 1 < n) {
+                add(c, out, i, i + 1, npEnd(t, i + 1));
+                continue;
+            }
+            if (w.is("by") && i > 0 && STUDY_NOUNS.contains(t.get(i - 1).lemma())) {
+                add(c, out, i, i + 1, npEnd(t, i + 1));
+                continue;
+            }
+            if (DATA_NOUNS.contains(w.lower()) && i > 1 && t.get(i - 1).kind() == Token.Kind.POSSESSIVE) {
+                int s = npStart(t, i - 1);
+                add(c, out, i, s, i - 1);
+                continue;
+            }
+            if (!w.verbal()) {
+                continue;
+            }
+            LemmaLexicon.Entry en = FigureFrames.PREDICATES.of(w.lemma());
+            if (en == null || !en.has("report") || (w.lemma().equals("put") && !atFollows(t, i))) {
+                continue;
+            }
+            int s = npStart(t, i);
+            if (s < i) {
+                add(c, out, i, s, i - auxBefore(t, i));
+            } else if (i > 0 && PRONOUNS.contains(t.get(i - 1).lower())) {
+                if (c.state.lastPersonCited != null) {
+                    out.add(new Mention(i, c.state.lastPersonCited));
+                }
+            } else if (i + 1 < n && (i == 0 || t.get(i - 1).is(",") || t.get(i - 1).is("\"")
+                    || t.get(i - 1).is("'"))) {
+                // inverted: "…, said Maui police chief John Pelletier"
+                add(c, out, i, i + 1, npEnd(t, i + 1));
+            }
+        }
+        return out;
+    }
+
+    /** "put the toll at": put is a citation only with "at" after it. */
+    private static boolean atFollows(List<Token> t, int i) {
+        for (int k = i + 1; k < Math.min(t.size(), i + 7); k++) {
+            if (t.get(k).is("at")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Auxiliaries and adverbs between a subject and its verb ("had given", "also said"), counted back from i. */
+    private static int auxBefore(List<Token> t, int i) {
+        int k = i - 1;
+        while (k >= 0 && (t.get(k).pos("AUX") || t.get(k).pos("ADV") || t.get(k).pos("PART"))) {
+            k--;
+        }
+        return i - 1 - k;
+    }
+
+    /** The start of the noun phrase that ends right before token i (auxiliaries and adverbs skipped). */
+    private static int npStart(List<Token> t, int i) {
+        int k = i - 1;
+        while (k >= 0 && (t.get(k).pos("AUX") || t.get(k).pos("ADV") || t.get(k).pos("PART"))) {
+            k--;
+        }
+        int end = k + 1;
+        while (k >= 0 && inName(t, k)) {
+            k--;
+        }
+        int s = k + 1;
+        return s < end && hasNoun(t, s, end) ? s : i;
+    }
+
+    private static boolean inName(List<Token> t, int k) {
+        Token w = t.get(k);
+        if (w.nominal() || w.pos("ADJ") || w.kind() == Token.Kind.POSSESSIVE || w.is("the") || w.is("-")
+                || w.is("&") || w.is(".")) {
+            return !(w.is(".") && (k == 0 || !t.get(k - 1).capitalized()));
+        }
+        // "the Pacific Disaster Center and the Federal Emergency Management Agency", "Ministry of Health"
+        return (w.is("and") || w.is("of")) && k > 0 && k + 1 < t.size()
+                && t.get(k + 1).capitalized() && (t.get(k - 1).capitalized() || t.get(k - 1).is("."));
+    }
+
+    private static boolean hasNoun(List<Token> t, int s, int e) {
+        for (int k = s; k < e; k++) {
+            if (t.get(k).nominal() || t.get(k).pos("PRON")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The end of a noun phrase starting at s: up to a comma, a clause word or the sentence's end (12 tokens at most). */
+    private static int npEnd(List<Token> t, int s) {
+        int k = s;
+        while (k < t.size() && k < s + 12 && inName(t, k)) {
+            k++;
+        }
+        return k;
+    }
+
+    private static void add(SentenceContext c, List<Mention> out, int anchor, int from, int to) {
+        String authority = normalize(c, from, to);
+        if (authority != null) {
+            out.add(new Mention(anchor, authority));
+        }
+    }
+
+    /** The authority named by tokens [from, to), normalized; null when they name no one in particular. */
+    static String normalize(SentenceContext c, int from, int to) {
+        List<Token> t = c.t;
+        while (from < to && (t.get(from).is("the") || t.get(from).is("a") || t.get(from).is("an"))) {
+            from++;
+        }
+        // "France's interior ministry": the country is the story's, the authority is the ministry
+        if (from + 2 < to && t.get(from + 1).kind() == Token.Kind.POSSESSIVE && !t.get(from + 2).capitalized()) {
+            from += 2;
+        }
+        if (from >= to) {
+            return null;
+        }
+        PhraseMatcher.Match<String> known = AUTHORITIES.match(t, from);
+        if (known != null && known.end() == to) {
+            return remember(c, known.value());
+        }
+        // a person: the run of capitalized proper nouns at the end, titles before it dropped
+        int nameEnd = to;
+        int nameStart = nameEnd;
+        while (nameStart - 1 >= from && t.get(nameStart - 1).capitalized() && t.get(nameStart - 1).pos("PROPN")
+                && TITLES.matchEndingAt(t, nameStart, 1) == null) {
+            nameStart--;
+        }
+        boolean titled = nameStart > from && TITLES.matchEndingAt(t, nameStart, 3) != null;
+        if (nameEnd - nameStart >= 2 && (titled || nameStart == from)) {
+            String full = text(t, nameStart, nameEnd);
+            if (isPerson(c, nameStart, nameEnd, titled)) {
+                c.state.fullNames.put(t.get(nameEnd - 1).lower(), full);
+                c.state.lastPersonCited = full;
+                return remember(c, full);
+            }
+        }
+        if (nameEnd - nameStart == 1 && nameStart == from) {
+            String full = c.state.fullNames.get(t.get(nameStart).lower());
+            if (full != null) {
+                c.state.lastPersonCited = full;
+                return remember(c, full);
+            }
+        }
+        // a known authority at the head of a longer phrase: "the Maui Police Department" is police
+        for (int k = from; k < to; k++) {
+            PhraseMatcher.Match<String> m = AUTHORITIES.match(t, k);
+            if (m != null && m.end() == to && !(k > from && t.get(k - 1).capitalized() && !t.get(k).capitalized())) {
+                return remember(c, m.value());
+            }
+        }
+        PhraseMatcher.Match<String> generic = GENERIC.matchEndingAt(t, to, 3);
+        if (generic != null) {
+            // "county officials" names no one; "Maui County officials" names the county
+            int e = generic.start();
+            while (e > from && !t.get(e - 1).capitalized()) {
+                e--;
+            }
+            if (e <= from) {
+                return null;
+            }
+            to = e;
+        }
+        if (to - from == 1 && ANAPHORS.contains(t.get(from).lower()) && !t.get(from).capitalized()) {
+            String last = c.state.lastAuthority;
+            return last != null ? last : null;
+        }
+        if (to - from == 1 && t.get(from).pos("PRON")) {
+            return null;
+        }
+        String written = text(t, from, to);
+        PhraseMatcher.Match<Boolean> role = TITLES.match(t, from);
+        if (role != null && role.end() == to) {
+            return remember(c, written.toLowerCase(Locale.ROOT)); // "the sheriff", "the governor": a role
+        }
+        if (!hasCapital(written) && !ANAPHORS.contains(t.get(to - 1).lemma())) {
+            return null; // "the researchers", "many people": no name
+        }
+        return remember(c, written);
+    }
+
+    private static boolean isPerson(SentenceContext c, int from, int to, boolean titled) {
+        if (titled) {
+            return true;
+        }
+        for (int k = from; k < to; k++) {
+            if (c.actorAt[k] >= 0 && c.actors.get(c.actorAt[k]).isPerson()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasCapital(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isUpperCase(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String remember(SentenceContext c, String authority) {
+        c.state.lastAuthority = authority;
+        return authority;
+    }
+
+    private static String text(List<Token> t, int from, int to) {
+        StringBuilder b = new StringBuilder();
+        for (int k = from; k < to; k++) {
+            if (k > from && t.get(k).start() > t.get(k - 1).end()) {
+                b.append(' ');
+            }
+            b.append(t.get(k).text());
+        }
+        return b.toString();
+    }
+
+    /** Gives the candidate the citation nearest its figure within its segment of the sentence. */
+    static void enrich(SentenceContext c, Candidate k, List<Mention> mentions) {
+        if (k.attribution != null || mentions.isEmpty()) {
+            return;
+        }
+        int at = k.figureFrom;
+        int segStart = 0;
+        int segEnd = c.t.size();
+        for (int i = at - 1; i >= 0; i--) {
+            if (SEGMENT_ENDS.contains(c.t.get(i).lower())) {
+                segStart = i + 1;
+                break;
+            }
+        }
+        for (int i = k.figureTo; i < c.t.size(); i++) {
+            if (SEGMENT_ENDS.contains(c.t.get(i).lower())) {
+                segEnd = i;
+                break;
+            }
+        }
+        Mention best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (Mention m : mentions) {
+            if (m.anchor() < segStart || m.anchor() >= segEnd) {
+                continue;
+            }
+            int d = Math.abs(m.anchor() - at);
+            if (d < bestDistance) {
+                best = m;
+                bestDistance = d;
+            }
+        }
+        if (best != null) {
+            k.attribution = best.authority();
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.crosscheck.extract;
+
+import dev.crosscheck.claim.ClaimKind;
+import dev.crosscheck.claim.Modality;
+
+/**
+ * A claim frame under construction, the one stage between "a rule matched" and "a claim": a dimension rule fills in
+ * what was measured and its value; the enrichers then add, for every candidate of every kind, the scope, the
+ * attribution, the time referred to and the modality; the resolver turns the frame into a claim, or into an unread
+ * figure with the reason.
+ */
+final class Candidate {
+
+    final ClaimKind kind;
+    ClaimKey key;
+    String subject;
+    final String attribute;
+    final String value;
+    /** Token span of the claim's own words in the sentence (its evidence). */
+    final int from;
+    final int to;
+    /** Token span of the figure the claim states (a number, a date), or of its words when it states none. */
+    int figureFrom;
+    int figureTo;
+    final boolean approximate;
+    boolean running;
+    double confidence;
+    /** The owner came from a pronoun resolved to an earlier sentence. */
+    final boolean pronounResolved;
+
+    /** Scope as a person would name it ("Kula and Olinda"), and its key part ({@code kula-olinda}); null for none. */
+    String scopeLabel;
+    String scopeId;
+    /** A group of people the figure counts apart ("officers"), set by the figure rule; part of the scope. */
+    String group;
+    String attribution;
+    String asOf;
+    Modality modality = Modality.ASSERTED;
+    /** Why a non-factual candidate is not a claim, in words for the coverage ("passing state"), when it is not the modality. */
+    String unreadReason;
+
+    Candidate(ClaimKind kind, ClaimKey key, String subject, String attribute, String value, int from, int to,
+              boolean approximate, boolean running, double confidence, boolean pronounResolved) {
+        this.kind = kind;
+        this.key = key;
+        this.subject = subject;
+        this.attribute = attribute;
+        this.value = value;
+        this.from = from;
+        this.to = to;
+        this.figureFrom = from;
+        this.figureTo = to;
+        this.approximate = approximate;
+        this.running = running;
+        this.confidence = confidence;
+        this.pronounResolved = pronounResolved;
+    }
+
+    Candidate figure(int figureStart, int figureEnd) {
+        this.figureFrom = figureStart;
+        this.figureTo = figureEnd;
+        return this;
+    }
+
+    /** Whether the candidate states a figure: a count, a quantity, a date or a duration. */
+    boolean figure() {
+        return kind == ClaimKind.COUNT || kind == ClaimKind.QUANTITY || kind == ClaimKind.DATE
+                || kind == ClaimKind.DURATION;
+    }
+
+    @Override
+    public String toString() {
+        return kind + " " + key + " = " + value + " [" + modality + (attribution != null ? ", per " + attribution : "")
+                + (scopeLabel != null ? ", in " + scopeLabel : "") + (asOf != null ? ", as of " + asOf : "") + "]";
+    }
+}

@@ -1,0 +1,871 @@
+package dev.crosscheck.extract;
+
+import dev.crosscheck.claim.ClaimKind;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The figure rule: every number of a sentence that is not a date, a time or part of a name becomes a claim frame of
+ * what it counts or measures. One rule for counts and quantities, over the tagged sentence:
+ * <ul>
+ *   <li><b>value</b>: the number with its bound or hedge ({@link NumberRules}), its currency sign or unit
+ *       ({@link Units}): a count ("more than 1,000") or a quantity ("$5.52 billion", "1.6 miles", "59.8%");</li>
+ *   <li><b>measure</b>: the head noun of the noun phrase the number opens ("93 people", "two ballistic missiles",
+ *       "$42 billion in withdrawals"), else the noun it is the figure of ("a magnitude of 6.8", "the toll stands at
+ *       2,012", "turnout was 59.8%"), else the measure of the figure before it in the sentence ("Labour won 411
+ *       seats, the Conservatives 121", "2,207 structures ..., out of 2,719 that were exposed"); nouns are read by
+ *       lemma through measures.txt (people, groups, attributes, words that stand for an earlier measure);</li>
+ *   <li><b>predicate</b>: what happened to it, by lemma through predicates.txt: a classed word after the noun
+ *       phrase ("93 people are confirmed dead", "2,207 structures damaged"), a classed verb before it ("killed
+ *       93"), the class of the noun itself ("93 deaths", "3.5 million protesters"), a verb of change ("shares fell
+ *       60%"), else the lemma of the clause's own verb;</li>
+ *   <li><b>thing</b>: the event the figure belongs to when the clause names one other than the story's main event
+ *       ("the aftershock killed two", "the second quake"), the event for its attributes ("a magnitude of 6.8"), the
+ *       noun a quantity qualifies ("a 1.6-mile bridge", "a $69 billion deal"), a countable head ("a 12-point plan");</li>
+ *   <li><b>owner</b>: whose it is, for figures other than counts of people: a possessive ("Labour's 411 seats"),
+ *       or the clause's subject for quantities and possessions ("Labour won 411 seats", "SVB had $209 billion in
+ *       assets").</li>
+ * </ul>
+ * The key is {@code kind:owner:thing:measure:predicate}, then the scope ({@link ClaimKey}). Scope, attribution, the
+ * time referred to and modality are added by the enrichers ({@link FrameEnrichers}), for every kind.
+ * Numbers that are parts of names ("COVID-19", "Boeing 737", "Group of 20"), ages ("a 20-year-old") and bare
+ * decimals that measure nothing named are not claims; the coverage lists them.
+ */
+final class FigureFrames {
+
+    static final LemmaLexicon MEASURES = new LemmaLexicon("measures.txt");
+    static final LemmaLexicon PREDICATES = new LemmaLexicon("predicates.txt");
+    private static final PhraseMatcher<Boolean> RUNNING = new PhraseMatcher<>(false);
+    private static final java.util.Set<String> STOP = new java.util.HashSet<>(Lexicon.lines("stopwords.txt"));
+    private static final String PERSON = "person";
+
+    static {
+        for (String line : Lexicon.lines("running-cues.txt")) {
+            RUNNING.add(line, Boolean.TRUE);
+        }
+    }
+
+    private FigureFrames() {
+    }
+
+    /** What a figure was found to measure; {@code end} is the last token of the claim's words. */
+    private record Measure(String name, String predicate, String scopeGroup, boolean attribute, int from, int to) {
+    }
+
+    /** The frame of the figure before, in this sentence: what an elliptical figure after it measures. */
+    private record Previous(ClaimKind kind, String measure, String predicate, String thing, int end) {
+    }
+
+    static void apply(SentenceContext c) {
+        c.tagged();
+        List<Token> t = c.t;
+        int n = t.size();
+        boolean runningCue = false;
+        for (int k = 0; k < n && !runningCue; k++) {
+            runningCue = t.get(k).isWord() && RUNNING.match(t, k) != null;
+        }
+        Previous previous = null;
+        for (int i = 0; i < n; i++) {
+            if (c.used[i] || !NumberRules.startsNumber(t, i)) {
+                continue;
+            }
+            NumberRules.Num num = NumberRules.parse(t, i);
+            if (num == null) {
+                continue;
+            }
+            if (num.start() < i && c.used[num.start()]) {
+                num = new NumberRules.Num(i, num.end(), num.valueStart(), num.value(), num.high(), "", false,
+                        num.words());
+            }
+            if ((partOfName(c, num) && !elliptical(c, num, previous)) || loneOne(c, num)) {
+                i = num.end() - 1;
+                continue;
+            }
+            Previous made = figure(c, num, runningCue, previous);
+            if (made != null) {
+                previous = made;
+                i = Math.max(i, made.end() - 1);
+            } else {
+                i = Math.max(i, num.end() - 1);
+            }
+        }
+    }
+
+    private static Previous figure(SentenceContext c, NumberRules.Num num, boolean runningCue, Previous previous) {
+        List<Token> t = c.t;
+        int n = t.size();
+        int e = num.end();
+        // an age: "a 20-year-old man"
+        if (e + 3 < n && t.get(e).is("-") && t.get(e + 1).lemma().equals("year") && t.get(e + 2).is("-")
+                && t.get(e + 3).is("old")) {
+            return null;
+        }
+        String currency = null;
+        int from = num.start();
+        String op = num.op();
+        boolean approx = num.approximate();
+        PhraseMatcher.Match<String> cur = Units.currencyBefore(t, num.valueStart());
+        if (cur != null && !c.used[cur.start()]) {
+            currency = cur.value();
+            from = cur.start();
+            NumberRules.Num probe = cur.start() > 0 ? NumberRules.parseModifierOnly(t, cur.start()) : null;
+            if (probe != null) {
+                from = probe.start();
+                op = probe.op();
+                approx = approx || probe.approximate();
+            }
+        }
+        int ue = e < n && t.get(e).is("-") && NumberRules.adjacent(t, e - 1, e) ? e + 1 : e;
+        PhraseMatcher.Match<Units.Unit> unit = Units.at(t, ue);
+        // "magnitude 7.8", "magnitude-7.8"
+        boolean magnitudeBefore = false;
+        if (unit == null && currency == null && num.valueStart() > 0) {
+            int b = num.valueStart() - 1;
+            if (t.get(b).is("-") && b > 0) {
+                b--;
+            }
+            PhraseMatcher.Match<Units.Unit> pre = Units.at(t, b);
+            magnitudeBefore = pre != null && pre.end() >= b + 1 && pre.value().dimension().equals("magnitude");
+            if (magnitudeBefore) {
+                from = Math.min(from, b);
+            }
+        }
+        if (unit != null && unit.value().dimension().equals("money") && currency == null) {
+            currency = unit.value().canonical();
+        }
+        if (currency != null || unit != null || magnitudeBefore || bareMagnitude(c, num, e)) {
+            return quantity(c, num, from, op, approx, currency, unit, magnitudeBefore, runningCue);
+        }
+        if (!num.integral()) {
+            // "a magnitude of 6.8", "the quake measured 6.8 on the Richter scale"
+            Measure before = measureBefore(c, num.start(), e);
+            PhraseMatcher.Match<Units.Unit> named = before == null ? null : Units.at(t, before.to() - 1);
+            if (named != null && named.value().dimension().equals("magnitude")) {
+                return quantity(c, num, from, op, approx, null, null, true, runningCue);
+            }
+            return null;
+        }
+        return count(c, num, runningCue, previous);
+    }
+
+    // ---- counts ---------------------------------------------------------------------------------------------
+
+    private static Previous count(SentenceContext c, NumberRules.Num num, boolean runningCue, Previous previous) {
+        List<Token> t = c.t;
+        int n = t.size();
+        int e = num.end();
+        double conf = c.baseConfidence() * (num.words() ? 0.95 : 1);
+        // "a 12-point plan": a count noun joined to the number counts parts of the head after it
+        if (e + 1 < n && t.get(e).is("-") && NumberRules.adjacent(t, e - 1, e)) {
+            PhraseMatcher.Match<String> cn = Heads.countNoun(t, e + 1);
+            if (cn != null) {
+                for (int k = cn.end(); k < Math.min(n, cn.end() + 5); k++) {
+                    if (c.headAt[k] >= 0) {
+                        Heads.Head h = c.heads.get(c.headAt[k]);
+                        String owner = c.ownerOf(h);
+                        c.emit(ClaimKind.COUNT, ClaimKey.of(ClaimKind.COUNT, owner, c.headKey(h), cn.value(), null),
+                                SentenceContext.ownerName(owner) + SentenceContext.headLabel(h.name()) + ": "
+                                        + cn.value(), cn.value(), num.countValue(), num.start(), cn.end(),
+                                num.approximate(), runningCue, conf).figure(num.start(), num.end());
+                        return new Previous(ClaimKind.COUNT, cn.value(), null, h.name(), cn.end());
+                    }
+                }
+            }
+            return null;
+        }
+        // "the plan ... outlines 12 points": a part of the head before it
+        PhraseMatcher.Match<String> part = Heads.countNoun(t, e);
+        if (part != null && PARTS.contains(part.value())) {
+            Heads.Head h = c.nearestHead(num.start(), true, false);
+            if (h != null && !h.event()) {
+                String owner = c.ownerOf(h);
+                c.emit(ClaimKind.COUNT, ClaimKey.of(ClaimKind.COUNT, owner, c.headKey(h), part.value(), null),
+                        SentenceContext.ownerName(owner) + SentenceContext.headLabel(h.name()) + ": " + part.value(),
+                        part.value(), num.countValue(), num.start(), part.end(), num.approximate(), runningCue,
+                        conf).figure(num.start(), num.end());
+                return new Previous(ClaimKind.COUNT, part.value(), null, h.name(), part.end());
+            }
+        }
+        Measure m = measureAfter(c, e);
+        if (m == null) {
+            m = measureBefore(c, num.start(), e);
+        }
+        if (m == null && previous != null && previous.kind() == ClaimKind.COUNT && num.start() - previous.end() <= 8) {
+            // "Labour won 411 seats, the Conservatives 121", "2,719 that were exposed"
+            m = new Measure(previous.measure(), previous.predicate(), null, false, num.start(), e);
+        }
+        String predicate = predicate(c, num.start(), m == null ? e : Math.max(e, m.to()), m);
+        if (m == null) {
+            if (predicate == null || !personPredicate(predicate)) {
+                return null; // a number that counts nothing named
+            }
+            m = new Measure(PERSON, predicate, null, false, num.start(), e);
+        }
+        String measure = m.name();
+        if (predicate == null) {
+            predicate = m.predicate();
+        }
+        boolean people = measure.equals(PERSON) || m.scopeGroup() != null;
+        Heads.Head head = m.to() > 0 && m.to() - 1 < t.size() && c.headAt[m.to() - 1] >= 0
+                ? c.heads.get(c.headAt[m.to() - 1]) : null;
+        String thing;
+        String owner;
+        if (head != null && !head.event()) {
+            // a countable head: "signed 14 agreements", "more than a dozen agreements"
+            thing = c.headKey(head);
+            measure = ClaimKey.NONE;
+            String np = c.npOwnerOrNull(head);
+            owner = np != null ? np : subjectOwner(c, num.start());
+            predicate = null;
+        } else {
+            thing = otherEvent(c, num.start());
+            owner = people ? ClaimKey.NONE : subjectOwner(c, num.start());
+        }
+        boolean running = runningCue || predicateRunning(predicate);
+        String subject = subjectLabel(owner, thing, measure, predicate);
+        Candidate k = c.emit(ClaimKind.COUNT, ClaimKey.of(ClaimKind.COUNT, owner, thing, measure, predicate),
+                subject, predicate != null ? predicate : measure, num.countValue(), Math.min(num.start(), m.from()),
+                Math.max(e, m.to()), num.approximate(), running,
+                conf * (owner.equals(ClaimKey.NONE) && thing.equals(ClaimKey.NONE) && predicate == null ? 0.7 : 0.9));
+        k.figure(num.start(), num.end());
+        k.group = m.scopeGroup();
+        c.state.lastMeasure = new String[] {measure, predicate};
+        return new Previous(ClaimKind.COUNT, m.name(), predicate, thing, Math.max(e, m.to()));
+    }
+
+    /** Count nouns that only make sense as a property of a head ("points" of a plan). */
+    private static final java.util.Set<String> PARTS = WordClasses.of("head-parts");
+    private static final java.util.Set<String> CLAUSE_ENDS = WordClasses.of("clause-ends");
+    private static final java.util.Set<String> VALUE_LINKS = WordClasses.of("value-links");
+    private static final java.util.Set<String> PARTITIVE = WordClasses.of("partitive-determiners");
+    private static final java.util.Set<String> PARTITIVE_PRONOUNS = WordClasses.of("partitive-pronouns");
+    private static final java.util.Set<String> QUANTITY_LINKS = WordClasses.of("quantity-links");
+    private static final java.util.Set<String> PRICE_LINKS = WordClasses.of("price-links");
+
+    /**
+     * The noun phrase right after a number: adjectives, compounds and its head noun ("two ballistic missiles", "1,000
+     * hotel rooms", "93 people"), or "of the" and a noun ("74 of the victims"). Null when no common noun follows.
+     */
+    private static Measure measureAfter(SentenceContext c, int e) {
+        List<Token> t = c.t;
+        int n = t.size();
+        int k = e;
+        if (k + 1 < n && t.get(k).is("of")) {
+            if (PARTITIVE_PRONOUNS.contains(t.get(k + 1).lower())) {
+                return null;
+            }
+            if (PARTITIVE.contains(t.get(k + 1).lower())) {
+                k += 2;
+            }
+        }
+        int head = -1;
+        int start = k;
+        for (; k < Math.min(n, start + 5); k++) {
+            Token w = t.get(k);
+            if (w.pos("NOUN") || (w.pos("PROPN") && head >= 0)) {
+                head = k;
+                continue;
+            }
+            if (head < 0 && (w.pos("ADJ") || w.is("-") || w.pos("PROPN") || w.pos("NUM")
+                    || w.pos("VERB") && k + 1 < n && t.get(k + 1).nominal())) {
+                continue;
+            }
+            break;
+        }
+        if (head < 0) {
+            return null;
+        }
+        return measureOf(c, start, head);
+    }
+
+    /** What the noun phrase [start, head] measures, by the lemma of its head (or a longer phrase ending there). */
+    private static Measure measureOf(SentenceContext c, int start, int head) {
+        List<Token> t = c.t;
+        LemmaLexicon.Match phrase = null;
+        for (int s = start; s <= head && phrase == null; s++) {
+            LemmaLexicon.Match m = MEASURES.at(t, s);
+            if (m != null && m.end() == head + 1) {
+                phrase = m;
+            }
+        }
+        LemmaLexicon.Match pred = null;
+        for (int s = start; s <= head && pred == null; s++) {
+            LemmaLexicon.Match m = PREDICATES.at(t, s);
+            if (m != null && m.end() == head + 1 && m.entry().has("person")) {
+                pred = m;
+            }
+        }
+        if (pred != null && phrase == null) {
+            // "93 deaths", "1,200 arrests", "3.5 million protesters"
+            return new Measure(PERSON, pred.entry().name(), null, false, start, head + 1);
+        }
+        String lemma = t.get(head).pos("PROPN") ? t.get(head).nounLemma() : t.get(head).lemma();
+        if (phrase == null) {
+            if (c.headAt[head] >= 0) {
+                return new Measure(c.heads.get(c.headAt[head]).name(), null, null, false, start, head + 1);
+            }
+            return new Measure(ClaimKey.slug(lemma), null, null, false, start, head + 1);
+        }
+        LemmaLexicon.Entry entry = phrase.entry();
+        if (entry.has("whole")) {
+            return null;
+        }
+        if (entry.has("anaphor")) {
+            String[] last = c.state.lastMeasure;
+            return last == null ? null : new Measure(last[0], last[1], null, false, start, head + 1);
+        }
+        if (entry.has("group")) {
+            return new Measure(PERSON, null, entry.name(), false, start, head + 1);
+        }
+        return new Measure(entry.name(), null, null, entry.has("attribute"), start, head + 1);
+    }
+
+    /**
+     * The noun a figure is the value of, before it in its clause: "a figure of 89", "a majority of 174", "the toll
+     * stands at 2,012", "turnout was 59.8%", "put the cost at $5.52 billion". Null when none.
+     */
+    private static Measure measureBefore(SentenceContext c, int s, int e) {
+        List<Token> t = c.t;
+        int from = c.clauseStart(s);
+        int k = s - 1;
+        if (k < from || !(VALUE_LINKS.contains(t.get(k).lower()) || t.get(k).verbal()
+                || verbPredicate(t.get(k)) != null)) {
+            return null;
+        }
+        // the noun before the figure in its clause, across one verb ("the toll rose to", "turnout was"): the nearest
+        // attribute ("revenue for the quarter rose to") before the nearest other noun
+        Measure nearest = null;
+        int verbs = 0;
+        for (int j = k; j >= from && j >= s - 10; j--) {
+            Token w = t.get(j);
+            boolean verb = w.pos("VERB") || verbPredicate(w) != null;
+            if (verb && ++verbs > 1 || w.is(",")) {
+                break;
+            }
+            if (verb) {
+                continue;
+            }
+            if (w.pos("ADJ") && PREDICATES.of(w.lemma()) != null && j > 0 && t.get(j - 1).pos("DET")) {
+                // "the injured number 2,059", "the dead"
+                if (nearest == null) {
+                    nearest = new Measure(PERSON, PREDICATES.of(w.lemma()).name(), null, false, j, s);
+                }
+                continue;
+            }
+            boolean noun = w.pos("NOUN") || w.pos("PROPN") && commonWord(w);
+            if (!noun) {
+                if (w.pos("PROPN")) {
+                    break;
+                }
+                continue;
+            }
+            int start = j;
+            while (start - 1 >= from && (t.get(start - 1).pos("NOUN") || t.get(start - 1).pos("ADJ"))) {
+                start--;
+            }
+            Measure m = measureOf(c, start, j);
+            if (m == null) {
+                continue;
+            }
+            m = new Measure(m.name(), m.predicate(), m.scopeGroup(), m.attribute(), start, j + 1);
+            if (m.attribute()) {
+                return m;
+            }
+            if (nearest == null) {
+                nearest = m;
+            }
+            j = start;
+        }
+        return nearest;
+    }
+
+    /**
+     * The predicate class (or lemma) of a figure whose words span [s, e): a classed verb or adjective after them in
+     * the clause, a classed verb before them, else null (the caller falls back on the noun's own class), else the
+     * clause's own verb.
+     */
+    private static String predicate(SentenceContext c, int s, int e, Measure m) {
+        List<Token> t = c.t;
+        int n = t.size();
+        int end = clauseEnd(c, e);
+        String plainVerb = null;
+        String change = null;
+        for (int k = e; k < end && k < e + 10; k++) {
+            Token w = t.get(k);
+            if (w.pos("CCONJ") && k + 1 < n && (t.get(k + 1).pos("DET") || t.get(k + 1).pos("PRON")
+                    || t.get(k + 1).pos("PROPN"))) {
+                break; // "... and the injured number 2,059": another conjunct
+            }
+            if (!w.isWord()) {
+                continue;
+            }
+            LemmaLexicon.Match p = predicateAt(t, k);
+            if (p != null && (w.verbal() || w.pos("ADJ") || w.pos("ADV") || w.pos("ADP") || w.pos("NOUN"))) {
+                LemmaLexicon.Entry en = p.entry();
+                if (en.has("report")) {
+                    break;
+                }
+                if (!en.has("light") && !en.has("change") && !(w.pos("NOUN") && !en.has("person"))) {
+                    return en.name();
+                }
+                if (en.has("change") && change == null) {
+                    change = en.name();
+                }
+                continue;
+            }
+            if (participle(w) && plainVerb == null) {
+                plainVerb = w.lemma();
+            }
+        }
+        int from = c.clauseStart(s);
+        for (int k = s - 1; k >= from && k >= s - 10; k--) {
+            Token w = t.get(k);
+            LemmaLexicon.Entry en = verbPredicate(w);
+            if (!w.isWord() || !(w.verbal() || w.pos("ADJ") || en != null)) {
+                continue;
+            }
+            if (en == null) {
+                en = PREDICATES.of(w.lemma());
+            }
+            if (en == null) {
+                if (participle(w) && plainVerb == null) {
+                    plainVerb = w.lemma();
+                }
+                continue;
+            }
+            if (en.has("report")) {
+                break;
+            }
+            if (en.has("change")) {
+                boolean level = s > 0 && (t.get(s - 1).is("to") || t.get(s - 1).is("at"));
+                if (change == null && !level) {
+                    change = en.name();
+                }
+                continue;
+            }
+            if (!en.has("light")) {
+                return en.name();
+            }
+        }
+        if (m != null && m.predicate() != null) {
+            return m.predicate();
+        }
+        if (change != null) {
+            return change;
+        }
+        if (plainVerb != null && PREDICATES.of(plainVerb) == null && !STOP.contains(plainVerb)) {
+            return ClaimKey.slug(plainVerb);
+        }
+        return null;
+    }
+
+    /**
+     * The predicate a phrase at token k names: by lemmas, or for one word read as a verb whatever its tag ("fell" is
+     * fall): the tagger misreads some verbs in short news sentences.
+     */
+    private static LemmaLexicon.Match predicateAt(List<Token> t, int k) {
+        LemmaLexicon.Match m = PREDICATES.at(t, k);
+        if (m != null) {
+            return m;
+        }
+        LemmaLexicon.Entry en = verbPredicate(t.get(k));
+        return en == null ? null : new LemmaLexicon.Match(k, k + 1, en);
+    }
+
+    /** The predicate class of a word read as a verb (content words only), or null. */
+    static LemmaLexicon.Entry verbPredicate(Token w) {
+        if (!w.isWord() || !(w.nominal() || w.verbal() || w.pos("ADJ") || w.pos("ADV"))
+                || w.lower().equals(w.verbLemma())) {
+            return null;
+        }
+        return PREDICATES.of(w.verbLemma());
+    }
+
+    /** A verb, or a participle the tagger read as an adjective ("was fined"): a word other than its lemma. */
+    private static boolean participle(Token w) {
+        return w.pos("VERB") || w.pos("ADJ") && !w.lower().equals(w.lemma());
+    }
+
+    /** Where the clause of token ref ends: at a boundary word, a reporting verb, or a semicolon. */
+    static int clauseEnd(SentenceContext c, int ref) {
+        int n = c.t.size();
+        for (int k = ref; k < Math.min(n, ref + SentenceContext.WINDOW); k++) {
+            Token w = c.t.get(k);
+            if (k > ref && CLAUSE_ENDS.contains(w.lower())) {
+                return k;
+            }
+            if (c.verbAt[k] >= 0 && c.verbs.get(c.verbAt[k]).cls() == EventVerbs.Cls.REPORT) {
+                return k;
+            }
+        }
+        return Math.min(n, ref + SentenceContext.WINDOW);
+    }
+
+    private static boolean personPredicate(String predicate) {
+        LemmaLexicon.Entry en = PREDICATES.of(predicateLemma(predicate));
+        return en != null && en.has("person");
+    }
+
+    private static boolean predicateRunning(String predicate) {
+        LemmaLexicon.Entry en = predicate == null ? null : PREDICATES.of(predicateLemma(predicate));
+        return en != null && en.has("running");
+    }
+
+    /** A lemma of a class, so that the class's flags can be looked up by the class name. */
+    private static String predicateLemma(String predicate) {
+        return CLASS_LEMMA.getOrDefault(predicate, predicate);
+    }
+
+    private static final java.util.Map<String, String> CLASS_LEMMA = new java.util.HashMap<>();
+
+    static {
+        for (Lexicon.Entry e : Lexicon.entries("predicates.txt")) {
+            CLASS_LEMMA.putIfAbsent(e.head(), e.items().get(0));
+        }
+    }
+
+    /**
+     * The owner named as the subject of the figure's clause: a gazetteer actor (a country, a person's country) or a
+     * run of proper nouns not governed by a preposition ("Labour won", "SVB had", "the Conservatives took");
+     * a proper noun in a possessive ("Labour's 411 seats") counts too. {@code -} when none.
+     */
+    static String subjectOwner(SentenceContext c, int ref) {
+        List<Token> t = c.t;
+        int from = c.clauseStart(ref);
+        for (int k = from; k < ref; k++) {
+            Token w = t.get(k);
+            if (c.actorAt[k] >= 0) {
+                Gazetteer.Actor a = c.actors.get(c.actorAt[k]);
+                if (!governed(t, k)) {
+                    return a.isPerson() ? ClaimKey.slug(a.person()) : a.country();
+                }
+                k = a.end() - 1;
+                continue;
+            }
+            if (!w.pos("PROPN") || !w.capitalized() || commonWord(w) || TimeRules.year(w) > 0 || governed(t, k)) {
+                if (w.verbal() && !w.pos("AUX")) {
+                    break; // past the subject
+                }
+                continue;
+            }
+            int end = k;
+            while (end < ref && t.get(end).pos("PROPN") && t.get(end).capitalized()) {
+                end++;
+            }
+            if (c.headAt[k] >= 0 && c.heads.get(c.headAt[k]).event()) {
+                k = end - 1;
+                continue; // "Hurricane Ian" is the event, not an owner
+            }
+            return ownerSlug(t, k, end);
+        }
+        return ClaimKey.NONE;
+    }
+
+    /**
+     * A capitalized word the tagger took for a name that the word lists know as a common word ("Revenue for the
+     * quarter rose", "Shares fell"): the first word of a sentence is capitalized whatever it is.
+     */
+    static boolean commonWord(Token w) {
+        String noun = w.nounLemma();
+        return MEASURES.of(noun) != null || PREDICATES.of(noun) != null || STOP.contains(w.lower());
+    }
+
+    /** Whether a preposition governs token k ("in Lahaina", "according to FEMA"): then it is no subject. */
+    private static boolean governed(List<Token> t, int k) {
+        int j = k - 1;
+        while (j >= 0 && (t.get(j).is("the") || t.get(j).pos("ADJ") || t.get(j).pos("PROPN"))) {
+            j--;
+        }
+        return j >= 0 && (t.get(j).pos("ADP") || t.get(j).is("to"));
+    }
+
+    /** "the Conservatives" and "Conservative" are one owner: a slug without a final plural s. */
+    static String ownerSlug(List<Token> t, int from, int to) {
+        StringBuilder b = new StringBuilder();
+        for (int k = from; k < to; k++) {
+            b.append(k > from ? " " : "").append(t.get(k).text());
+        }
+        String slug = ClaimKey.slug(b.toString());
+        if (slug.endsWith("ies") && slug.length() > 5) {
+            return slug.substring(0, slug.length() - 3) + "y";
+        }
+        if (slug.endsWith("s") && !slug.endsWith("ss") && slug.length() > 4) {
+            return slug.substring(0, slug.length() - 1);
+        }
+        return slug;
+    }
+
+    /**
+     * The event named in the figure's clause when it is not the story's main event ("the aftershock killed two", "the
+     * second quake"), else {@code -}.
+     */
+    private static String otherEvent(SentenceContext c, int ref) {
+        int from = c.clauseStart(ref);
+        int to = clauseEnd(c, ref);
+        for (int k = from; k < to; k++) {
+            if (c.headAt[k] >= 0) {
+                Heads.Head h = c.heads.get(c.headAt[k]);
+                if (h.event()) {
+                    String name = c.headName(h);
+                    return name.equals(c.state.mainEvent) ? ClaimKey.NONE : name;
+                }
+                k = h.end() - 1;
+            }
+        }
+        return ClaimKey.NONE;
+    }
+
+    private static String subjectLabel(String owner, String thing, String measure, String predicate) {
+        StringBuilder b = new StringBuilder(SentenceContext.ownerName(owner));
+        if (!thing.equals(ClaimKey.NONE)) {
+            b.append(SentenceContext.headLabel(thing)).append(' ');
+        }
+        String what = measure.equals(ClaimKey.NONE) ? "" : SentenceContext.headLabel(measure);
+        if (measure.equals(PERSON) && predicate != null) {
+            what = "";
+        }
+        b.append(what);
+        if (predicate != null) {
+            b.append(what.isEmpty() ? "" : " ").append(SentenceContext.headLabel(predicate));
+        }
+        String s = b.toString().strip();
+        return s.isEmpty() ? "number" : s;
+    }
+
+    // ---- quantities -----------------------------------------------------------------------------------------
+
+    private static Previous quantity(SentenceContext c, NumberRules.Num num, int from, String op, boolean approx,
+                                     String currency, PhraseMatcher.Match<Units.Unit> unit, boolean magnitudeBefore,
+                                     boolean runningCue) {
+        List<Token> t = c.t;
+        int n = t.size();
+        int to = unit != null ? unit.end() : num.end();
+        String unitName;
+        String dimension;
+        if (currency != null) {
+            unitName = currency;
+            dimension = "money";
+        } else if (unit != null) {
+            unitName = unit.value().canonical();
+            dimension = unit.value().dimension();
+        } else {
+            unitName = "magnitude";
+            dimension = "magnitude";
+        }
+        BigDecimal v = num.value();
+        String value = (num.high() != null ? NumberRules.plain(v) + "-" + NumberRules.plain(num.high())
+                : op + NumberRules.plain(v)) + " " + unitName;
+        boolean hedged = approx || hedgedBefore(c, from);
+        String measure;
+        String thing = ClaimKey.NONE;
+        String owner = ClaimKey.NONE;
+        String predicate = null;
+        double conf = c.baseConfidence();
+        int claimFrom = from;
+        int claimTo = to;
+        switch (dimension) {
+            case "magnitude" -> {
+                measure = "magnitude";
+                thing = event(c, num.valueStart(), to);
+            }
+            case "length" -> {
+                String placement = Units.placement(t, num.start(), to);
+                Measure after = nounAfter(c, to);
+                if (placement != null) {
+                    measure = placement;
+                    thing = event(c, num.valueStart(), to);
+                    if (thing.equals(ClaimKey.NONE) && !placement.startsWith("distance")) {
+                        thing = subjectThing(c, num.start());
+                    }
+                } else if (after != null && num.end() < n && t.get(num.end()).is("-")) {
+                    measure = "length";
+                    thing = after.name(); // "a 1.6-mile bridge"
+                    claimTo = after.to();
+                } else {
+                    measure = "length";
+                    predicate = predicate(c, num.start(), to, null);
+                    thing = subjectThing(c, num.start());
+                    if (predicate == null && thing.equals(ClaimKey.NONE)) {
+                        return null;
+                    }
+                }
+            }
+            case "speed" -> {
+                measure = "speed";
+                thing = event(c, num.valueStart(), to);
+            }
+            default -> {
+                Measure after = dimension.equals("money") || dimension.equals("percent") || dimension.equals("area")
+                        ? nounAfter(c, to) : null;
+                Measure before = measureBefore(c, from, to);
+                predicate = predicate(c, from, after != null ? after.to() : to, null);
+                if (after != null && after.attribute()) {
+                    measure = after.name();
+                    claimTo = after.to();
+                } else if (before != null && before.attribute()) {
+                    measure = before.name();
+                    claimFrom = Math.min(claimFrom, before.from());
+                } else if (after != null) {
+                    // "$69 billion deal", "$42 billion in withdrawals", "49.5% of the vote", "2,170 acres burned"
+                    LemmaLexicon.Entry p = PREDICATES.of(t.get(after.to() - 1).lemma());
+                    if (p != null && !p.has("light") && !p.has("report") && predicate == null) {
+                        predicate = p.name();
+                        measure = ClaimKey.NONE;
+                    } else {
+                        measure = after.name();
+                    }
+                    claimTo = after.to();
+                } else if (before != null) {
+                    measure = before.name();
+                    claimFrom = Math.min(claimFrom, before.from());
+                } else if (dimension.equals("money") && from > 0 && PRICE_LINKS.contains(t.get(from - 1).lower())) {
+                    measure = "price"; // "bought it for $69 billion", "a deal for $69 billion"
+                } else {
+                    measure = ClaimKey.NONE;
+                }
+                if (measure.equals(ClaimKey.NONE) && predicate == null) {
+                    return null; // an amount of nothing named
+                }
+                owner = possessiveOwner(c, claimFrom);
+                if (owner == null) {
+                    owner = subjectOwner(c, from);
+                }
+                conf *= 0.9;
+            }
+        }
+        Candidate k = c.emit(ClaimKind.QUANTITY, ClaimKey.of(ClaimKind.QUANTITY, owner, thing, measure, predicate),
+                subjectLabel(owner, thing, measure, predicate), measure.equals(ClaimKey.NONE) ? dimension : measure,
+                value, claimFrom, claimTo, hedged, runningCue || predicateRunning(predicate), conf);
+        k.figure(from, to);
+        return new Previous(ClaimKind.QUANTITY, measure, predicate, thing, claimTo);
+    }
+
+    /** A noun phrase right after a quantity, directly or through "in"/"of" ("$42 billion in deposits"). */
+    private static Measure nounAfter(SentenceContext c, int to) {
+        List<Token> t = c.t;
+        int k = to;
+        if (k < t.size() && t.get(k).is("-")) {
+            k++;
+        }
+        if (k < t.size() && QUANTITY_LINKS.contains(t.get(k).lower())) {
+            int j = k + 1;
+            while (j < t.size() && (t.get(j).pos("DET") || t.get(j).pos("PRON"))) {
+                j++;
+            }
+            return j < t.size() && t.get(j).pos("NOUN") ? measureAfter(c, j) : null;
+        }
+        return measureAfter(c, k);
+    }
+
+    /** The owner in a possessive right before a figure's noun phrase: "Labour's 411 seats", "SVB's $209 billion". */
+    private static String possessiveOwner(SentenceContext c, int from) {
+        List<Token> t = c.t;
+        int k = from - 1;
+        while (k >= 0 && (t.get(k).pos("ADJ") || t.get(k).pos("NOUN"))) {
+            k--;
+        }
+        if (k >= 1 && t.get(k).kind() == Token.Kind.POSSESSIVE && t.get(k - 1).pos("PROPN")) {
+            int s = k - 1;
+            while (s - 1 >= 0 && t.get(s - 1).pos("PROPN")) {
+                s--;
+            }
+            return ownerSlug(t, s, k);
+        }
+        return null;
+    }
+
+    /** The event head nearest a quantity (before it preferred), the story's last event, or {@code -}. */
+    private static String event(SentenceContext c, int start, int end) {
+        Heads.Head before = c.nearestHead(start, true, true);
+        Heads.Head after = c.nearestHead(end, false, true);
+        Heads.Head h = before;
+        if (after != null && (before == null || after.start() - end < start - before.end())) {
+            h = after;
+        }
+        String name = h != null ? c.headName(h) : c.state.lastEvent;
+        return name == null ? ClaimKey.NONE : name;
+    }
+
+    /** The head noun of the clause's subject ("the ship is 948 feet long" is of the ship), or {@code -}. */
+    private static String subjectThing(SentenceContext c, int ref) {
+        List<Token> t = c.t;
+        int from = c.clauseStart(ref);
+        for (int k = from; k < ref; k++) {
+            Token w = t.get(k);
+            if (w.verbal()) {
+                for (int j = k - 1; j >= from; j--) {
+                    if (t.get(j).nominal()) {
+                        return c.headAt[j] >= 0 ? c.heads.get(c.headAt[j]).name() : ClaimKey.slug(t.get(j).lemma());
+                    }
+                }
+                return ClaimKey.NONE;
+            }
+        }
+        return ClaimKey.NONE;
+    }
+
+    /** "a 6.1 quake", "a 6.1-magnitude", "the second quake, measuring 5.1": a magnitude without its unit. */
+    private static boolean bareMagnitude(SentenceContext c, NumberRules.Num num, int after) {
+        BigDecimal v = num.value();
+        if (num.high() != null || num.words() || v.scale() <= 0 || v.compareTo(BigDecimal.TEN) >= 0) {
+            return false;
+        }
+        if (after < c.t.size() && c.headAt[after] >= 0 && c.heads.get(c.headAt[after]).takesMagnitude()) {
+            return true;
+        }
+        int s = num.start();
+        if (s > 0) {
+            String w = c.t.get(s - 1).lower();
+            if (w.equals("measuring") || w.equals("measured") || w.equals("registering") || w.equals("registered")) {
+                Heads.Head h = c.nearestHead(s - 1, true, true);
+                return h != null && h.takesMagnitude() && s - 1 - h.end() <= 4;
+            }
+        }
+        return false;
+    }
+
+    /** "about magnitude 7": a hedge before the unit that stands before the number. */
+    private static boolean hedgedBefore(SentenceContext c, int i) {
+        NumberRules.Num mod = i > 0 ? NumberRules.parseModifierOnly(c.t, i) : null;
+        return mod != null && mod.approximate();
+    }
+
+    /** "COVID-19", "Boeing 737", "Group of 20", "G20", "Chandrayaan-3": a number that belongs to a name. */
+    static boolean partOfName(SentenceContext c, NumberRules.Num num) {
+        int s = num.valueStart();
+        if (s == 0 || num.words()) {
+            return false;
+        }
+        Token prev = c.t.get(s - 1);
+        if (prev.is("-") && s >= 2 && c.t.get(s - 2).capitalized() && NumberRules.adjacent(c.t, s - 2, s - 1)) {
+            return true;
+        }
+        if (prev.isWord() && prev.capitalized() && s >= 2 && num.start() == s && !c.used[s - 1]
+                && !(c.t.get(s - 1).pos("PROPN") && s + 1 < c.t.size() && c.t.get(s + 1).is(","))) {
+            return true;
+        }
+        return prev.is("of") && s >= 2 && c.t.get(s - 2).capitalized() && c.t.get(s - 2).isWord();
+    }
+
+    /**
+     * "Labour won 411 seats, the Conservatives 121 and the Liberal Democrats 72": after a count in the sentence, a name
+     * followed by a bare number that ends a list item is an elliptical figure, not a name with a number.
+     */
+    private static boolean elliptical(SentenceContext c, NumberRules.Num num, Previous previous) {
+        if (previous == null || previous.kind() != ClaimKind.COUNT || !c.t.get(num.valueStart() - 1).pos("PROPN")) {
+            return false;
+        }
+        int e = num.end();
+        return e >= c.t.size() || c.t.get(e).is(",") || c.t.get(e).is("and") || c.t.get(e).is(";")
+                || c.t.get(e).is(".") || c.t.get(e).is(")");
+    }
+
+    /** "one of the deadliest", "the one that": the word one that counts nothing. */
+    private static boolean loneOne(SentenceContext c, NumberRules.Num num) {
+        if (!num.words() || num.value().compareTo(BigDecimal.ONE) != 0 || num.end() - num.start() != 1) {
+            return false;
+        }
+        int e = num.end();
+        return e >= c.t.size() || !(c.t.get(e).nominal() || c.t.get(e).pos("ADJ"));
+    }
+}

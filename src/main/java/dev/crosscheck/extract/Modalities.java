@@ -1,0 +1,185 @@
+package dev.crosscheck.extract;
+
+import dev.crosscheck.claim.ClaimKind;
+import dev.crosscheck.claim.Modality;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The modality enricher: whether a figure states what happened in the story's event.
+ * <ul>
+ *   <li><b>historical</b>: its clause names a year two or more years before publication ("the 1918 Cloquet fire,
+ *       which killed 453 people": a relative clause inherits the year of the noun phrase it describes), or another
+ *       named event than the story's ("Hurricane Katrina killed 1,800"), or a cue of modality-cues.txt ("the previous
+ *       record"); a date two or more years before publication is background too;</li>
+ *   <li><b>projected</b>, <b>hypothetical</b>, <b>generic</b>, <b>requested</b>: a cue of modality-cues.txt in the
+ *       figure's clause before it ("the toll could reach 10,000", "if the dam fails", "quakes of magnitude 7 are
+ *       considered major", "prosecutors sought 15 years") or, for cues marked [after], after it ("20,000 feared
+ *       dead");</li>
+ *   <li>a quantity in a passing state of an event ("weakened to a storm with winds of 70 mph") is no claim.</li>
+ * </ul>
+ * These apply to counts and quantities; durations and dates someone expects are read by their own rules (future
+ * verbs resolve weekdays forward).
+ */
+final class Modalities {
+
+    private static final PhraseMatcher<String> BEFORE = new PhraseMatcher<>(false);
+    private static final PhraseMatcher<String> AFTER = new PhraseMatcher<>(false);
+    /** Cue words that are also capitalized names ("May", "Will"): a cue only in lower case. */
+    private static final java.util.Set<String> LOWER_ONLY = WordClasses.of("lower-only-cues");
+    private static final java.util.Set<String> RELATIVES = WordClasses.of("relatives");
+    private static final java.util.Set<String> SINCE = WordClasses.of("since-words");
+
+    static {
+        for (Lexicon.Entry e : Lexicon.entries("modality-cues.txt")) {
+            PhraseMatcher<String> into = "after".equals(e.flag()) ? AFTER : BEFORE;
+            for (String cue : e.items()) {
+                into.add(cue, e.head().strip());
+            }
+        }
+    }
+
+    private Modalities() {
+    }
+
+    static void enrich(SentenceContext c, Candidate k) {
+        LocalDate published = c.published();
+        if (k.kind == ClaimKind.DATE) {
+            int year = yearOf(k.value);
+            if (published != null && year > 0 && year <= published.getYear() - 2) {
+                k.modality = Modality.HISTORICAL;
+            }
+            return;
+        }
+        List<Token> t = c.t;
+        int from = c.clauseStart(k.figureFrom);
+        if (k.kind == ClaimKind.DURATION) {
+            // "prosecutors sought 15 years": a duration someone asked for is not the outcome
+            for (int i = from; i < k.figureFrom; i++) {
+                if ("requested".equals(cueAt(BEFORE, t, i, k.figureFrom))) {
+                    k.modality = Modality.REQUESTED;
+                    return;
+                }
+            }
+            return;
+        }
+        if (k.kind != ClaimKind.COUNT && k.kind != ClaimKind.QUANTITY) {
+            return;
+        }
+        int to = FigureFrames.clauseEnd(c, k.to);
+        if (published != null && (oldYear(c, from, to, published.getYear())
+                || relativeToOld(c, from, published.getYear()))) {
+            k.modality = Modality.HISTORICAL;
+            return;
+        }
+        if (otherNamedEvent(c, from, to)) {
+            k.modality = Modality.HISTORICAL;
+            return;
+        }
+        String cue = null;
+        for (int i = from; i < k.figureFrom && cue == null; i++) {
+            cue = cueAt(BEFORE, t, i, k.figureFrom);
+        }
+        for (int i = k.figureTo; i < to && cue == null; i++) {
+            cue = cueAt(AFTER, t, i, to);
+        }
+        if (cue == null) {
+            return;
+        }
+        switch (cue) {
+            case "projected" -> k.modality = Modality.PROJECTED;
+            case "hypothetical" -> k.modality = Modality.HYPOTHETICAL;
+            case "generic" -> k.modality = Modality.GENERIC;
+            case "historical" -> k.modality = Modality.HISTORICAL;
+            case "requested" -> k.modality = Modality.REQUESTED;
+            case "passing" -> {
+                if (k.kind == ClaimKind.QUANTITY) {
+                    k.modality = Modality.HYPOTHETICAL;
+                    k.unreadReason = "passing state";
+                }
+            }
+            default -> throw new IllegalStateException("modality-cues.txt: unknown modality " + cue);
+        }
+    }
+
+    private static String cueAt(PhraseMatcher<String> cues, List<Token> t, int i, int limit) {
+        if (!t.get(i).isWord()) {
+            return null;
+        }
+        PhraseMatcher.Match<String> m = cues.match(t, i);
+        if (m == null || m.end() > limit) {
+            return null;
+        }
+        Token first = t.get(i);
+        if (LOWER_ONLY.contains(first.lower()) && first.capitalized()) {
+            return null;
+        }
+        return m.value();
+    }
+
+    /** A year in tokens [from, to) two or more years before {@code year}. */
+    private static boolean oldYear(SentenceContext c, int from, int to, int year) {
+        for (int i = from; i < to; i++) {
+            int y = TimeRules.year(c.t.get(i));
+            if (y > 0 && y <= year - 2 && !(i > 0 && SINCE.contains(c.t.get(i - 1).lower()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A relative clause ("…, which killed 453 people") of a clause that names an old year. */
+    private static boolean relativeToOld(SentenceContext c, int from, int year) {
+        if (from < 1) {
+            return false;
+        }
+        Token b = c.t.get(from - 1);
+        if (!RELATIVES.contains(b.lower())) {
+            return false;
+        }
+        int before = c.clauseStart(from - 1);
+        return oldYear(c, before, from - 1, year);
+    }
+
+    /** An event named with a proper name other than the story's own ("Hurricane Katrina", "the Camp Fire"). */
+    private static boolean otherNamedEvent(SentenceContext c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (c.headAt[i] < 0) {
+                continue;
+            }
+            Heads.Head h = c.heads.get(c.headAt[i]);
+            String name = eventName(c, h);
+            if (name != null && h.event() && c.state.mainEventName != null && !name.equals(c.state.mainEventName)) {
+                return true;
+            }
+            i = h.end() - 1;
+        }
+        return false;
+    }
+
+    /** The proper name of an event head ("Katrina" of "Hurricane Katrina", "camp" of "the Camp Fire"), or null. */
+    static String eventName(SentenceContext c, Heads.Head h) {
+        List<Token> t = c.t;
+        if (h.end() < t.size() && t.get(h.end()).capitalized() && t.get(h.end()).pos("PROPN")
+                && t.get(h.start()).capitalized()) {
+            return t.get(h.end()).lower();
+        }
+        if (h.start() > 0 && t.get(h.start() - 1).capitalized() && t.get(h.start() - 1).pos("PROPN")
+                && t.get(h.start()).capitalized() && c.actorAt[h.start() - 1] < 0) {
+            return t.get(h.start() - 1).lower();
+        }
+        return null;
+    }
+
+    private static int yearOf(String isoValue) {
+        if (isoValue == null || isoValue.length() < 4) {
+            return -1;
+        }
+        for (int i = 0; i < 4; i++) {
+            if (!Character.isDigit(isoValue.charAt(i))) {
+                return -1;
+            }
+        }
+        return Integer.parseInt(isoValue.substring(0, 4));
+    }
+}

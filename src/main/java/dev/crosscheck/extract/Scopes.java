@@ -1,0 +1,246 @@
+package dev.crosscheck.extract;
+
+import dev.crosscheck.claim.ClaimKind;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The scope enricher: the place or group a figure covers when its clause narrows it. A figure for a part (a city, a
+ * province, another country, a group of people) is never compared with the whole's, so the scope is part of the key.
+ * <ul>
+ *   <li>a place after "in", "inside", "within" or "among" in the figure's clause, nearest after the figure first
+ *       ("19 homes in Kula and Olinda", "In Lyon, three officers were hurt", "the toll in Syria"), read through the
+ *       places gazetteer (places.txt) or, for a place it does not know, as the run of proper nouns written there;</li>
+ *   <li>a place in a possessive before the figure's noun phrase ("Syria's death toll");</li>
+ *   <li>a group of people counted apart ("three officers", measures.txt [group]), set by the figure rule;</li>
+ *   <li>"elsewhere" ("five died elsewhere in the country").</li>
+ * </ul>
+ * Words that say the figure covers the whole ("nationwide", "across the country", "in total") set no scope; neither
+ * do "across" and "throughout", which name the whole a total covers.
+ */
+final class Scopes {
+
+    /** A place of the gazetteer: its id, type and the id of what contains it. */
+    record Place(String id, String type, String parent, String name) {
+    }
+
+    private static final PhraseMatcher<Place> PLACES = new PhraseMatcher<>(true);
+    private static final Map<String, Place> BY_ID = new HashMap<>();
+    private static final Set<String> NOT_PLACES = new HashSet<>();
+    private static final Set<String> PREPOSITIONS = WordClasses.of("scope-prepositions");
+    private static final Set<String> STOPS = WordClasses.of("scope-stops");
+    private static final Set<String> REGION_WORDS = WordClasses.of("region-words");
+
+    static {
+        for (Lexicon.Entry e : Lexicon.entries("places.txt")) {
+            // "lyon [city] < france": the id, the type in brackets, what contains it after "<"
+            String head = e.head();
+            String parent = null;
+            int lt = head.indexOf('<');
+            if (lt >= 0) {
+                parent = head.substring(lt + 1).strip();
+                head = head.substring(0, lt).strip();
+            }
+            String type = e.flag();
+            int br = head.indexOf('[');
+            if (br >= 0 && head.endsWith("]")) {
+                type = head.substring(br + 1, head.length() - 1).strip();
+                head = head.substring(0, br).strip();
+            }
+            Place p = new Place(head, type, parent, e.items().get(0));
+            String id = head;
+            BY_ID.putIfAbsent(id, p);
+            for (String alias : e.items()) {
+                PLACES.add(alias, p);
+            }
+        }
+        for (String line : Lexicon.lines("not-places.txt")) {
+            NOT_PLACES.add(line.toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    private Scopes() {
+    }
+
+    /** The place of the gazetteer with this id, or null. */
+    static Place place(String id) {
+        return BY_ID.get(id);
+    }
+
+    /** Whether place {@code inner} lies in place {@code outer} (or is it). */
+    static boolean within(String inner, String outer) {
+        for (Place p = BY_ID.get(inner); p != null; p = p.parent() == null ? null : BY_ID.get(p.parent())) {
+            if (p.id().equals(outer)) {
+                return true;
+            }
+        }
+        return inner.equals(outer);
+    }
+
+    /** A scope found in a sentence: its words, what a person would call it, and its key part. */
+    private record Found(int start, int end, String label, String id) {
+    }
+
+    static void enrich(SentenceContext c, Candidate k) {
+        if (!(k.kind == ClaimKind.COUNT || k.kind == ClaimKind.QUANTITY)) {
+            return;
+        }
+        int from = c.clauseStart(k.figureFrom);
+        int to = FigureFrames.clauseEnd(c, k.to);
+        Found best = null;
+        // after the figure's words first: "19 homes in Kula and Olinda"
+        for (int i = k.to; i < to && best == null; i++) {
+            best = at(c, i);
+            if (best == null && stops(c.t.get(i))) {
+                break;
+            }
+        }
+        for (int i = k.from - 1; i >= from && best == null; i--) {
+            best = at(c, i);
+        }
+        if (best == null) {
+            best = possessive(c, k.from);
+        }
+        if (best != null && k.group != null && best.id().equals(ClaimKey.slug(k.group))) {
+            best = null; // "among the officers": the group itself
+        }
+        if (best != null) {
+            k.scopeLabel = k.group != null ? k.group + " in " + best.label() : best.label();
+            k.scopeId = k.group != null ? best.id() + "/" + ClaimKey.slug(k.group) : best.id();
+        } else if (k.group != null) {
+            k.scopeLabel = k.group;
+            k.scopeId = ClaimKey.slug(k.group);
+        }
+    }
+
+    /** Tokens that end the stretch after a figure where its scope may stand. */
+    private static boolean stops(Token w) {
+        return w.is(",") || STOPS.contains(w.lower());
+    }
+
+    /** A scope phrase starting at token i: "in Lyon", "in the town of Lahaina", "among foreigners", "elsewhere". */
+    private static Found at(SentenceContext c, int i) {
+        List<Token> t = c.t;
+        Token w = t.get(i);
+        if (w.is("elsewhere")) {
+            return new Found(i, i + 1, "elsewhere", "elsewhere");
+        }
+        if (w.is("among") && i + 1 < t.size()) {
+            LemmaLexicon.Match g = FigureFrames.MEASURES.at(t, i + 1);
+            if (g != null && g.entry().has("group")) {
+                return new Found(i, g.end(), g.entry().name(), ClaimKey.slug(g.entry().name()));
+            }
+            return null;
+        }
+        if (!PREPOSITIONS.contains(w.lower()) || i + 1 >= t.size()) {
+            return null;
+        }
+        int k = i + 1;
+        if (t.get(k).is("the")) {
+            k++;
+            // "in the town of Lahaina", "in the province of Al Haouz"
+            if (k + 1 < t.size() && t.get(k).pos("NOUN") && t.get(k + 1).is("of")) {
+                k += 2;
+            }
+        }
+        // "in Morocco's Al Haouz province": the place is the one after the possessive
+        Found first = k < t.size() ? place(c, k) : null;
+        if (first != null && first.end() < t.size() && t.get(first.end()).kind() == Token.Kind.POSSESSIVE) {
+            k = first.end() + 1;
+        }
+        List<String> labels = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        int end = k;
+        while (k < t.size()) {
+            Found one = place(c, k);
+            if (one == null || one.end() < t.size() && t.get(one.end()).kind() == Token.Kind.POSSESSIVE) {
+                break;
+            }
+            labels.add(one.label());
+            ids.add(one.id());
+            end = one.end();
+            k = one.end();
+            if (k + 1 < t.size() && (t.get(k).is("and") || t.get(k).is(",")) && place(c, k + 1) != null) {
+                k++;
+                continue;
+            }
+            break;
+        }
+        if (ids.isEmpty()) {
+            return null;
+        }
+        ids.sort(null);
+        return new Found(i, end, String.join(" and ", labels), String.join("+", ids));
+    }
+
+    /** One place at token k: from the gazetteer, else a run of capitalized proper nouns that names no other thing. */
+    private static Found place(SentenceContext c, int k) {
+        List<Token> t = c.t;
+        PhraseMatcher.Match<Place> m = PLACES.match(t, k);
+        int end;
+        if (m != null) {
+            end = m.end();
+            if (end < t.size() && t.get(end).kind() == Token.Kind.POSSESSIVE) {
+                return new Found(k, end, text(t, k, end), m.value().id());
+            }
+            // "Lee County", "Al Haouz province": a type word after the name belongs to it
+            if (end < t.size() && REGION_WORDS.contains(t.get(end).lower())) {
+                end++;
+            }
+            return new Found(k, end, text(t, k, end), m.value().id());
+        }
+        Token w = t.get(k);
+        if (!w.isWord() || !w.capitalized() || !w.pos("PROPN") || NOT_PLACES.contains(w.lower())
+                || c.headAt[k] >= 0 || TimeRules.year(w) > 0) {
+            return null;
+        }
+        end = k;
+        while (end < t.size() && t.get(end).isWord() && t.get(end).capitalized() && t.get(end).pos("PROPN")
+                && !NOT_PLACES.contains(t.get(end).lower())) {
+            end++;
+        }
+        if (end < t.size() && REGION_WORDS.contains(t.get(end).lower())) {
+            end++;
+        }
+        // "in Maui's Upcountry region": a possessive place is skipped by the caller for the one after it
+        return new Found(k, end, text(t, k, end), ClaimKey.slug(text(t, k, end)));
+    }
+
+
+    /** "Syria's death toll", "Florida's toll": a place in a possessive before the figure's words. */
+    private static Found possessive(SentenceContext c, int from) {
+        List<Token> t = c.t;
+        for (int k = from - 1; k >= Math.max(0, from - 5); k--) {
+            if (t.get(k).kind() == Token.Kind.POSSESSIVE) {
+                int s = k - 1;
+                while (s - 1 >= 0 && t.get(s - 1).capitalized() && t.get(s - 1).isWord()) {
+                    s--;
+                }
+                if (s < 0) {
+                    return null;
+                }
+                PhraseMatcher.Match<Place> m = PLACES.match(t, s);
+                return m != null && m.end() == k ? new Found(s, k, text(t, s, k), m.value().id()) : null;
+            }
+            if (!(t.get(k).pos("NOUN") || t.get(k).pos("ADJ") || t.get(k).is("-"))) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static String text(List<Token> t, int from, int to) {
+        StringBuilder b = new StringBuilder();
+        for (int k = from; k < to; k++) {
+            if (k > from && t.get(k).start() > t.get(k - 1).end()) {
+                b.append(' ');
+            }
+            b.append(t.get(k).text());
+        }
+        return b.toString();
+    }
+}

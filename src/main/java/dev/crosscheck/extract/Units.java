@@ -1,0 +1,73 @@
+package dev.crosscheck.extract;
+
+/**
+ * Units of measurement and currency signs (units.txt, currency-symbols.txt), and the words that say which length a
+ * length is (directions.txt: depth, distance, height, length, width).
+ */
+final class Units {
+
+    /** A unit as written, its canonical symbol and the dimension it measures (length, area, money, percent...). */
+    record Unit(String canonical, String dimension) {
+    }
+
+    private static final PhraseMatcher<Unit> UNITS = new PhraseMatcher<>(false);
+    private static final PhraseMatcher<String> CURRENCY = new PhraseMatcher<>(false);
+    private static final PhraseMatcher<String> PLACEMENT = new PhraseMatcher<>(false);
+
+    static {
+        for (Lexicon.Entry e : Lexicon.entries("units.txt")) {
+            for (String form : e.items()) {
+                UNITS.add(form, new Unit(e.head(), e.flag()));
+            }
+        }
+        for (Lexicon.Entry e : Lexicon.entries("currency-symbols.txt")) {
+            for (String form : e.items()) {
+                CURRENCY.add(form, e.head());
+            }
+        }
+        for (Lexicon.Entry e : Lexicon.entries("directions.txt")) {
+            for (String form : e.items()) {
+                PLACEMENT.add(form, e.head());
+            }
+        }
+    }
+
+    private Units() {
+    }
+
+    /** The unit written at token i ("km", "square miles", "per cent"), or null. */
+    static PhraseMatcher.Match<Unit> at(java.util.List<Token> t, int i) {
+        return i < t.size() ? UNITS.match(t, i) : null;
+    }
+
+    /** The currency sign ending right before token i ("$", "US$"), or null. */
+    static PhraseMatcher.Match<String> currencyBefore(java.util.List<Token> t, int i) {
+        return CURRENCY.matchEndingAt(t, i, 2);
+    }
+
+    /** depth / distance:place / height / length / width from the words around a length, or null when none says. */
+    static String placement(java.util.List<Token> t, int start, int end) {
+        for (int k = Math.max(0, start - 4); k < start; k++) {
+            PhraseMatcher.Match<String> m = PLACEMENT.match(t, k);
+            if (m != null && m.end() <= start && !m.value().equals("distance")) {
+                return m.value();
+            }
+        }
+        if (end < t.size()) {
+            PhraseMatcher.Match<String> m = PLACEMENT.match(t, end);
+            if (m != null) {
+                if (!m.value().equals("distance")) {
+                    return m.value();
+                }
+                for (int k = m.end(); k < Math.min(t.size(), m.end() + 3); k++) {
+                    Token tk = t.get(k);
+                    if (tk.isWord() && tk.capitalized() && !tk.is("the")) {
+                        return "distance:" + tk.lower();
+                    }
+                }
+                return "distance";
+            }
+        }
+        return null;
+    }
+}

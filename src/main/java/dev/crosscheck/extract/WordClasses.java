@@ -1,0 +1,39 @@
+package dev.crosscheck.extract;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Small named classes of words (word-classes.txt), so that rules name a class and the words stay data. */
+final class WordClasses {
+
+    private static final Map<String, Set<String>> CLASSES = new HashMap<>();
+
+    static {
+        for (Lexicon.Entry e : Lexicon.entries("word-classes.txt")) {
+            Set<String> words = new java.util.HashSet<>();
+            for (String w : e.items()) {
+                String word = w.strip();
+                if (word.length() > 1 && word.startsWith("\"") && word.endsWith("\"")) {
+                    word = word.substring(1, word.length() - 1);
+                }
+                words.add(word.toLowerCase(Locale.ROOT));
+            }
+            if (CLASSES.put(e.head(), Set.copyOf(words)) != null) {
+                throw new IllegalStateException("word-classes.txt: class " + e.head() + " given twice");
+            }
+        }
+    }
+
+    private WordClasses() {
+    }
+
+    static Set<String> of(String name) {
+        Set<String> words = CLASSES.get(name);
+        if (words == null) {
+            throw new IllegalStateException("word-classes.txt has no class " + name);
+        }
+        return words;
+    }
+}
