@@ -129,11 +129,11 @@ final class Attributions {
     /** The start of the noun phrase that ends right before token i (auxiliaries and adverbs skipped). */
     private static int npStart(List<Token> t, int i) {
         int k = i - 1;
-        while (k >= 0 && (t.get(k).pos("AUX") || t.get(k).pos("ADV") || t.get(k).pos("PART"))) {
+        while (k >= 0 && k >= i - 4 && (t.get(k).pos("AUX") || t.get(k).pos("ADV") || t.get(k).pos("PART"))) {
             k--;
         }
         int end = k + 1;
-        while (k >= 0 && inName(t, k)) {
+        while (k >= 0 && end - k <= MAX_NAME_TOKENS && inName(t, k)) {
             k--;
         }
         int s = k + 1;
@@ -142,9 +142,9 @@ final class Attributions {
 
     private static boolean inName(List<Token> t, int k) {
         Token w = t.get(k);
-        if (w.nominal() || w.pos("ADJ") || w.kind() == Token.Kind.POSSESSIVE || w.is("the") || w.is("-")
-                || w.is("&") || w.is(".")) {
-            return !(w.is(".") && (k == 0 || !t.get(k - 1).capitalized()));
+        if (w.nominal() || w.pos("ADJ") || w.kind() == Token.Kind.POSSESSIVE || w.pos("DET") || w.is("-")
+                || w.is("&")) {
+            return true;
         }
         // "the Pacific Disaster Center and the Federal Emergency Management Agency", "Ministry of Health"
         return (w.is("and") || w.is("of")) && k > 0 && k + 1 < t.size()
@@ -168,6 +168,9 @@ final class Attributions {
         }
         return k;
     }
+
+    /** Tokens of a cited name at most ("the Federal Emergency Management Agency and the Pacific Disaster Center"). */
+    private static final int MAX_NAME_TOKENS = 12;
 
     private static void add(SentenceContext c, List<Mention> out, int anchor, int from, int to) {
         String authority = normalize(c, from, to);
@@ -196,11 +199,16 @@ final class Attributions {
         // a person: the run of capitalized proper nouns at the end, titles before it dropped
         int nameEnd = to;
         int nameStart = nameEnd;
-        while (nameStart - 1 >= from && t.get(nameStart - 1).capitalized() && t.get(nameStart - 1).pos("PROPN")
-                && TITLES.matchEndingAt(t, nameStart, 1) == null) {
+        while (nameStart - 1 >= from && t.get(nameStart - 1).capitalized() && t.get(nameStart - 1).isWord()) {
             nameStart--;
         }
-        boolean titled = nameStart > from && TITLES.matchEndingAt(t, nameStart, 3) != null;
+        boolean titled = false;
+        for (PhraseMatcher.Match<Boolean> title = TITLES.match(t, nameStart); title != null && title.end() < nameEnd;
+                title = TITLES.match(t, nameStart)) {
+            nameStart = title.end(); // "Governor Josh Green": the title is not the name
+            titled = true;
+        }
+        titled |= nameStart > from && TITLES.matchEndingAt(t, nameStart, 3) != null;
         if (nameEnd - nameStart >= 2 && (titled || nameStart == from)) {
             String full = text(t, nameStart, nameEnd);
             if (isPerson(c, nameStart, nameEnd, titled)) {
@@ -290,40 +298,79 @@ final class Attributions {
         return b.toString();
     }
 
-    /** Gives the candidate the citation nearest its figure within its segment of the sentence. */
-    static void enrich(SentenceContext c, Candidate k, List<Mention> mentions) {
-        if (k.attribution != null || mentions.isEmpty()) {
-            return;
-        }
-        int at = k.figureFrom;
-        int segStart = 0;
-        int segEnd = c.t.size();
-        for (int i = at - 1; i >= 0; i--) {
-            if (SEGMENT_ENDS.contains(c.t.get(i).lower())) {
-                segStart = i + 1;
-                break;
-            }
-        }
-        for (int i = k.figureTo; i < c.t.size(); i++) {
-            if (SEGMENT_ENDS.contains(c.t.get(i).lower())) {
-                segEnd = i;
-                break;
-            }
-        }
-        Mention best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (Mention m : mentions) {
-            if (m.anchor() < segStart || m.anchor() >= segEnd) {
+    /**
+     * Remembers the full names written after a title in a sentence ("Governor Josh Green spoke"), so that a later
+     * "Green said" is the same authority. Reads capitals only: no tags needed.
+     */
+    static void rememberNames(SentenceContext c) {
+        List<Token> t = c.t;
+        for (int i = 0; i < t.size(); i++) {
+            PhraseMatcher.Match<Boolean> title = t.get(i).isWord() ? TITLES.match(t, i) : null;
+            if (title == null) {
                 continue;
             }
-            int d = Math.abs(m.anchor() - at);
-            if (d < bestDistance) {
-                best = m;
-                bestDistance = d;
+            int e = title.end();
+            while (e < t.size() && t.get(e).isWord() && t.get(e).capitalized() && TITLES.match(t, e) == null) {
+                e++;
             }
+            if (e - title.end() >= 2) {
+                c.state.fullNames.putIfAbsent(t.get(e - 1).lower(), text(t, title.end(), e));
+            }
+            i = Math.max(i, e - 1);
         }
-        if (best != null) {
-            k.attribution = best.authority();
+    }
+
+    /** The citations of a sentence with the segment each token lies in, for nearest-citation look-ups. */
+    static final class Citations {
+        private final List<Mention> mentions;
+        private final int[] anchors;
+        private final int[] segment;
+
+        Citations(SentenceContext c, List<Mention> mentions) {
+            this.mentions = mentions;
+            this.anchors = new int[mentions.size()];
+            for (int i = 0; i < anchors.length; i++) {
+                anchors[i] = mentions.get(i).anchor();
+            }
+            this.segment = new int[c.t.size() + 1];
+            int id = 0;
+            for (int i = 0; i < c.t.size(); i++) {
+                if (SEGMENT_ENDS.contains(c.t.get(i).lower())) {
+                    id++;
+                }
+                segment[i] = id;
+            }
+            segment[c.t.size()] = id;
+        }
+
+        /** The authority of the citation nearest token {@code at} in its segment, or null. */
+        String nearest(int at) {
+            if (anchors.length == 0) {
+                return null;
+            }
+            int pos = java.util.Arrays.binarySearch(anchors, at);
+            if (pos >= 0) {
+                return mentions.get(pos).authority();
+            }
+            int after = -pos - 1;
+            int before = after - 1;
+            Mention best = null;
+            int bestDistance = Integer.MAX_VALUE;
+            if (before >= 0 && segment[anchors[before]] == segment[at]) {
+                best = mentions.get(before);
+                bestDistance = at - anchors[before];
+            }
+            if (after < anchors.length && segment[anchors[after]] == segment[at] && anchors[after] - at < bestDistance) {
+                best = mentions.get(after);
+            }
+            return best == null ? null : best.authority();
+        }
+    }
+
+    /** Gives the candidate the citation nearest its figure within its segment of the sentence. */
+    static void enrich(Candidate k, Citations citations) {
+        if (k.attribution == null) {
+            k.attribution = citations.nearest(k.figureFrom);
         }
     }
 }

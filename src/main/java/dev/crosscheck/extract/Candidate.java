@@ -35,6 +35,9 @@ final class Candidate {
     String group;
     String attribution;
     String asOf;
+    /** Token span of the date that {@link #asOf} was read from, or -1. */
+    int asOfFrom = -1;
+    int asOfTo = -1;
     Modality modality = Modality.ASSERTED;
     /** Why a non-factual candidate is not a claim, in words for the coverage ("passing state"), when it is not the modality. */
     String unreadReason;

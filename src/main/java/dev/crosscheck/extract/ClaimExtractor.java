@@ -76,11 +76,12 @@ public final class ClaimExtractor {
         if (c.candidates.isEmpty()) {
             return;
         }
-        List<Attributions.Mention> mentions = Attributions.find(c.tagged());
+        Attributions.Citations citations = new Attributions.Citations(c, Attributions.find(c.tagged()));
+        TimesReferred.Times times = new TimesReferred.Times(c);
         for (Candidate k : c.candidates) {
             Scopes.enrich(c, k);
-            Attributions.enrich(c, k, mentions);
-            TimesReferred.enrich(c, k);
+            Attributions.enrich(k, citations);
+            TimesReferred.enrich(c, k, times);
             Modalities.enrich(c, k);
             if (k.scopeId != null) {
                 k.key = k.key.withScope(k.scopeId);
@@ -93,6 +94,13 @@ public final class ClaimExtractor {
         List<FigureFinder.Figure> figures = FigureFinder.find(c);
         String[] reasons = new String[figures.size()];
         boolean[] claimed = new boolean[figures.size()];
+        int[] figureAt = new int[c.t.size()];
+        java.util.Arrays.fill(figureAt, -1);
+        for (int f = 0; f < figures.size(); f++) {
+            for (int k = figures.get(f).start(); k < figures.get(f).end(); k++) {
+                figureAt[k] = f;
+            }
+        }
         Set<String> keysHere = new HashSet<>();
         for (Candidate k : c.candidates) {
             String reason = null;
@@ -107,19 +115,29 @@ public final class ClaimExtractor {
             if (reason == null) {
                 c.state.add(c.claim(k));
             }
-            for (int f = 0; f < figures.size(); f++) {
-                if (figures.get(f).overlaps(k.figureFrom, k.figureTo)) {
-                    if (reason == null) {
-                        claimed[f] = true;
-                    } else if (reasons[f] == null) {
-                        reasons[f] = reason;
-                    }
-                }
+            mark(figureAt, k.figureFrom, k.figureTo, claimed, reasons, reason);
+            if (reason == null && k.asOfFrom >= 0) {
+                mark(figureAt, k.asOfFrom, k.asOfTo, claimed, reasons, null); // the date the figure refers to
             }
         }
         for (int f = 0; f < figures.size(); f++) {
             FigureFinder.Figure fig = figures.get(f);
             coverage.add(c, fig, claimed[f], reasons[f] != null ? reasons[f] : "not understood");
+        }
+    }
+
+    /** Marks the figures over tokens [from, to) claimed, or unread for the reason (the first reason stays). */
+    private static void mark(int[] figureAt, int from, int to, boolean[] claimed, String[] reasons, String reason) {
+        for (int k = Math.max(0, from); k < Math.min(figureAt.length, to); k++) {
+            int f = figureAt[k];
+            if (f < 0) {
+                continue;
+            }
+            if (reason == null) {
+                claimed[f] = true;
+            } else if (reasons[f] == null) {
+                reasons[f] = reason;
+            }
         }
     }
 
@@ -145,6 +163,7 @@ public final class ClaimExtractor {
 
     /** The actor and natural event this sentence leaves behind for pronouns and bare "the epicentre" later on. */
     private static void remember(SentenceContext c) {
+        Attributions.rememberNames(c);
         String subject = c.subjectOwner(c.t.size());
         if (subject != null && !subject.equals(SentenceContext.NOBODY)) {
             c.state.lastSubject = subject;

@@ -231,6 +231,35 @@ final class Durations {
         return false;
     }
 
+    /** The time unit written at token i ("days", "hours", "seconds"), as its ISO letter, or null. */
+    static PhraseMatcher.Match<String> unitAt(java.util.List<Token> t, int i) {
+        return i < t.size() ? UNITS.match(t, i) : null;
+    }
+
+    /**
+     * A clock reading that is a duration: hours, minutes and seconds ("2:01:09" is {@code PT2H1M9S}), or null. A
+     * time of day never has seconds in news text; race and record times do.
+     */
+    static String clockDuration(Token k) {
+        String s = k.lower();
+        int a = s.indexOf(':');
+        int b = a < 0 ? -1 : s.indexOf(':', a + 1);
+        if (!k.isNumber() || a < 1 || b != a + 3 || s.length() != b + 3 || s.indexOf(':', b + 1) >= 0) {
+            return null;
+        }
+        try {
+            int h = Integer.parseInt(s.substring(0, a));
+            int m = Integer.parseInt(s.substring(a + 1, b));
+            int sec = Integer.parseInt(s.substring(b + 1));
+            if (m > 59 || sec > 59) {
+                return null;
+            }
+            return "PT" + (h > 0 ? h + "H" : "") + (m > 0 ? m + "M" : "") + (sec > 0 || h == 0 && m == 0 ? sec + "S" : "");
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     /** ISO 8601 duration of a number of units; fractions go into the next smaller unit (4.5 hours = PT4H30M). */
     static String iso(BigDecimal n, String unit) {
         if (n.signum() <= 0) {

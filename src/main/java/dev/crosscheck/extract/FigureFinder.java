@@ -33,6 +33,10 @@ final class FigureFinder {
             }
         }
         for (int i = 0; i < t.size(); i++) {
+            if (!inTime[i] && Durations.clockDuration(t.get(i)) != null) {
+                out.add(new Figure(i, i + 1)); // "2:01:09"
+                continue;
+            }
             if (inTime[i] || !NumberRules.startsNumber(t, i)) {
                 continue;
             }

@@ -49,11 +49,18 @@ final class FigureFrames {
     }
 
     /** What a figure was found to measure; {@code end} is the last token of the claim's words. */
-    private record Measure(String name, String predicate, String scopeGroup, boolean attribute, int from, int to) {
+    private record Measure(String name, String predicate, String scopeGroup, boolean attribute, int from, int to,
+                           boolean owned) {
+        Measure(String name, String predicate, String scopeGroup, boolean attribute, int from, int to) {
+            this(name, predicate, scopeGroup, attribute, from, to, OWNED.contains(name));
+        }
     }
 
     /** The frame of the figure before, in this sentence: what an elliptical figure after it measures. */
-    private record Previous(ClaimKind kind, String measure, String predicate, String thing, int end) {
+    private record Previous(ClaimKind kind, String measure, String predicate, String thing, int end, String unit) {
+        Previous(ClaimKind kind, String measure, String predicate, String thing, int end) {
+            this(kind, measure, predicate, thing, end, null);
+        }
     }
 
     static void apply(SentenceContext c) {
@@ -66,7 +73,15 @@ final class FigureFrames {
         }
         Previous previous = null;
         for (int i = 0; i < n; i++) {
-            if (c.used[i] || !NumberRules.startsNumber(t, i)) {
+            if (c.used[i]) {
+                continue;
+            }
+            String clock = Durations.clockDuration(t.get(i));
+            if (clock != null) {
+                previous = duration(c, i, i + 1, clock, false, runningCue);
+                continue;
+            }
+            if (!NumberRules.startsNumber(t, i)) {
                 continue;
             }
             NumberRules.Num num = NumberRules.parse(t, i);
@@ -134,14 +149,16 @@ final class FigureFrames {
             currency = unit.value().canonical();
         }
         if (currency != null || unit != null || magnitudeBefore || bareMagnitude(c, num, e)) {
-            return quantity(c, num, from, op, approx, currency, unit, magnitudeBefore, runningCue);
+            return quantity(c, num, from, op, approx, currency, unit, magnitudeBefore, runningCue, previous);
         }
         if (!num.integral()) {
             // "a magnitude of 6.8", "the quake measured 6.8 on the Richter scale"
             Measure before = measureBefore(c, num.start(), e);
             PhraseMatcher.Match<Units.Unit> named = before == null ? null : Units.at(t, before.to() - 1);
-            if (named != null && named.value().dimension().equals("magnitude")) {
-                return quantity(c, num, from, op, approx, null, null, true, runningCue);
+            boolean sameAsBefore = before == null && previous != null && previous.kind() == ClaimKind.QUANTITY
+                    && "magnitude".equals(previous.unit()); // "AFAD put it at 7.4, the USGS at 7.8"
+            if (named != null && named.value().dimension().equals("magnitude") || sameAsBefore) {
+                return quantity(c, num, from, op, approx, null, null, true, runningCue, previous);
             }
             return null;
         }
@@ -186,11 +203,21 @@ final class FigureFrames {
                 return new Previous(ClaimKind.COUNT, part.value(), null, h.name(), part.end());
             }
         }
+        PhraseMatcher.Match<String> timeUnit = Durations.unitAt(t, e);
+        if (timeUnit != null && num.start() > 0 && MARGIN_LINKS.contains(t.get(num.start() - 1).lower())) {
+            // "lowered the record by 30 seconds": a length of time no duration rule took is a duration all the same
+            String iso = Durations.iso(num.value(), timeUnit.value());
+            return iso == null || num.high() != null ? null
+                    : duration(c, num.start(), timeUnit.end(), iso, num.approximate(), runningCue);
+        }
+        if (referential(c, num)) {
+            return null;
+        }
         Measure m = measureAfter(c, e);
         if (m == null) {
             m = measureBefore(c, num.start(), e);
         }
-        if (m == null && previous != null && previous.kind() == ClaimKind.COUNT && num.start() - previous.end() <= 8) {
+        if (m == null && previous != null && previous.kind() == ClaimKind.COUNT && num.start() - previous.end() <= 12) {
             // "Labour won 411 seats, the Conservatives 121", "2,719 that were exposed"
             m = new Measure(previous.measure(), previous.predicate(), null, false, num.start(), e);
         }
@@ -206,6 +233,11 @@ final class FigureFrames {
             predicate = m.predicate();
         }
         boolean people = measure.equals(PERSON) || m.scopeGroup() != null;
+        String namedAfter = m.owned() ? ownerAfter(c, m.to()) : null;
+        if (m.owned() && namedAfter == null && subjectOwner(c, num.start()).equals(ClaimKey.NONE)
+                && possessiveOwner(c, m.from()) == null) {
+            return null; // "won 45 percent of the vote": a share of a contest, read only with whose it is
+        }
         Heads.Head head = m.to() > 0 && m.to() - 1 < t.size() && c.headAt[m.to() - 1] >= 0
                 ? c.heads.get(c.headAt[m.to() - 1]) : null;
         String thing;
@@ -219,7 +251,11 @@ final class FigureFrames {
             predicate = null;
         } else {
             thing = otherEvent(c, num.start());
-            owner = people ? ClaimKey.NONE : subjectOwner(c, num.start());
+            String possessive = possessiveOwner(c, m.from());
+            // a count of things is someone's when it is a contender's (owned measures) or a known actor's
+            String subject = m.owned() ? subjectOwner(c, num.start()) : actorOwner(c, num.start());
+            owner = people ? ClaimKey.NONE : namedAfter != null ? namedAfter
+                    : possessive != null ? possessive : subject;
         }
         boolean running = runningCue || predicateRunning(predicate);
         String subject = subjectLabel(owner, thing, measure, predicate);
@@ -233,7 +269,56 @@ final class FigureFrames {
         return new Previous(ClaimKind.COUNT, m.name(), predicate, thing, Math.max(e, m.to()));
     }
 
-    /** Count nouns that only make sense as a property of a head ("points" of a plan). */
+    /**
+     * A duration that no duration rule read ("won in 2:01:09", "by 30 seconds"): what lasted is the clause's frame,
+     * its subject and predicate ({@code duration:owner:-:-:predicate}).
+     */
+    private static Previous duration(SentenceContext c, int from, int to, String iso, boolean approx, boolean running) {
+        String predicate = predicate(c, from, to, null);
+        String owner = subjectOwner(c, from);
+        if (predicate == null && owner.equals(ClaimKey.NONE)) {
+            return null;
+        }
+        Candidate k = c.emit(ClaimKind.DURATION, ClaimKey.of(ClaimKind.DURATION, owner, ClaimKey.NONE, ClaimKey.NONE,
+                predicate), subjectLabel(owner, ClaimKey.NONE, "time", predicate), "length", iso, from, to, approx,
+                running, c.baseConfidence() * 0.8);
+        k.figure(from, to);
+        return new Previous(ClaimKind.DURATION, "time", predicate, ClaimKey.NONE, to);
+    }
+
+    /**
+     * "the two leaders", "both sides", "the three countries": a number that refers to things already known rather than
+     * counting them (after a determiner, or before a noun of referential-nouns).
+     */
+    private static boolean referential(SentenceContext c, NumberRules.Num num) {
+        int s = num.start();
+        if (s > 0 && (c.t.get(s - 1).pos("DET") || c.t.get(s - 1).kind() == Token.Kind.POSSESSIVE
+                || REFERENTIAL_DETERMINERS.contains(c.t.get(s - 1).lower()))) {
+            return num.value().compareTo(BigDecimal.TEN) <= 0 && num.op().isEmpty() && !num.approximate();
+        }
+        int e = num.end();
+        return e < c.t.size() && num.value().compareTo(BigDecimal.TEN) <= 0
+                && REFERENTIAL_NOUNS.contains(c.t.get(e).nounLemma());
+    }
+
+    /** Measures that belong to a contender: a figure of them is read only with whose it is (measures.txt [owned]). */
+    private static final java.util.Set<String> OWNED = new java.util.HashSet<>();
+
+    static {
+        for (Lexicon.Entry e : Lexicon.entries("measures.txt")) {
+            if (e.flag() != null && java.util.List.of(e.flag().split(" ")).contains("owned")) {
+                OWNED.add(e.head());
+            }
+        }
+    }
+
+    private static final java.util.Set<String> REFERENTIAL_DETERMINERS = WordClasses.of("referential-determiners");
+    private static final java.util.Set<String> REFERENTIAL_NOUNS = WordClasses.of("referential-nouns");
+    private static final java.util.Set<String> WHOLE_WORDS = WordClasses.of("whole-words");
+    private static final java.util.Set<String> MARGIN_LINKS = WordClasses.of("margin-links");
+    private static final java.util.Set<String> OWNER_LINKS = WordClasses.of("owner-links");
+
+    /** Count nouns that only make sense as a part of a head ("points" of a plan). */
     private static final java.util.Set<String> PARTS = WordClasses.of("head-parts");
     private static final java.util.Set<String> CLAUSE_ENDS = WordClasses.of("clause-ends");
     private static final java.util.Set<String> VALUE_LINKS = WordClasses.of("value-links");
@@ -262,6 +347,9 @@ final class FigureFrames {
         int start = k;
         for (; k < Math.min(n, start + 5); k++) {
             Token w = t.get(k);
+            if (WHOLE_WORDS.contains(w.lower())) {
+                break; // "457 people nationwide"
+            }
             if (w.pos("NOUN") || (w.pos("PROPN") && head >= 0)) {
                 head = k;
                 continue;
@@ -301,7 +389,7 @@ final class FigureFrames {
         }
         String lemma = t.get(head).pos("PROPN") ? t.get(head).nounLemma() : t.get(head).lemma();
         if (phrase == null) {
-            if (c.headAt[head] >= 0) {
+            if (c.headAt[head] >= 0 && !c.heads.get(c.headAt[head]).event()) {
                 return new Measure(c.heads.get(c.headAt[head]).name(), null, null, false, start, head + 1);
             }
             return new Measure(ClaimKey.slug(lemma), null, null, false, start, head + 1);
@@ -338,11 +426,19 @@ final class FigureFrames {
         int verbs = 0;
         for (int j = k; j >= from && j >= s - 10; j--) {
             Token w = t.get(j);
-            boolean verb = w.pos("VERB") || verbPredicate(w) != null;
+            LemmaLexicon.Entry verbClass = verbPredicate(w);
+            boolean gerund = w.pos("VERB") && j > 0 && t.get(j - 1).pos("ADP"); // "the cost of rebuilding"
+            boolean verb = (w.pos("VERB") || verbClass != null) && !gerund;
             if (verb && ++verbs > 1 || w.is(",")) {
                 break;
             }
             if (verb) {
+                if (verbClass == null) {
+                    verbClass = PREDICATES.of(w.lemma());
+                }
+                if (verbClass == null || !(verbClass.has("light") || verbClass.has("change"))) {
+                    break; // "the club paid £30m", "police counted 1.09 million": the noun before is who did it
+                }
                 continue;
             }
             if (w.pos("ADJ") && PREDICATES.of(w.lemma()) != null && j > 0 && t.get(j - 1).pos("DET")) {
@@ -400,12 +496,16 @@ final class FigureFrames {
                 continue;
             }
             LemmaLexicon.Match p = predicateAt(t, k);
-            if (p != null && (w.verbal() || w.pos("ADJ") || w.pos("ADV") || w.pos("ADP") || w.pos("NOUN"))) {
+            if (p != null && (w.verbal() || w.pos("ADJ") || w.pos("ADV") || w.pos("ADP")
+                    || w.pos("NOUN") && verbPredicate(w) != null)) {
                 LemmaLexicon.Entry en = p.entry();
                 if (en.has("report")) {
-                    break;
+                    if (c.verbAt[k] >= 0 && c.verbs.get(c.verbAt[k]).cls() == EventVerbs.Cls.REPORT) {
+                        break;
+                    }
+                    continue; // "confirmed dead": not a citation here
                 }
-                if (!en.has("light") && !en.has("change") && !(w.pos("NOUN") && !en.has("person"))) {
+                if (!en.has("light") && !en.has("change")) {
                     return en.name();
                 }
                 if (en.has("change") && change == null) {
@@ -414,7 +514,7 @@ final class FigureFrames {
                 continue;
             }
             if (participle(w) && plainVerb == null) {
-                plainVerb = w.lemma();
+                plainVerb = w.verbLemma();
             }
         }
         int from = c.clauseStart(s);
@@ -429,11 +529,14 @@ final class FigureFrames {
             }
             if (en == null) {
                 if (participle(w) && plainVerb == null) {
-                    plainVerb = w.lemma();
+                    plainVerb = w.verbLemma();
                 }
                 continue;
             }
             if (en.has("report")) {
+                if (plainVerb == null) {
+                    plainVerb = w.lemma(); // "lowered his record by 30 seconds"; a noun's own class comes first
+                }
                 break;
             }
             if (en.has("change")) {
@@ -453,7 +556,7 @@ final class FigureFrames {
         if (change != null) {
             return change;
         }
-        if (plainVerb != null && PREDICATES.of(plainVerb) == null && !STOP.contains(plainVerb)) {
+        if (plainVerb != null && (PREDICATES.of(plainVerb) == null || !PREDICATES.of(plainVerb).has("light"))) {
             return ClaimKey.slug(plainVerb);
         }
         return null;
@@ -483,7 +586,7 @@ final class FigureFrames {
 
     /** A verb, or a participle the tagger read as an adjective ("was fined"): a word other than its lemma. */
     private static boolean participle(Token w) {
-        return w.pos("VERB") || w.pos("ADJ") && !w.lower().equals(w.lemma());
+        return w.pos("VERB") || w.pos("ADJ") && !w.lower().equals(w.verbLemma());
     }
 
     /** Where the clause of token ref ends: at a boundary word, a reporting verb, or a semicolon. */
@@ -532,31 +635,29 @@ final class FigureFrames {
     static String subjectOwner(SentenceContext c, int ref) {
         List<Token> t = c.t;
         int from = c.clauseStart(ref);
-        for (int k = from; k < ref; k++) {
+        // nearest first: "Labour won 411 seats, the Conservatives 121"; "With most ballots counted, Milei led with ..."
+        for (int k = ref - 1; k >= from; k--) {
             Token w = t.get(k);
             if (c.actorAt[k] >= 0) {
                 Gazetteer.Actor a = c.actors.get(c.actorAt[k]);
-                if (!governed(t, k)) {
+                if (!governed(t, a.start())) {
                     return a.isPerson() ? ClaimKey.slug(a.person()) : a.country();
                 }
-                k = a.end() - 1;
+                k = a.start();
                 continue;
             }
-            if (!w.pos("PROPN") || !w.capitalized() || commonWord(w) || TimeRules.year(w) > 0 || governed(t, k)) {
-                if (w.verbal() && !w.pos("AUX")) {
-                    break; // past the subject
-                }
+            if (!nameLike(c, k)) {
                 continue;
             }
-            int end = k;
-            while (end < ref && t.get(end).pos("PROPN") && t.get(end).capitalized()) {
-                end++;
+            int start = k;
+            while (start - 1 >= from && nameLike(c, start - 1) && c.actorAt[start - 1] < 0) {
+                start--;
             }
-            if (c.headAt[k] >= 0 && c.heads.get(c.headAt[k]).event()) {
-                k = end - 1;
-                continue; // "Hurricane Ian" is the event, not an owner
+            if (governed(t, start) || c.headAt[k] >= 0 && c.heads.get(c.headAt[k]).event()) {
+                k = start;
+                continue; // "in Lahaina", "according to FEMA"; "Hurricane Ian" is the event, not an owner
             }
-            return ownerSlug(t, k, end);
+            return ownerSlug(t, start, k + 1);
         }
         return ClaimKey.NONE;
     }
@@ -565,9 +666,28 @@ final class FigureFrames {
      * A capitalized word the tagger took for a name that the word lists know as a common word ("Revenue for the
      * quarter rose", "Shares fell"): the first word of a sentence is capitalized whatever it is.
      */
+    /**
+     * A word that is part of a name: capitalized, not a common word the lists know, not a calendar word, and not the
+     * capitalized first word of a sentence unless the tagger reads it as a name. Capitals decide more than tags: the
+     * tagger reads "Green" or "Conservatives" as common nouns.
+     */
+    static boolean nameLike(SentenceContext c, int k) {
+        Token w = c.t.get(k);
+        if (!w.isWord() || !w.capitalized() || commonWord(w) || Scopes.calendarWord(w)) {
+            return false;
+        }
+        return k > 0 && !c.t.get(k - 1).is("\"") || w.pos("PROPN") || w.pos("ADJ");
+    }
+
     static boolean commonWord(Token w) {
         String noun = w.nounLemma();
         return MEASURES.of(noun) != null || PREDICATES.of(noun) != null || STOP.contains(w.lower());
+    }
+
+    /** The gazetteer actor that is the subject of the figure's clause (a country, a person's country), or {@code -}. */
+    private static String actorOwner(SentenceContext c, int ref) {
+        String s = c.subjectOwner(ref);
+        return s == null ? ClaimKey.NONE : s;
     }
 
     /** Whether a preposition governs token k ("in Lahaina", "according to FEMA"): then it is no subject. */
@@ -636,7 +756,7 @@ final class FigureFrames {
 
     private static Previous quantity(SentenceContext c, NumberRules.Num num, int from, String op, boolean approx,
                                      String currency, PhraseMatcher.Match<Units.Unit> unit, boolean magnitudeBefore,
-                                     boolean runningCue) {
+                                     boolean runningCue, Previous previous) {
         List<Token> t = c.t;
         int n = t.size();
         int to = unit != null ? unit.end() : num.end();
@@ -653,6 +773,9 @@ final class FigureFrames {
             dimension = "magnitude";
         }
         BigDecimal v = num.value();
+        if ((dimension.equals("magnitude") || dimension.equals("length")) && verbBound(t, num)) {
+            op = ""; // "passed 40 miles east of the city": the bound word is the verb
+        }
         String value = (num.high() != null ? NumberRules.plain(v) + "-" + NumberRules.plain(num.high())
                 : op + NumberRules.plain(v)) + " " + unitName;
         boolean hedged = approx || hedgedBefore(c, from);
@@ -720,6 +843,10 @@ final class FigureFrames {
                     claimFrom = Math.min(claimFrom, before.from());
                 } else if (dimension.equals("money") && from > 0 && PRICE_LINKS.contains(t.get(from - 1).lower())) {
                     measure = "price"; // "bought it for $69 billion", "a deal for $69 billion"
+                } else if (previous != null && previous.kind() == ClaimKind.QUANTITY && unitName.equals(previous.unit())) {
+                    // "won 49.5% of the vote, short of the 50% needed": the same measure as the figure before
+                    measure = previous.measure();
+                    predicate = predicate == null ? previous.predicate() : predicate;
                 } else {
                     measure = ClaimKey.NONE;
                 }
@@ -730,6 +857,9 @@ final class FigureFrames {
                 if (owner == null) {
                     owner = subjectOwner(c, from);
                 }
+                if (OWNED.contains(measure) && owner.equals(ClaimKey.NONE)) {
+                    return null; // "the ruling party won 45 percent of the vote": whose share is not named
+                }
                 conf *= 0.9;
             }
         }
@@ -737,7 +867,17 @@ final class FigureFrames {
                 subjectLabel(owner, thing, measure, predicate), measure.equals(ClaimKey.NONE) ? dimension : measure,
                 value, claimFrom, claimTo, hedged, runningCue || predicateRunning(predicate), conf);
         k.figure(from, to);
-        return new Previous(ClaimKind.QUANTITY, measure, predicate, thing, claimTo);
+        return new Previous(ClaimKind.QUANTITY, measure, predicate, thing, claimTo, unitName);
+    }
+
+    /** Whether a number's bound is a verb ("passed 40 miles east"), not a bound ("more than 100 metres"). */
+    private static boolean verbBound(List<Token> t, NumberRules.Num num) {
+        for (int k = num.start(); k < num.valueStart(); k++) {
+            if (t.get(k).pos("VERB")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A noun phrase right after a quantity, directly or through "in"/"of" ("$42 billion in deposits"). */
@@ -757,6 +897,27 @@ final class FigureFrames {
         return measureAfter(c, k);
     }
 
+    /** "410 seats for Labour": the contender named right after an owned measure, or null. */
+    private static String ownerAfter(SentenceContext c, int to) {
+        List<Token> t = c.t;
+        if (to + 1 >= t.size() || !OWNER_LINKS.contains(t.get(to).lower())) {
+            return null;
+        }
+        int s = to + 1;
+        while (s < t.size() && t.get(s).pos("DET")) {
+            s++;
+        }
+        if (s < t.size() && c.actorAt[s] >= 0) {
+            Gazetteer.Actor a = c.actors.get(c.actorAt[s]);
+            return a.isPerson() ? ClaimKey.slug(a.person()) : a.country();
+        }
+        int e = s;
+        while (e < t.size() && nameLike(c, e)) {
+            e++;
+        }
+        return e > s ? ownerSlug(t, s, e) : null;
+    }
+
     /** The owner in a possessive right before a figure's noun phrase: "Labour's 411 seats", "SVB's $209 billion". */
     private static String possessiveOwner(SentenceContext c, int from) {
         List<Token> t = c.t;
@@ -764,9 +925,9 @@ final class FigureFrames {
         while (k >= 0 && (t.get(k).pos("ADJ") || t.get(k).pos("NOUN"))) {
             k--;
         }
-        if (k >= 1 && t.get(k).kind() == Token.Kind.POSSESSIVE && t.get(k - 1).pos("PROPN")) {
+        if (k >= 1 && t.get(k).kind() == Token.Kind.POSSESSIVE && nameLike(c, k - 1)) {
             int s = k - 1;
-            while (s - 1 >= 0 && t.get(s - 1).pos("PROPN")) {
+            while (s - 1 >= 0 && nameLike(c, s - 1)) {
                 s--;
             }
             return ownerSlug(t, s, k);
@@ -837,6 +998,9 @@ final class FigureFrames {
             return false;
         }
         Token prev = c.t.get(s - 1);
+        if (Units.currencyBefore(c.t, s) != null) {
+            return false; // "RUB 3 million"
+        }
         if (prev.is("-") && s >= 2 && c.t.get(s - 2).capitalized() && NumberRules.adjacent(c.t, s - 2, s - 1)) {
             return true;
         }
@@ -852,7 +1016,7 @@ final class FigureFrames {
      * followed by a bare number that ends a list item is an elliptical figure, not a name with a number.
      */
     private static boolean elliptical(SentenceContext c, NumberRules.Num num, Previous previous) {
-        if (previous == null || previous.kind() != ClaimKind.COUNT || !c.t.get(num.valueStart() - 1).pos("PROPN")) {
+        if (previous == null || previous.kind() != ClaimKind.COUNT || !nameLike(c, num.valueStart() - 1)) {
             return false;
         }
         int e = num.end();

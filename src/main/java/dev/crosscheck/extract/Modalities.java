@@ -44,15 +44,15 @@ final class Modalities {
 
     static void enrich(SentenceContext c, Candidate k) {
         LocalDate published = c.published();
+        List<Token> t = c.t;
+        int from = c.clauseStart(k.figureFrom);
         if (k.kind == ClaimKind.DATE) {
-            int year = yearOf(k.value);
-            if (published != null && year > 0 && year <= published.getYear() - 2) {
+            // "Hurricane Charley struck on Aug. 13, 2004": the date of another named event is background
+            if (otherNamedEvent(c, from, FigureFrames.clauseEnd(c, k.to))) {
                 k.modality = Modality.HISTORICAL;
             }
             return;
         }
-        List<Token> t = c.t;
-        int from = c.clauseStart(k.figureFrom);
         if (k.kind == ClaimKind.DURATION) {
             // "prosecutors sought 15 years": a duration someone asked for is not the outcome
             for (int i = from; i < k.figureFrom; i++) {
@@ -169,17 +169,5 @@ final class Modalities {
             return t.get(h.start() - 1).lower();
         }
         return null;
-    }
-
-    private static int yearOf(String isoValue) {
-        if (isoValue == null || isoValue.length() < 4) {
-            return -1;
-        }
-        for (int i = 0; i < 4; i++) {
-            if (!Character.isDigit(isoValue.charAt(i))) {
-                return -1;
-            }
-        }
-        return Integer.parseInt(isoValue.substring(0, 4));
     }
 }

@@ -66,6 +66,11 @@ final class Scopes {
     private Scopes() {
     }
 
+    /** A month, a weekday or another capitalized word that names no place (not-places.txt). */
+    static boolean calendarWord(Token w) {
+        return NOT_PLACES.contains(w.lower());
+    }
+
     /** The place of the gazetteer with this id, or null. */
     static Place place(String id) {
         return BY_ID.get(id);
@@ -193,14 +198,11 @@ final class Scopes {
             }
             return new Found(k, end, text(t, k, end), m.value().id());
         }
-        Token w = t.get(k);
-        if (!w.isWord() || !w.capitalized() || !w.pos("PROPN") || NOT_PLACES.contains(w.lower())
-                || c.headAt[k] >= 0 || TimeRules.year(w) > 0) {
+        if (!FigureFrames.nameLike(c, k) || c.headAt[k] >= 0) {
             return null;
         }
         end = k;
-        while (end < t.size() && t.get(end).isWord() && t.get(end).capitalized() && t.get(end).pos("PROPN")
-                && !NOT_PLACES.contains(t.get(end).lower())) {
+        while (end < t.size() && FigureFrames.nameLike(c, end)) {
             end++;
         }
         if (end < t.size() && REGION_WORDS.contains(t.get(end).lower())) {

@@ -2,48 +2,68 @@ package dev.crosscheck.extract;
 
 import dev.crosscheck.claim.ClaimKind;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
  * The time-referred enricher: when a count or quantity held, so that a running figure's values can be ordered by the
  * time they refer to ("the toll stood at 2,012 by Monday evening", "as of Saturday", "officials said on Sunday")
- * rather than by publication. A date after "by", "as of", "as at", "through" or "until" in the figure's segment, or
- * right after the reporting verb that cites it ("said on Saturday", "said Saturday"), resolved against the
- * publication date like any date; none otherwise (the comparison then takes the publication date).
+ * rather than by publication. A date after "by", "as of", "as at", "through" or "until" (as-of-markers), or right
+ * after the reporting verb that cites the figure ("said on Saturday", "said late Saturday"), resolved against the
+ * publication date like any date; the nearest such date in the sentence. None otherwise (the comparison then takes
+ * the publication date).
  */
 final class TimesReferred {
 
     private static final Set<String> MARKERS = WordClasses.of("as-of-markers");
     private static final Set<String> LINKS = WordClasses.of("report-date-links");
+    private static final Set<String> AS = WordClasses.of("as-of-phrases");
 
     private TimesReferred() {
     }
 
-    static void enrich(SentenceContext c, Candidate k) {
-        if (k.asOf != null || !(k.kind == ClaimKind.COUNT || k.kind == ClaimKind.QUANTITY)) {
-            return;
-        }
-        TimeRules.TimeMention best = null;
-        for (TimeRules.TimeMention m : c.times) {
-            if (m.dateline() || m.type() == TimeRules.Type.TIME && m.year() <= 0 && m.month() <= 0 && m.dow() < 0
-                    && m.rel() == 0 && m.day() <= 0) {
-                continue;
-            }
-            if (marked(c, m) || afterReportVerb(c, m)) {
-                if (best == null || Math.abs(m.start() - k.figureFrom) < Math.abs(best.start() - k.figureFrom)) {
-                    best = m;
+    /** The dates of a sentence that may say when its figures held, in order. */
+    static final class Times {
+        private final List<TimeRules.TimeMention> mentions = new ArrayList<>();
+
+        Times(SentenceContext c) {
+            for (TimeRules.TimeMention m : c.times) {
+                if (!m.dateline() && (marked(c, m) || afterReportVerb(c, m))) {
+                    mentions.add(m);
                 }
             }
         }
-        if (best == null) {
+
+        TimeRules.TimeMention nearest(int at) {
+            TimeRules.TimeMention best = null;
+            for (TimeRules.TimeMention m : mentions) {
+                if (best == null || Math.abs(m.start() - at) < Math.abs(best.start() - at)) {
+                    best = m;
+                }
+                if (m.start() > at) {
+                    break; // in order: later ones are farther
+                }
+            }
+            return best;
+        }
+    }
+
+    static void enrich(SentenceContext c, Candidate k, Times times) {
+        if (k.asOf != null || !(k.kind == ClaimKind.COUNT || k.kind == ClaimKind.QUANTITY)) {
             return;
         }
+        TimeRules.TimeMention best = times.nearest(k.figureFrom);
         LocalDate published = c.published();
-        if (published == null) {
+        if (best == null || published == null) {
             return;
         }
         LocalDate day = DateResolver.day(best, published, false);
         k.asOf = day != null ? day.toString() : DateResolver.resolve(best, published, false);
+        if (k.asOf != null) {
+            k.asOfFrom = best.start();
+            k.asOfTo = best.end();
+        }
     }
 
     private static boolean marked(SentenceContext c, TimeRules.TimeMention m) {
@@ -51,8 +71,7 @@ final class TimesReferred {
         if (s >= 1 && MARKERS.contains(c.t.get(s - 1).lower())) {
             return true;
         }
-        return s >= 2 && c.t.get(s - 1).is("of") && c.t.get(s - 2).is("as")
-                || s >= 2 && c.t.get(s - 1).is("at") && c.t.get(s - 2).is("as");
+        return s >= 2 && AS.contains(c.t.get(s - 2).lower() + " " + c.t.get(s - 1).lower());
     }
 
     private static boolean afterReportVerb(SentenceContext c, TimeRules.TimeMention m) {
@@ -60,8 +79,7 @@ final class TimesReferred {
             if (c.verbAt[k] >= 0 && c.verbs.get(c.verbAt[k]).cls() == EventVerbs.Cls.REPORT) {
                 return true;
             }
-            Token w = c.t.get(k);
-            if (!LINKS.contains(w.lower())) {
+            if (!LINKS.contains(c.t.get(k).lower())) {
                 return false;
             }
         }

@@ -76,7 +76,7 @@ class ExampleTablesTest {
 
     @Test
     void everyTableHasRows() {
-        assertTrue(rows().count() > 300, "the example tables are missing");
+        assertTrue(rows().count() > 250, "the example tables are missing");
     }
 
     @ParameterizedTest(name = "{0}")
