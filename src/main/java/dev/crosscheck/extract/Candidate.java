@@ -33,6 +33,10 @@ final class Candidate {
     String scopeId;
     /** A group of people the figure counts apart ("officers"), set by the figure rule; part of the scope. */
     String group;
+    /** The figure counts people (its possessive place is a scope: "Syria's death toll"). */
+    boolean people;
+    /** The figure is a property of an event (its magnitude, depth, winds): "in Nepal" places the event, no scope. */
+    boolean eventAttribute;
     String attribution;
     String asOf;
     /** Token span of the date that {@link #asOf} was read from, or -1. */

@@ -46,6 +46,7 @@ public final class ClaimExtractor {
 
     public Extraction analyze(Document document) {
         DocumentState state = new DocumentState();
+        state.mainEvent = mainEvent(document);
         CoverageBuilder coverage = new CoverageBuilder();
         for (Sentence s : document.sentences()) {
             if (s.text() == null || s.text().isBlank()) {
@@ -53,10 +54,9 @@ public final class ClaimExtractor {
             }
             SentenceContext c = new SentenceContext(document, s, state);
             if (s.section() == Section.HEADLINE) {
-                mainEvent(c);
                 continue;
             }
-            mainEvent(c);
+            mainEventName(c);
             DateClaims.apply(c);
             Durations.apply(c);
             Durations.spans(c);
@@ -120,11 +120,17 @@ public final class ClaimExtractor {
                 mark(figureAt, k.asOfFrom, k.asOfTo, claimed, reasons, null); // the date the figure refers to
             }
         }
+        java.util.Map<Integer, Integer> reportDates = TimesReferred.reportDates(c);
         for (int f = 0; f < figures.size(); f++) {
             FigureFinder.Figure fig = figures.get(f);
-            coverage.add(c, fig, claimed[f], reasons[f] != null ? reasons[f] : "not understood");
+            String reason = reasons[f] != null ? reasons[f]
+                    : reportDates.getOrDefault(fig.start(), -1) == fig.end() ? REPORT_DATE : "not understood";
+            coverage.add(c, fig, claimed[f], reason);
         }
     }
+
+    /** Why a date that only says when a source spoke ("officials said on Monday") is no claim. */
+    static final String REPORT_DATE = "date of the report";
 
     /** Marks the figures over tokens [from, to) claimed, or unread for the reason (the first reason stays). */
     private static void mark(int[] figureAt, int from, int to, boolean[] claimed, String[] reasons, String reason) {
@@ -146,17 +152,41 @@ public final class ClaimExtractor {
         return k.kind == ClaimKind.COUNT || k.kind == ClaimKind.QUANTITY;
     }
 
-    /** The story's main event: the first natural or physical event a document names, headline included. */
-    private static void mainEvent(SentenceContext c) {
-        if (c.state.mainEvent != null) {
+    /**
+     * The story's main event: the natural or physical event its lead names (the first body sentence that names one: a
+     * headline about aftershocks still leads a story of the earthquake), else the one named most often; null when the
+     * document names none.
+     */
+    private static String mainEvent(Document document) {
+        java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        for (Sentence s : document.sentences()) {
+            if (s.text() == null || s.text().isBlank()) {
+                continue;
+            }
+            for (Heads.Head h : Heads.find(Tokenizer.tokenize(s.text(), s.start()))) {
+                if (h.event()) {
+                    if (s.section() != Section.HEADLINE) {
+                        return h.name();
+                    }
+                    counts.merge(h.name(), 1, Integer::sum);
+                }
+            }
+        }
+        return counts.isEmpty() ? null : counts.keySet().iterator().next();
+    }
+
+    /** The proper name of the main event ("ian" of "Hurricane Ian"), from the first sentence that gives it. */
+    private static void mainEventName(SentenceContext c) {
+        if (c.state.mainEventName != null || c.state.mainEvent == null) {
             return;
         }
         for (Heads.Head h : c.heads) {
-            if (h.event()) {
-                c.state.mainEvent = c.headName(h);
-                c.tagged();
-                c.state.mainEventName = Modalities.eventName(c, h);
-                return;
+            if (h.event() && h.name().equals(c.state.mainEvent)) {
+                String name = Modalities.eventName(c.tagged(), h);
+                if (name != null) {
+                    c.state.mainEventName = name;
+                    return;
+                }
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.crosscheck.extract;
 
 import dev.crosscheck.claim.ClaimKind;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -204,8 +205,11 @@ final class FigureFrames {
             }
         }
         PhraseMatcher.Match<String> timeUnit = Durations.unitAt(t, e);
-        if (timeUnit != null && num.start() > 0 && MARGIN_LINKS.contains(t.get(num.start() - 1).lower())) {
-            // "lowered the record by 30 seconds": a length of time no duration rule took is a duration all the same
+        if (timeUnit != null) {
+            if (num.start() == 0 || !MARGIN_LINKS.contains(t.get(num.start() - 1).lower())) {
+                return null; // a length of time the duration rules did not read is no count of days
+            }
+            // "lowered the record by 30 seconds": a margin is a duration all the same
             String iso = Durations.iso(num.value(), timeUnit.value());
             return iso == null || num.high() != null ? null
                     : duration(c, num.start(), timeUnit.end(), iso, num.approximate(), runningCue);
@@ -232,6 +236,7 @@ final class FigureFrames {
         if (predicate == null) {
             predicate = m.predicate();
         }
+        predicate = forAttribute(measure, predicate);
         boolean people = measure.equals(PERSON) || m.scopeGroup() != null;
         String namedAfter = m.owned() ? ownerAfter(c, m.to()) : null;
         if (m.owned() && namedAfter == null && subjectOwner(c, num.start()).equals(ClaimKey.NONE)
@@ -247,7 +252,7 @@ final class FigureFrames {
             thing = c.headKey(head);
             measure = ClaimKey.NONE;
             String np = c.npOwnerOrNull(head);
-            owner = np != null ? np : subjectOwner(c, num.start());
+            owner = np != null ? np : actorOwner(c, num.start());
             predicate = null;
         } else {
             thing = otherEvent(c, num.start());
@@ -265,6 +270,7 @@ final class FigureFrames {
                 conf * (owner.equals(ClaimKey.NONE) && thing.equals(ClaimKey.NONE) && predicate == null ? 0.7 : 0.9));
         k.figure(num.start(), num.end());
         k.group = m.scopeGroup();
+        k.people = people;
         c.state.lastMeasure = new String[] {measure, predicate};
         return new Previous(ClaimKind.COUNT, m.name(), predicate, thing, Math.max(e, m.to()));
     }
@@ -275,6 +281,11 @@ final class FigureFrames {
      */
     private static Previous duration(SentenceContext c, int from, int to, String iso, boolean approx, boolean running) {
         String predicate = predicate(c, from, to, null);
+        for (int k = from - 1; predicate == null && k >= c.clauseStart(from); k--) {
+            if (participle(c.t.get(k))) {
+                predicate = ClaimKey.slug(c.t.get(k).verbLemma()); // "lowered his own record by 30 seconds"
+            }
+        }
         String owner = subjectOwner(c, from);
         if (predicate == null && owner.equals(ClaimKey.NONE)) {
             return null;
@@ -312,6 +323,7 @@ final class FigureFrames {
         }
     }
 
+    private static final java.util.Set<String> GENERIC_NAMES = new java.util.HashSet<>(Lexicon.lines("name-generics.txt"));
     private static final java.util.Set<String> REFERENTIAL_DETERMINERS = WordClasses.of("referential-determiners");
     private static final java.util.Set<String> REFERENTIAL_NOUNS = WordClasses.of("referential-nouns");
     private static final java.util.Set<String> WHOLE_WORDS = WordClasses.of("whole-words");
@@ -441,7 +453,8 @@ final class FigureFrames {
                 }
                 continue;
             }
-            if (w.pos("ADJ") && PREDICATES.of(w.lemma()) != null && j > 0 && t.get(j - 1).pos("DET")) {
+            if (w.pos("ADJ") && PREDICATES.of(w.lemma()) != null && PREDICATES.of(w.lemma()).has("person") && j > 0
+                    && t.get(j - 1).pos("DET")) {
                 // "the injured number 2,059", "the dead"
                 if (nearest == null) {
                     nearest = new Measure(PERSON, PREDICATES.of(w.lemma()).name(), null, false, j, s);
@@ -476,21 +489,24 @@ final class FigureFrames {
     }
 
     /**
-     * The predicate class (or lemma) of a figure whose words span [s, e): a classed verb or adjective after them in
-     * the clause, a classed verb before them, else null (the caller falls back on the noun's own class), else the
-     * clause's own verb.
+     * The predicate class (or lemma) of a figure whose words span [s, e), in this order: a classed verb or adjective
+     * after them in the clause ("93 people died", "2,207 structures damaged", "confirmed dead"); a classed verb before
+     * them ("killed 93"); the class of the figure's noun ("93 deaths", "the toll"); a verb of change ("shares fell
+     * 60%"; "rose to 93" is a level, not a change); else the lemma of the clause's own verb: the verb right before the
+     * figure when the figure is its object ("received 47.7 percent"), else the first verb after ("people needed
+     * shelter"). Null when the clause has none.
      */
     private static String predicate(SentenceContext c, int s, int e, Measure m) {
         List<Token> t = c.t;
         int n = t.size();
         int end = clauseEnd(c, e);
-        String plainVerb = null;
+        String verbAfter = null;
         String change = null;
         for (int k = e; k < end && k < e + 10; k++) {
             Token w = t.get(k);
             if (w.pos("CCONJ") && k + 1 < n && (t.get(k + 1).pos("DET") || t.get(k + 1).pos("PRON")
-                    || t.get(k + 1).pos("PROPN"))) {
-                break; // "... and the injured number 2,059": another conjunct
+                    || t.get(k + 1).pos("PROPN") || t.get(k + 1).verbal())) {
+                break; // "... and the injured number 2,059", "... and conceded defeat": another conjunct
             }
             if (!w.isWord()) {
                 continue;
@@ -513,29 +529,33 @@ final class FigureFrames {
                 }
                 continue;
             }
-            if (participle(w) && plainVerb == null) {
-                plainVerb = w.verbLemma();
+            if (participle(w) && verbAfter == null) {
+                verbAfter = w.verbLemma();
             }
         }
         int from = c.clauseStart(s);
+        String verbBefore = null;
+        boolean objectOfVerbBefore = true;
         for (int k = s - 1; k >= from && k >= s - 10; k--) {
             Token w = t.get(k);
             LemmaLexicon.Entry en = verbPredicate(w);
             if (!w.isWord() || !(w.verbal() || w.pos("ADJ") || en != null)) {
+                objectOfVerbBefore &= !w.nominal();
                 continue;
             }
             if (en == null) {
                 en = PREDICATES.of(w.lemma());
             }
             if (en == null) {
-                if (participle(w) && plainVerb == null) {
-                    plainVerb = w.verbLemma();
+                if (participle(w) && verbBefore == null) {
+                    verbBefore = objectOfVerbBefore ? w.verbLemma() : null;
                 }
+                objectOfVerbBefore = false;
                 continue;
             }
             if (en.has("report")) {
-                if (plainVerb == null) {
-                    plainVerb = w.lemma(); // "lowered his record by 30 seconds"; a noun's own class comes first
+                if (verbBefore == null && objectOfVerbBefore) {
+                    verbBefore = w.lemma(); // "lowered his record by 30 seconds"; a noun's own class comes first
                 }
                 break;
             }
@@ -556,8 +576,9 @@ final class FigureFrames {
         if (change != null) {
             return change;
         }
-        if (plainVerb != null && (PREDICATES.of(plainVerb) == null || !PREDICATES.of(plainVerb).has("light"))) {
-            return ClaimKey.slug(plainVerb);
+        String verb = verbBefore != null ? verbBefore : verbAfter;
+        if (verb != null && (PREDICATES.of(verb) == null || !PREDICATES.of(verb).has("light"))) {
+            return ClaimKey.slug(verb);
         }
         return null;
     }
@@ -659,6 +680,11 @@ final class FigureFrames {
             }
             return ownerSlug(t, start, k + 1);
         }
+        // "Ferreira was re-elected after winning 53.2%": a participle clause shares the subject of the clause before
+        if (from > 1 && from < ref && t.get(from).pos("VERB") && !t.get(from).lower().equals(t.get(from).lemma())
+                && c.clauseStart(from - 1) < from - 1) {
+            return subjectOwner(c, from - 1);
+        }
         return ClaimKey.NONE;
     }
 
@@ -699,8 +725,15 @@ final class FigureFrames {
         return j >= 0 && (t.get(j).pos("ADP") || t.get(j).is("to"));
     }
 
-    /** "the Conservatives" and "Conservative" are one owner: a slug without a final plural s. */
+    /**
+     * The key part of a name: its last word ("Incumbent Ana Ferreira" and "Ferreira" are one owner), or the whole name
+     * when that word is generic (name-generics.txt: "the Scottish National Party"); without a final plural s, so that
+     * "the Conservatives" and "Conservative" are one owner.
+     */
     static String ownerSlug(List<Token> t, int from, int to) {
+        if (!GENERIC_NAMES.contains(t.get(to - 1).lower())) {
+            from = to - 1;
+        }
         StringBuilder b = new StringBuilder();
         for (int k = from; k < to; k++) {
             b.append(k > from ? " " : "").append(t.get(k).text());
@@ -726,13 +759,34 @@ final class FigureFrames {
             if (c.headAt[k] >= 0) {
                 Heads.Head h = c.heads.get(c.headAt[k]);
                 if (h.event()) {
+                    // told apart by an ordinal ("the second quake"), a day ("Sunday's aftershock") or as an event of
+                    // its own kind (heads.txt [distinct]: an aftershock is not the earthquake)
                     String name = c.headName(h);
-                    return name.equals(c.state.mainEvent) ? ClaimKey.NONE : name;
+                    if (!name.equals(h.name())) {
+                        return name; // "the second quake"
+                    }
+                    if (h.distinct() && !name.equals(c.state.mainEvent)) {
+                        boolean byDay = h.start() > 0 && c.t.get(h.start() - 1).kind() == Token.Kind.POSSESSIVE
+                                && dayBefore(c, h.start() - 1);
+                        LocalDate day = byDay ? c.sentenceDay() : null;
+                        return day != null ? name + "@" + day : name; // "Sunday's aftershock"
+                    }
+                    return ClaimKey.NONE;
                 }
                 k = h.end() - 1;
             }
         }
         return ClaimKey.NONE;
+    }
+
+    /** Whether a day ("Sunday") ends right before token k. */
+    private static boolean dayBefore(SentenceContext c, int k) {
+        for (TimeRules.TimeMention m : c.times) {
+            if (m.end() == k) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String subjectLabel(String owner, String thing, String measure, String predicate) {
@@ -794,7 +848,12 @@ final class FigureFrames {
             case "length" -> {
                 String placement = Units.placement(t, num.start(), to);
                 Measure after = nounAfter(c, to);
-                if (placement != null) {
+                Measure named = measureBefore(c, from, to); // "a storm surge of up to 4 meters"
+                if (placement == null && named != null && after == null) {
+                    measure = named.name();
+                    thing = event(c, num.valueStart(), to);
+                    claimFrom = Math.min(claimFrom, named.from());
+                } else if (placement != null) {
                     measure = placement;
                     thing = event(c, num.valueStart(), to);
                     if (thing.equals(ClaimKey.NONE) && !placement.startsWith("distance")) {
@@ -814,7 +873,8 @@ final class FigureFrames {
                 }
             }
             case "speed" -> {
-                measure = "speed";
+                Measure before = measureBefore(c, from, to); // "winds of 150 mph", "gusts of 80 mph"
+                measure = before != null && before.attribute() ? before.name() : "speed";
                 thing = event(c, num.valueStart(), to);
             }
             default -> {
@@ -850,6 +910,12 @@ final class FigureFrames {
                 } else {
                     measure = ClaimKey.NONE;
                 }
+                LemmaLexicon.Entry named = predicate == null ? null : PREDICATES.named(predicate);
+                if (measure.equals(ClaimKey.NONE) && named != null && named.has("measure")) {
+                    measure = predicate; // "was fined €2.5 million" is the fine
+                    predicate = null;
+                }
+                predicate = forAttribute(measure, predicate);
                 if (measure.equals(ClaimKey.NONE) && predicate == null) {
                     return null; // an amount of nothing named
                 }
@@ -863,10 +929,14 @@ final class FigureFrames {
                 conf *= 0.9;
             }
         }
+        boolean eventAttribute = dimension.equals("magnitude") || dimension.equals("speed")
+                || dimension.equals("length") && !thing.equals(ClaimKey.NONE) && c.headAt.length > 0
+                && isEventName(c, thing);
         Candidate k = c.emit(ClaimKind.QUANTITY, ClaimKey.of(ClaimKind.QUANTITY, owner, thing, measure, predicate),
                 subjectLabel(owner, thing, measure, predicate), measure.equals(ClaimKey.NONE) ? dimension : measure,
                 value, claimFrom, claimTo, hedged, runningCue || predicateRunning(predicate), conf);
         k.figure(from, to);
+        k.eventAttribute = eventAttribute;
         return new Previous(ClaimKind.QUANTITY, measure, predicate, thing, claimTo, unitName);
     }
 
@@ -878,6 +948,30 @@ final class FigureFrames {
             }
         }
         return false;
+    }
+
+    /**
+     * The predicate a figure of this measure keys by: an attribute ("the cost", "a fine", "turnout", a share of the
+     * vote) says what it is whatever the verb ("put the cost at", "imposed a fine of"), so only a change ("revenue rose
+     * 12%") is kept.
+     */
+    private static String forAttribute(String measure, String predicate) {
+        LemmaLexicon.Entry m = MEASURES.named(measure);
+        if (predicate == null || m == null || !m.has("attribute")) {
+            return predicate;
+        }
+        LemmaLexicon.Entry p = PREDICATES.named(predicate);
+        return p != null && p.has("change") ? predicate : null;
+    }
+
+    /** Whether a thing's name is one of the sentence's event heads ("earthquake", "storm", "earthquake-2"). */
+    private static boolean isEventName(SentenceContext c, String thing) {
+        for (Heads.Head h : c.heads) {
+            if (h.event() && thing.startsWith(h.name())) {
+                return true;
+            }
+        }
+        return thing.equals(c.state.lastEvent) || thing.equals(c.state.mainEvent);
     }
 
     /** A noun phrase right after a quantity, directly or through "in"/"of" ("$42 billion in deposits"). */

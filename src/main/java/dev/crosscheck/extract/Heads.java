@@ -19,6 +19,11 @@ final class Heads {
             return MAGNITUDE_HEADS.contains(name);
         }
 
+        /** An event of its own kind within a story of another ("the aftershock" in an earthquake story). */
+        boolean distinct() {
+            return DISTINCT_HEADS.contains(name);
+        }
+
         /** Several contenders each get a share of it ("won 52.3% of the vote"): a share is told apart by who got it. */
         boolean contested() {
             return CONTESTED_HEADS.contains(name);
@@ -30,6 +35,7 @@ final class Heads {
 
     private static final java.util.Set<String> MAGNITUDE_HEADS = new java.util.HashSet<>();
     private static final java.util.Set<String> CONTESTED_HEADS = new java.util.HashSet<>();
+    private static final java.util.Set<String> DISTINCT_HEADS = new java.util.HashSet<>();
 
     private static final PhraseMatcher<Def> HEADS = new PhraseMatcher<>(false);
     /** One-word aliases, for looking up the singular of a plural without building tokens. */
@@ -43,6 +49,9 @@ final class Heads {
             Def d = new Def(e.head(), flag.contains("event"), flag.contains("repeat"), flag.contains("countable"));
             if (flag.contains("magnitude")) {
                 MAGNITUDE_HEADS.add(e.head());
+            }
+            if (flag.contains("distinct")) {
+                DISTINCT_HEADS.add(e.head());
             }
             if (flag.contains("contested")) {
                 CONTESTED_HEADS.add(e.head());

@@ -25,15 +25,22 @@ final class LemmaLexicon {
     private static final int MAX_WORDS = 4;
 
     private final Map<String, Entry> phrases = new HashMap<>();
+    private final Map<String, Entry> byName = new HashMap<>();
 
     LemmaLexicon(String resource) {
         for (Lexicon.Entry e : Lexicon.entries(resource)) {
             Set<String> flags = e.flag() == null ? Set.of() : Set.of(e.flag().split(" "));
             Entry entry = new Entry(e.head(), flags);
+            byName.putIfAbsent(e.head(), entry);
             for (String lemma : e.items()) {
                 phrases.putIfAbsent(lemma.toLowerCase(java.util.Locale.ROOT), entry);
             }
         }
+    }
+
+    /** The entry of that name (the part before the colon), or null. */
+    Entry named(String name) {
+        return byName.get(name);
     }
 
     /** The entry of one lemma, or null. */

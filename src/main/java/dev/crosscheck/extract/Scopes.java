@@ -91,7 +91,7 @@ final class Scopes {
     }
 
     static void enrich(SentenceContext c, Candidate k) {
-        if (!(k.kind == ClaimKind.COUNT || k.kind == ClaimKind.QUANTITY)) {
+        if (!(k.kind == ClaimKind.COUNT || k.kind == ClaimKind.QUANTITY) || k.eventAttribute) {
             return;
         }
         int from = c.clauseStart(k.figureFrom);
@@ -107,7 +107,7 @@ final class Scopes {
         for (int i = k.from - 1; i >= from && best == null; i--) {
             best = at(c, i);
         }
-        if (best == null) {
+        if (best == null && k.people) {
             best = possessive(c, k.from);
         }
         if (best != null && k.group != null && best.id().equals(ClaimKey.slug(k.group))) {
@@ -143,6 +143,9 @@ final class Scopes {
         }
         if (!PREPOSITIONS.contains(w.lower()) || i + 1 >= t.size()) {
             return null;
+        }
+        if (i > 0 && c.headAt[i - 1] >= 0 && c.heads.get(c.headAt[i - 1]).event()) {
+            return null; // "the earthquake in Nepal", "the fire in Lahaina": the place of the event, not a scope
         }
         int k = i + 1;
         if (t.get(k).is("the")) {

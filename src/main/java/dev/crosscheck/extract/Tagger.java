@@ -29,8 +29,13 @@ final class Tagger {
     private static final String LEMMA_MODEL = "/opennlp-en-ud-ewt-lemmas-1.3-2.5.4.bin";
     /** Remembered lemmas at most; past this the memory is cleared and refills with the words in use. */
     private static final int MAX_LEMMAS = 100_000;
-    /** Tokens tagged at most per sentence; a longer "sentence" (a list, a table) is tagged in its first part only. */
+    /**
+     * A sentence up to this many tokens is tagged whole; a longer "sentence" (a list, a table, a page without stops) is
+     * tagged in windows of {@link #WINDOW} tokens on each side of its figures, up to {@link #MAX_TAGGED} tokens.
+     */
     static final int MAX_TOKENS = 400;
+    static final int WINDOW = 30;
+    static final int MAX_TAGGED = 4_000;
 
     private static final POSModel POS = load(POS_MODEL, POSModel::new);
     private static final LemmatizerModel LEMMAS = load(LEMMA_MODEL, LemmatizerModel::new);
@@ -67,22 +72,45 @@ final class Tagger {
         }
     }
 
-    /** Sets the part-of-speech tag of every token (of the first {@link #MAX_TOKENS}; the rest are tagged X). */
+    /**
+     * Sets the part-of-speech tag of every token; in a sentence longer than {@link #MAX_TOKENS}, of the tokens around
+     * its figures (the others are tagged X).
+     */
     static void tag(List<Token> tokens) {
-        int n = Math.min(tokens.size(), MAX_TOKENS);
+        if (tokens.size() <= MAX_TOKENS) {
+            tag(tokens, 0, tokens.size());
+            return;
+        }
+        for (Token k : tokens) {
+            k.setPos("X");
+        }
+        int tagged = 0;
+        int covered = 0;
+        for (int i = 0; i < tokens.size() && tagged < MAX_TAGGED; i++) {
+            if (!tokens.get(i).isNumber() || i < covered) {
+                continue;
+            }
+            int from = Math.max(covered, i - WINDOW);
+            int to = Math.min(tokens.size(), i + WINDOW);
+            tag(tokens, from, to);
+            tagged += to - from;
+            covered = to;
+        }
+    }
+
+    /** Tags tokens [from, to) as a sentence of their own. */
+    private static void tag(List<Token> tokens, int from, int to) {
+        int n = to - from;
         String[] words = new String[n];
         for (int i = 0; i < n; i++) {
-            words[i] = tokens.get(i).text();
+            words[i] = tokens.get(from + i).text();
         }
         String[] tags = new String[n];
         POSContextGenerator contexts = CONTEXTS.get();
         for (int i = 0; i < n; i++) {
             double[] p = CLASSIFIER.eval(contexts.getContext(i, words, tags, null));
             tags[i] = CLASSIFIER.getBestOutcome(p);
-            tokens.get(i).setPos(tags[i]);
-        }
-        for (int i = n; i < tokens.size(); i++) {
-            tokens.get(i).setPos("X");
+            tokens.get(from + i).setPos(tags[i]);
         }
     }
 

@@ -50,7 +50,7 @@ final class TimesReferred {
     }
 
     static void enrich(SentenceContext c, Candidate k, Times times) {
-        if (k.asOf != null || !(k.kind == ClaimKind.COUNT || k.kind == ClaimKind.QUANTITY)) {
+        if (k.asOf != null || !k.running || !(k.kind == ClaimKind.COUNT || k.kind == ClaimKind.QUANTITY)) {
             return;
         }
         TimeRules.TimeMention best = times.nearest(k.figureFrom);
@@ -72,6 +72,17 @@ final class TimesReferred {
             return true;
         }
         return s >= 2 && AS.contains(c.t.get(s - 2).lower() + " " + c.t.get(s - 1).lower());
+    }
+
+    /** The dates of a sentence right after a reporting verb ("said on Monday"): their end token, by start token. */
+    static java.util.Map<Integer, Integer> reportDates(SentenceContext c) {
+        java.util.Map<Integer, Integer> out = new java.util.HashMap<>();
+        for (TimeRules.TimeMention m : c.times) {
+            if (!m.dateline() && afterReportVerb(c, m)) {
+                out.put(m.start(), m.end());
+            }
+        }
+        return out;
     }
 
     private static boolean afterReportVerb(SentenceContext c, TimeRules.TimeMention m) {

@@ -20,6 +20,8 @@ final class Token {
     /** Universal Dependencies part-of-speech tag, null until the sentence is tagged ({@link Tagger}). */
     private String pos;
     private String lemma;
+    private String verbLemma;
+    private String nounLemma;
 
     Token(String text, String lower, Kind kind, int start, int end) {
         this.text = text;
@@ -101,12 +103,18 @@ final class Token {
      * in short news sentences ("shares fell 60%"), and the word lists know the verbs that matter.
      */
     String verbLemma() {
-        return kind != Kind.WORD ? lower : Tagger.lemma(lower, "VERB");
+        if (verbLemma == null) {
+            verbLemma = kind != Kind.WORD ? lower : Tagger.lemma(lower, "VERB");
+        }
+        return verbLemma;
     }
 
     /** The lemma this word would have as a noun ("Shares" is "share"), whatever its tag. */
     String nounLemma() {
-        return kind != Kind.WORD ? lower : Tagger.lemma(lower, "NOUN");
+        if (nounLemma == null) {
+            nounLemma = kind != Kind.WORD ? lower : Tagger.lemma(lower, "NOUN");
+        }
+        return nounLemma;
     }
 
     boolean isWord() {
