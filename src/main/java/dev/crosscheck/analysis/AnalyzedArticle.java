@@ -2,6 +2,7 @@ package dev.crosscheck.analysis;
 
 import dev.crosscheck.claim.Claim;
 import dev.crosscheck.claim.Coverage;
+import dev.crosscheck.compare.TextPrint;
 import dev.crosscheck.document.Document;
 import java.util.List;
 
@@ -10,7 +11,8 @@ import java.util.List;
  * understood, or a rejection with the reason (then {@code document} is null, {@code claims} is empty and the
  * coverage is {@link Coverage#NONE}).
  */
-public record AnalyzedArticle(String id, Document document, String rejection, List<Claim> claims, Coverage coverage) {
+public record AnalyzedArticle(String id, Document document, String rejection, List<Claim> claims, Coverage coverage,
+                              TextPrint print) {
 
     public AnalyzedArticle {
         claims = List.copyOf(claims);
@@ -19,7 +21,7 @@ public record AnalyzedArticle(String id, Document document, String rejection, Li
 
     /** A rejected document. */
     public static AnalyzedArticle rejected(String id, String reason) {
-        return new AnalyzedArticle(id, null, reason, List.of(), Coverage.NONE);
+        return new AnalyzedArticle(id, null, reason, List.of(), Coverage.NONE, null);
     }
 
     public boolean rejected() {

@@ -3,6 +3,7 @@ package dev.crosscheck.analysis;
 import dev.crosscheck.document.DocumentMetadata;
 import dev.crosscheck.document.DocumentReader;
 import dev.crosscheck.document.ReadResult;
+import dev.crosscheck.compare.TextPrint;
 import dev.crosscheck.extract.ClaimExtractor;
 
 /** Reading and extraction, the pipeline every entry point (Lambda, local stack, command line) shares. */
@@ -27,7 +28,8 @@ public final class ArticleAnalyzer {
         }
         var document = ((ReadResult.Accepted) result).document();
         ClaimExtractor.Extraction extraction = extractor.analyze(document);
-        return new AnalyzedArticle(id, document, null, extraction.claims(), extraction.coverage());
+        return new AnalyzedArticle(id, document, null, extraction.claims(), extraction.coverage(),
+                TextPrint.of(document.text()));
     }
 
     /**

@@ -112,7 +112,8 @@ public final class Main {
             }
             Document d = article.document();
             sources.add(new SourceInfo(id, d.title(), d.publisher(),
-                    d.published() == null ? null : d.published().toString(), d.publishedFrom(), article.coverage()));
+                    d.published() == null ? null : d.published().toString(), d.publishedFrom(), article.coverage(),
+                    article.print()));
             claims.addAll(article.claims());
         }
         out.println(Json.writePretty(new StoryComparator().compare(story, sources, claims)));

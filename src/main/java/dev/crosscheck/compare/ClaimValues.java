@@ -136,8 +136,29 @@ final class ClaimValues {
         }
         double a = Double.parseDouble(m.group(2));
         double b = m.group(3) != null ? Double.parseDouble(m.group(3)) : a;
+        if (m.group(1) == null && m.group(3) == null) {
+            // "2,200" stands for what rounds to it: a count with two trailing zeros or more is a round figure
+            double half = roundingHalf(new BigDecimal(m.group(2)), 2);
+            return new ClaimValue.Count(Math.ceil(a - half), Math.floor(a + half), approximate);
+        }
         double[] bounds = bounds(m.group(1), Math.min(a, b), Math.max(a, b), 1);
         return new ClaimValue.Count(bounds[0], bounds[1], approximate);
+    }
+
+    /**
+     * Half a unit of the last significant digit of a written number: of its last decimal when it has decimals ("7.8":
+     * 0.05); of its last nonzero digit when it has two significant digits or more and ends in at least {@code minZeros}
+     * zeros ("5500000000", $5.5 billion: 50,000,000; "2,200": 50); else half a unit. A figure with one significant
+     * digit ("100", "$6 billion") or fewer trailing zeros is taken as exact: "1,000" is as often an exact figure as a
+     * round one, "2,200" is a rounded one.
+     */
+    static double roundingHalf(BigDecimal written, int minZeros) {
+        if (written.scale() > 0) {
+            return 0.5 * Math.pow(10, -written.scale());
+        }
+        BigDecimal stripped = written.stripTrailingZeros();
+        int zeros = -stripped.scale();
+        return zeros >= minZeros && stripped.precision() >= 2 ? 0.5 * Math.pow(10, zeros) : 0.5;
     }
 
     /**
@@ -167,8 +188,9 @@ final class ClaimValues {
         Unit unit = UNITS.getOrDefault(unitName, new Unit(unitName, 1));
         BigDecimal a = new BigDecimal(m.group(2));
         BigDecimal b = m.group(3) != null ? new BigDecimal(m.group(3)) : a;
-        // Half a unit of the last written digit: "16 km" stands for anything from 15.5 to 16.5 km.
-        double half = 0.5 * Math.pow(10, -Math.max(Math.max(a.scale(), b.scale()), 0));
+        // Half a unit of the last written digit: "16 km" stands for anything from 15.5 to 16.5 km, and "$5.5 billion"
+        // (5500000000 USD) for anything from $5.45 to $5.55 billion.
+        double half = Math.max(roundingHalf(a, 2), roundingHalf(b, 2));
         double lo = Math.min(a.doubleValue(), b.doubleValue());
         double hi = Math.max(a.doubleValue(), b.doubleValue());
         boolean point = m.group(1) == null && m.group(3) == null;

@@ -42,29 +42,78 @@ final class Explanations {
                 }
                 yield statements(kind, values, names) + ". These values are compatible.";
             }
-            case CONTRADICTION, DISPUTED -> statements(kind, values, names) + ".";
-            case EVOLVING -> {
-                List<Report.Value> byDate = new ArrayList<>(values);
-                byDate.sort(Comparator.comparing((Report.Value v) -> earliest(v, published),
-                        Comparator.nullsLast(Comparator.naturalOrder())));
-                List<String> parts = new ArrayList<>();
-                for (Report.Value v : byDate.subList(0, Math.min(byDate.size(), MAX_VALUES))) {
-                    LocalDate d = earliest(v, published);
-                    parts.add(nameList(v.sources(), names) + (d == null ? "" : " (" + ValueText.render(
-                            ClaimKind.DATE, d.toString(), false) + ")") + says(v.sources()) + valueText(kind, v));
-                }
-                yield String.join("; ", parts) + otherValues(byDate.size())
-                        + ". A running figure that grew as reports came in.";
-            }
+            case CONTRADICTION -> statements(kind, values, names) + ".";
+            case DISPUTED -> authorities(kind, values, names)
+                    + ". The authorities disagree; the outlets report them faithfully.";
+            case EVOLVING -> evolving(kind, values, names, published);
         };
     }
 
     private static String statements(ClaimKind kind, List<Report.Value> values, SourceNames names) {
         List<String> parts = new ArrayList<>(Math.min(values.size(), MAX_VALUES + 1));
         for (Report.Value v : values.subList(0, Math.min(values.size(), MAX_VALUES))) {
-            parts.add(nameList(v.sources(), names) + says(v.sources()) + valueText(kind, v));
+            parts.add(nameList(v.sources(), names) + says(v.sources()) + valueText(kind, v)
+                    + (v.attributedTo().isEmpty() ? "" : ", citing " + joinWords(v.attributedTo(), "and")));
         }
         return String.join("; ", parts) + otherValues(values.size());
+    }
+
+    /**
+     * "USGS (reported by Harbor Wire and The Ledger) puts it at 6.8 (6.8 magnitude); Morocco's institute (reported
+     * by Costa Diario) at 7.0 (7 magnitude)": each authority's value and who reports it.
+     */
+    private static String authorities(ClaimKind kind, List<Report.Value> values, SourceNames names) {
+        List<String> parts = new ArrayList<>();
+        boolean first = true;
+        for (Report.Value v : values.subList(0, Math.min(values.size(), MAX_VALUES))) {
+            if (v.attributedTo().isEmpty()) {
+                parts.add(nameList(v.sources(), names) + says(v.sources()) + valueText(kind, v)
+                        + " on " + (v.sources().size() == 1 ? "its" : "their") + " own account");
+            } else {
+                parts.add(joinWords(v.attributedTo(), "and") + " (reported by " + nameList(v.sources(), names) + ")"
+                        + (first ? " puts it at " : " at ") + valueText(kind, v));
+                first = false;
+            }
+        }
+        return String.join("; ", parts) + otherValues(values.size());
+    }
+
+    /**
+     * "Rose from 2,012 (as of Sep 10, Harbor Wire) to 2,862 (Sep 12, The Ledger)", "revised down from 115 (...) to
+     * 97 (...)": the values in the order of the time they refer to.
+     */
+    private static String evolving(ClaimKind kind, List<Report.Value> values, SourceNames names,
+                                   Map<String, LocalDate> published) {
+        List<Report.Value> byTime = new ArrayList<>(values);
+        byTime.sort(Comparator.comparing((Report.Value v) -> time(v, published),
+                Comparator.nullsLast(Comparator.naturalOrder())));
+        List<String> parts = new ArrayList<>();
+        for (Report.Value v : byTime.subList(0, Math.min(byTime.size(), MAX_VALUES))) {
+            String t = time(v, published);
+            parts.add(valueText(kind, v) + " (" + (t == null ? "" : ValueText.render(ClaimKind.DATE, t, false) + ", ")
+                    + nameList(v.sources(), names)
+                    + (v.attributedTo().isEmpty() ? "" : ", citing " + joinWords(v.attributedTo(), "and")) + ")");
+        }
+        ClaimValue firstValue = ClaimValues.parse(kind, byTime.get(0).value(), byTime.get(0).approximate());
+        Report.Value last = byTime.get(Math.min(byTime.size(), MAX_VALUES) - 1);
+        ClaimValue lastValue = ClaimValues.parse(kind, last.value(), last.approximate());
+        String verb = "changed from ";
+        if (firstValue instanceof ClaimValue.Numeric f && lastValue instanceof ClaimValue.Numeric l) {
+            verb = l.lo() >= f.lo() && l.hi() >= f.hi() ? "rose from " : l.hi() <= f.hi() && l.lo() <= f.lo()
+                    ? "revised down from " : verb;
+        }
+        String head = parts.get(0);
+        String tail = String.join(", then ", parts.subList(1, parts.size()));
+        return "A running figure: " + verb + head + " to " + tail + otherValues(byTime.size()) + ".";
+    }
+
+    /** The time a value refers to: its asOf, else its earliest source's publication date. */
+    private static String time(Report.Value v, Map<String, LocalDate> published) {
+        if (v.asOf() != null) {
+            return v.asOf();
+        }
+        LocalDate d = earliest(v, published);
+        return d == null ? null : d.toString();
     }
 
     private static String otherValues(int count) {

@@ -2,6 +2,7 @@ package dev.crosscheck.compare;
 
 import dev.crosscheck.claim.Claim;
 import dev.crosscheck.claim.ClaimKind;
+import dev.crosscheck.claim.Modality;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -60,7 +61,8 @@ public final class StoryComparator {
         Map<GroupKey, List<Claim>> groups = new LinkedHashMap<>();
         for (Claim c : claims) {
             claimCounts.merge(c.source(), 1, Integer::sum);
-            groups.computeIfAbsent(new GroupKey(c.kind(), c.key()), k -> new ArrayList<>()).add(c);
+            groups.computeIfAbsent(new GroupKey(c.kind(), c.key(), c.modality() == Modality.PROJECTED),
+                    k -> new ArrayList<>()).add(c);
         }
         SourceNames names = new SourceNames(infos.values(), claimCounts.keySet());
         Map<String, LocalDate> published = new HashMap<>();
@@ -70,6 +72,7 @@ public final class StoryComparator {
                 published.put(s.id(), d);
             }
         }
+        Map<String, String> copyOf = WireCopies.find(infos.values(), published);
 
         List<Ranked> ranked = new ArrayList<>();
         // Many sources repeat the same values: each distinct (kind, value, approximate) is parsed once.
@@ -83,7 +86,7 @@ public final class StoryComparator {
                 byFamily.computeIfAbsent(v.family(), f -> new ArrayList<>()).add(new Parsed(c, v));
             }
             for (List<Parsed> members : byFamily.values()) {
-                ranked.add(judge(kind, group.getKey().key(), members, published, names));
+                ranked.add(judge(kind, group.getKey(), members, published, names, copyOf));
             }
         }
         ranked.sort(ORDER);
@@ -95,7 +98,7 @@ public final class StoryComparator {
         List<Report.Source> reportSources = new ArrayList<>();
         for (SourceInfo s : infos.values()) {
             reportSources.add(new Report.Source(s.id(), s.title(), s.publisher(), s.published(), s.publishedFrom(),
-                    claimCounts.getOrDefault(s.id(), 0), null, s.coverage()));
+                    claimCounts.getOrDefault(s.id(), 0), copyOf.get(s.id()), s.coverage()));
         }
         // Sources that gave claims but were not described come last, by id.
         for (Map.Entry<String, Integer> e : new TreeMap<>(claimCounts).entrySet()) {
@@ -120,10 +123,11 @@ public final class StoryComparator {
 
     // ---- judging one group -------------------------------------------------------------------------------
 
-    private record GroupKey(ClaimKind kind, String key) {
+    /** Claims compared with each other: one kind and key; projections apart from what happened. */
+    private record GroupKey(ClaimKind kind, String key, boolean projected) {
     }
 
-    private record Parsed(Claim claim, ClaimValue value) {
+    private record Parsed(Claim claim, ClaimValue value) implements Judgement.ValuedClaim {
     }
 
     /** One source's distinct values in a group, with what the verdict and the confidence need of it. */
@@ -165,38 +169,53 @@ public final class StoryComparator {
             .thenComparing(r -> r.finding().values().get(0).value())
             .thenComparing(Ranked::family);
 
-    private static Ranked judge(ClaimKind kind, String key, List<Parsed> members, Map<String, LocalDate> published,
-                                SourceNames names) {
-        Map<String, SourceValues> bySource = new HashMap<>();
+    private static Ranked judge(ClaimKind kind, GroupKey group, List<Parsed> members,
+                                Map<String, LocalDate> published, SourceNames names, Map<String, String> copyOf) {
+        Map<String, SourceValues> byWitness = new HashMap<>();
         boolean running = false;
         for (Parsed p : members) {
             Claim c = p.claim();
-            SourceValues sv = bySource.computeIfAbsent(c.source(), s -> new SourceValues(published.get(s)));
+            String witness = copyOf.getOrDefault(c.source(), c.source());
+            SourceValues sv = byWitness.computeIfAbsent(witness, s -> new SourceValues(published.get(s)));
             // One entry per distinct value; "about 12" and "12" are two values of the source.
             sv.add(valueKey(c), p.value());
             sv.confidence = Math.max(sv.confidence, c.confidence());
             running |= c.running();
         }
+        boolean numericRunning = running && isNumeric(kind);
+        Judgement j = Judgement.of(kind, members, published, copyOf, numericRunning);
 
         Verdict verdict;
-        if (bySource.size() == 1) {
+        if (kind == ClaimKind.QUOTE) {
+            verdict = byWitness.size() == 1 ? Verdict.SINGLE_SOURCE : Verdict.AGREEMENT;
+        } else if (j.contradiction()) {
+            verdict = byWitness.size() == 1 ? Verdict.SINGLE_SOURCE : Verdict.CONTRADICTION;
+        } else if (j.disputed()) {
+            verdict = Verdict.DISPUTED;
+        } else if (byWitness.size() == 1) {
             verdict = Verdict.SINGLE_SOURCE;
-        } else if (running && isNumeric(kind) && ValueSets.grows(distinct(bySource.values(), true))) {
+        } else if (numericRunning && j.changed()) {
             verdict = Verdict.EVOLVING;
-        } else if (kind != ClaimKind.QUOTE && ValueSets.anyConflict(distinct(bySource.values(), false))) {
-            verdict = Verdict.CONTRADICTION;
         } else {
             verdict = Verdict.AGREEMENT;
         }
 
-        List<Report.Value> values = values(kind, members);
-        double confidence = confidence(bySource.values());
+        List<Report.Value> values = values(kind, members, published, running);
+        double confidence = confidence(byWitness.values());
         String explanation = Explanations.explain(verdict, kind, values, names, published);
         String family = members.get(0).value().family();
-        Report.Finding finding = new Report.Finding(verdict.wireName(), kind.wireName(), mostCommon(members, true),
-                key, mostCommon(members, false), values, confidence, explanation);
-        return new Ranked(verdict, bySource.size(), family, finding);
+        String subject = mostCommon(members, true);
+        if (group.projected()) {
+            subject = subject + " (projected)";
+        }
+        Report.Finding finding = new Report.Finding(verdict.wireName(), kind.wireName(), subject,
+                group.projected() ? group.key() + PROJECTED_SUFFIX : group.key(), mostCommon(members, false),
+                mostCommonScope(members), values, confidence, explanation);
+        return new Ranked(verdict, byWitness.size(), family, finding);
     }
+
+    /** Marks the key of a finding of projections: what may be, kept apart from what is. */
+    static final String PROJECTED_SUFFIX = "~projected";
 
     private static String valueKey(Claim c) {
         return c.value().strip() + (c.approximate() ? "~" : "");
@@ -227,7 +246,8 @@ public final class StoryComparator {
      * sources whose more precise date lies inside its period (a time on that day, a day of that month), with the
      * evidence of those claims: a source that gives the time of an event also says on which day it happened.
      */
-    private static List<Report.Value> values(ClaimKind kind, List<Parsed> members) {
+    private static List<Report.Value> values(ClaimKind kind, List<Parsed> members, Map<String, LocalDate> published,
+                                             boolean running) {
         Map<String, List<Parsed>> byValue = new LinkedHashMap<>();
         for (Parsed p : members) {
             byValue.computeIfAbsent(p.claim().value().strip(), v -> new ArrayList<>()).add(p);
@@ -257,15 +277,26 @@ public final class StoryComparator {
             List<Claim> sorted = supporting.get(e.getKey());
             sorted.sort(Comparator.comparing(Claim::source).thenComparingInt(c -> c.evidence().start()));
             TreeSet<String> sources = new TreeSet<>();
+            TreeSet<String> authorities = new TreeSet<>();
+            String asOf = null;
             List<Report.EvidenceRef> evidence = new ArrayList<>(sorted.size());
             for (Claim c : sorted) {
                 sources.add(c.source());
+                if (c.attribution() != null) {
+                    authorities.add(c.attribution());
+                }
+                if (running) {
+                    String t = Judgement.time(c, published);
+                    if (t != null && (asOf == null || t.compareTo(asOf) < 0)) {
+                        asOf = t;
+                    }
+                }
                 evidence.add(new Report.EvidenceRef(c.source(), Objects.requireNonNullElse(c.evidence().quote(), ""),
                         offset(c.evidence().start()), offset(c.evidence().end()),
-                        offset(c.evidence().sentenceStart())));
+                        offset(c.evidence().sentenceStart()), c.attribution()));
             }
-            entries.add(new Entry(new Report.Value(e.getKey(), display, approximate, List.copyOf(sources),
-                    List.copyOf(evidence)), sources.size()));
+            entries.add(new Entry(new Report.Value(e.getKey(), display, approximate, List.copyOf(authorities), asOf,
+                    List.copyOf(sources), List.copyOf(evidence)), sources.size()));
         }
         entries.sort(Comparator.comparingInt(Entry::sources).reversed()
                 .thenComparing(en -> en.value().value()));
@@ -315,6 +346,19 @@ public final class StoryComparator {
         }
         double c = sum / n * (1 - Math.pow(2, -n));
         return Math.round(c * 1000) / 1000.0;
+    }
+
+    /** The most common scope of the claims (they share a key, so it differs only in wording), or null. */
+    private static String mostCommonScope(List<Parsed> members) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (Parsed p : members) {
+            if (p.claim().scope() != null) {
+                counts.merge(p.claim().scope(), 1, Integer::sum);
+            }
+        }
+        return counts.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).map(Map.Entry::getKey)
+                .orElse(null);
     }
 
     /** The most common subject (or non-null attribute) of the claims; ties go to the alphabetically first. */

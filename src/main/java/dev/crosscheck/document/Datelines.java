@@ -84,10 +84,94 @@ final class Datelines {
     }
 
     /**
-     * The first dateline among the opening paragraphs. A date without a year takes the year of {@code reference}
-     * (the upload time), or the year before when that would put it after the reference date.
+     * What decides the year of a dateline that gives none ("LAHAINA, Hawaii, Aug 12 (Harbor Wire) -"): the years the
+     * article mentions, the weekday its lead names ("said on Saturday") and the upload time.
+     *
+     * @param mentioned the four-digit years of the body, none after the upload year
+     * @param weekday   the first weekday the opening paragraphs name, or null
      */
-    static Dateline find(List<String> openingParagraphs, LocalDate reference) {
+    record Years(LocalDate uploaded, java.util.SortedSet<Integer> mentioned, java.time.DayOfWeek weekday) {
+
+        /**
+         * The year of a day and month: the latest year the article mentions (or the upload year) whose date falls on
+         * the weekday the lead names or the day after it (a report of yesterday); without such a weekday, the latest
+         * year mentioned; without any, the upload year (or the year before, when the date would come after the upload).
+         */
+        LocalDate resolve(int month, int day) {
+            java.util.TreeSet<Integer> candidates = new java.util.TreeSet<>(mentioned);
+            if (uploaded != null) {
+                candidates.add(uploaded.getYear());
+            }
+            if (weekday != null) {
+                for (Integer year : candidates.descendingSet()) {
+                    LocalDate d = PublishedDates.date(year, month, day);
+                    if (d != null && (uploaded == null || !d.isAfter(uploaded))
+                            && (d.getDayOfWeek() == weekday || d.getDayOfWeek() == weekday.plus(1))) {
+                        return d;
+                    }
+                }
+            }
+            if (!mentioned.isEmpty()) {
+                LocalDate d = PublishedDates.date(mentioned.last(), month, day);
+                if (d != null && (uploaded == null || !d.isAfter(uploaded))) {
+                    return d;
+                }
+            }
+            return uploaded == null ? null : dateBefore(uploaded, month, day);
+        }
+    }
+
+    private static final Pattern WEEKDAY_WORD = Pattern.compile(
+            "\\b(?i:(monday|tuesday|wednesday|thursday|friday|saturday|sunday))\\b");
+
+    /** The years an article mentions (four digits standing alone, 1900 to the upload year) and its lead's weekday. */
+    static Years years(List<String> paragraphs, List<String> opening, LocalDate uploaded) {
+        java.util.TreeSet<Integer> years = new java.util.TreeSet<>();
+        int limit = uploaded == null ? 2100 : uploaded.getYear();
+        for (String p : paragraphs) {
+            for (int i = 0; i + 4 <= p.length(); i++) {
+                if (isDigit(p, i) && isDigit(p, i + 1) && isDigit(p, i + 2) && isDigit(p, i + 3)
+                        && !isDigit(p, i - 1) && !isDigit(p, i + 4)) {
+                    int y = Integer.parseInt(p.substring(i, i + 4));
+                    if (y >= 1900 && y <= limit) {
+                        years.add(y);
+                    }
+                    i += 3;
+                }
+            }
+        }
+        java.time.DayOfWeek weekday = null;
+        for (String p : opening) {
+            Matcher m = WEEKDAY_WORD.matcher(p.length() > 600 ? p.substring(0, 600) : p);
+            if (m.find()) {
+                weekday = java.time.DayOfWeek.valueOf(m.group(1).toUpperCase(Locale.ROOT));
+                break;
+            }
+        }
+        return new Years(uploaded, years, weekday);
+    }
+
+    private static boolean isDigit(String s, int i) {
+        return i >= 0 && i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9';
+    }
+
+    /** Day and month in the year of {@code reference}, or the year before when that would come after it. */
+    private static LocalDate dateBefore(LocalDate reference, int month, int day) {
+        LocalDate date = PublishedDates.date(reference.getYear(), month, day);
+        if (date == null) {
+            // February 29 of a year that has none: the latest leap year before
+            for (int year = reference.getYear() - 1; year >= reference.getYear() - 8 && date == null; year--) {
+                date = PublishedDates.date(year, month, day);
+            }
+            return date;
+        }
+        return date.isAfter(reference) ? PublishedDates.date(reference.getYear() - 1, month, day) : date;
+    }
+
+    /**
+     * The first dateline among the opening paragraphs. A date without a year takes it from {@code years}.
+     */
+    static Dateline find(List<String> openingParagraphs, Years reference) {
         for (String paragraph : openingParagraphs) {
             String head = paragraph.length() > HEAD ? paragraph.substring(0, HEAD) : paragraph;
             // Every date has a day number and every agency mark a parenthesis: without them a pattern cannot match,
@@ -169,7 +253,7 @@ final class Datelines {
         return afterDate && NAME.matcher(m).matches() ? m : null;
     }
 
-    private static LocalDate date(Matcher m, LocalDate reference) {
+    private static LocalDate date(Matcher m, Years reference) {
         String monthName = m.group("m1") != null ? m.group("m1") : m.group("m2");
         String dayText = m.group("d1") != null ? m.group("d1") : m.group("d2");
         String yearText = m.group("y1") != null ? m.group("y1") : m.group("y2");
@@ -187,15 +271,7 @@ final class Datelines {
         if (reference == null) {
             return null;
         }
-        LocalDate date = PublishedDates.date(reference.getYear(), month, day);
-        if (date == null) {
-            // February 29 of a year that has none: the latest leap year before
-            for (int year = reference.getYear() - 1; year >= reference.getYear() - 8 && date == null; year--) {
-                date = PublishedDates.date(year, month, day);
-            }
-            return date;
-        }
-        return date.isAfter(reference) ? PublishedDates.date(reference.getYear() - 1, month, day) : date;
+        return reference.resolve(month, day);
     }
 
 }

@@ -136,7 +136,12 @@ public final class DocumentReader {
 
         LocalDate uploaded = metadata.uploadedAt() == null ? null
                 : metadata.uploadedAt().atOffset(ZoneOffset.UTC).toLocalDate();
-        Datelines.Dateline dateline = Datelines.find(openingBody(finalParagraphs), uploaded);
+        List<String> opening = openingBody(finalParagraphs);
+        List<String> texts = new ArrayList<>(finalParagraphs.size());
+        for (Paragraph p : finalParagraphs) {
+            texts.add(p.text());
+        }
+        Datelines.Dateline dateline = Datelines.find(opening, Datelines.years(texts, opening, uploaded));
 
         LocalDate published = PublishedDates.parse(metadata.published());
         String publishedFrom = "metadata";

@@ -475,6 +475,7 @@ public final class ClaimStore implements StoryRepository {
         if (d.coverage().figures() > 0) {
             item.put("coverage", s(Json.write(d.coverage())));
         }
+        putIfPresent(item, "print", d.print());
         return item;
     }
 
@@ -484,7 +485,7 @@ public final class ClaimStore implements StoryRepository {
                 str(item, "published"), str(item, "publishedFrom"), str(item, "url"), str(item, "version"),
                 str(item, "sequencer"), item.containsKey("claims") ? Integer.parseInt(item.get("claims").n()) : 0,
                 str(item, "updatedAt"), item.containsKey("coverage")
-                        ? Json.read(item.get("coverage").s(), Coverage.class) : Coverage.NONE);
+                        ? Json.read(item.get("coverage").s(), Coverage.class) : Coverage.NONE, str(item, "print"));
     }
 
     private static Map<String, AttributeValue> claimItem(String partition, StoredDocument document, int index,

@@ -10,6 +10,8 @@ import dev.crosscheck.claim.Coverage;
  *                  across all documents (a random UUID per ingestion)
  * @param claims    how many claims the current version has (set by the store from the claims it writes)
  * @param coverage  how much of the current version was understood: its figures, claimed or unread
+ * @param print     the fingerprint of the current version's text ({@code TextPrint#encode}), which tells a
+ *                  republished copy; null when unknown
  */
 public record StoredDocument(
         String story,
@@ -26,7 +28,8 @@ public record StoredDocument(
         String sequencer,
         int claims,
         String updatedAt,
-        Coverage coverage) {
+        Coverage coverage,
+        String print) {
 
     public StoredDocument {
         coverage = coverage == null ? Coverage.NONE : coverage;
@@ -37,6 +40,6 @@ public record StoredDocument(
                           String publisher, String publisherFrom, String published, String publishedFrom, String url,
                           String version, String sequencer, int claims, String updatedAt) {
         this(story, id, status, reason, title, publisher, publisherFrom, published, publishedFrom, url, version,
-                sequencer, claims, updatedAt, Coverage.NONE);
+                sequencer, claims, updatedAt, Coverage.NONE, null);
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crosscheck.claim.Claim;
 import dev.crosscheck.claim.ClaimKind;
+import dev.crosscheck.claim.Modality;
 import dev.crosscheck.claim.Evidence;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,7 +55,9 @@ class VerdictTableTest {
             claims.add(new Claim(kind, "story:thing", "The thing", "size", value, value,
                     cl.path("a").asBoolean(false), cl.path("r").asBoolean(false), 0.9,
                     new Evidence(source, "A sentence saying " + value + ".", offset + 18, offset + 18 + value.length(),
-                            offset)));
+                            offset), null, cl.hasNonNull("by") ? cl.get("by").asText() : null,
+                    cl.hasNonNull("asOf") ? cl.get("asOf").asText() : null,
+                    cl.hasNonNull("m") ? Modality.fromWireName(cl.get("m").asText()) : Modality.ASSERTED));
             offset += 100;
         }
         Report report = COMPARATOR.compare("story", new ArrayList<>(sources.values()), claims);

@@ -1,0 +1,249 @@
+package dev.crosscheck.compare;
+
+import dev.crosscheck.claim.Claim;
+import dev.crosscheck.claim.ClaimKind;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What the claims of one finding say about each other, by witness, authority and time: whether an outlet misreports
+ * (contradiction), whether named authorities disagree (disputed), and whether a running figure changed over time.
+ *
+ * <ul>
+ *   <li>A <b>witness</b> is a source, or the original of a source that republishes it (a wire copy is no second
+ *       witness). A witness never contradicts itself.</li>
+ *   <li>Values credited to one <b>authority</b> (two wordings of one authority, or a joint attribution that names it,
+ *       count as one) must agree across witnesses: otherwise an outlet misreports it, a contradiction. A value an outlet
+ *       states on its own account contradicts only when it is compatible with no value any other witness gives, from
+ *       any authority: a figure that matches one authority's is that authority's, unnamed.</li>
+ *   <li>Named authorities whose values are incompatible are <b>disputed</b>: the finding shows each authority's value,
+ *       and it is no outlet's error.</li>
+ *   <li>For a running figure, values are compared only with values that refer to the same day (the time a figure
+ *       refers to, else its source's publication date): a value that differs on another day is the figure changing
+ *       (<b>changed</b>), up or down; a value that differs on the same day is still a contradiction or a dispute.</li>
+ * </ul>
+ */
+record Judgement(boolean contradiction, boolean disputed, boolean changed) {
+
+    /** One claim's value, with its witness, the authorities it is credited to and the day it refers to. */
+    private record Observation(String witness, Set<String> authorities, String day, ClaimValue value, String valueKey) {
+    }
+
+    static Judgement of(ClaimKind kind, List<? extends ValuedClaim> members, Map<String, LocalDate> published,
+                        Map<String, String> copyOf, boolean running) {
+        List<Observation> all = new ArrayList<>(members.size());
+        for (ValuedClaim m : members) {
+            Claim c = m.claim();
+            String day = running ? time(c, published) : "";
+            all.add(new Observation(copyOf.getOrDefault(c.source(), c.source()), authorities(c.attribution()),
+                    day == null ? "" : day, m.value(), c.value().strip() + (c.approximate() ? "~" : "")));
+        }
+        Map<String, List<Observation>> byDay = new LinkedHashMap<>();
+        for (Observation o : all) {
+            byDay.computeIfAbsent(o.day(), d -> new ArrayList<>()).add(o);
+        }
+        boolean contradiction = false;
+        boolean disputed = false;
+        for (List<Observation> day : byDay.values()) {
+            contradiction |= misreported(day);
+            disputed |= disputed(day);
+        }
+        boolean changed = false;
+        if (running && byDay.size() > 1) {
+            List<Observation> firsts = new ArrayList<>();
+            outer:
+            for (Observation o : distinctValues(all)) {
+                for (Observation f : firsts) {
+                    boolean later = o.day().compareTo(f.day()) > 0;
+                    if (!o.day().equals(f.day()) && !o.valueKey().equals(f.valueKey())
+                            && (!o.value().compatibleWith(f.value())
+                            || (later ? dominates(o.value(), f.value()) : dominates(f.value(), o.value())))) {
+                        changed = true;
+                        break outer;
+                    }
+                }
+                firsts.add(o);
+            }
+        }
+        return new Judgement(contradiction, disputed, changed);
+    }
+
+    /**
+     * A value above another: neither end lower, one end higher ("more than 3,700" over "more than 1,000"). A later
+     * figure above an earlier one is growth; a later one below it but compatible ("more than 1,000" after "more than
+     * 3,700") says less, not otherwise.
+     */
+    private static boolean dominates(ClaimValue a, ClaimValue b) {
+        return a instanceof ClaimValue.Numeric x && b instanceof ClaimValue.Numeric y && x.lo() >= y.lo()
+                && x.hi() >= y.hi() && (x.lo() > y.lo() || x.hi() > y.hi());
+    }
+
+    /** The claims a judgement reads: a claim and its parsed value. */
+    interface ValuedClaim {
+        Claim claim();
+
+        ClaimValue value();
+    }
+
+    /**
+     * The day a claim's value refers to: its time referred to ({@code asOf}, a date's first ten characters, or a
+     * coarser ISO value), else its source's publication date; null when neither is known.
+     */
+    static String time(Claim c, Map<String, LocalDate> published) {
+        if (c.asOf() != null) {
+            return c.asOf().length() > 10 ? c.asOf().substring(0, 10) : c.asOf();
+        }
+        LocalDate d = published.get(c.source());
+        return d == null ? null : d.toString();
+    }
+
+    /**
+     * The authorities of an attribution: "Pacific Disaster Center and FEMA" names two, either of which identifies it;
+     * none for a value the outlet states itself.
+     */
+    static Set<String> authorities(String attribution) {
+        if (attribution == null || attribution.isBlank()) {
+            return Set.of();
+        }
+        Set<String> out = new TreeSet<>();
+        for (String part : attribution.split(" and ")) {
+            if (!part.isBlank()) {
+                out.add(part.strip().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return out;
+    }
+
+    private static boolean sameAuthority(Set<String> a, Set<String> b) {
+        for (String x : a) {
+            if (b.contains(x)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One observation per distinct (witness, authority, day, value): sources repeating one value are judged once. */
+    private static List<Observation> distinctValues(List<Observation> observations) {
+        Map<String, Observation> out = new LinkedHashMap<>();
+        for (Observation o : observations) {
+            out.putIfAbsent(o.witness() + '\u0000' + o.authorities() + '\u0000' + o.day() + '\u0000' + o.valueKey(), o);
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    /**
+     * Whether an outlet misreports, among observations of one day: two witnesses credit one authority with incompatible
+     * values, or a witness's own values (no authority) are compatible with nothing any other witness gives.
+     */
+    private static boolean misreported(List<Observation> day) {
+        List<Observation> obs = distinctValues(day);
+        if (obs.size() < 2) {
+            return false;
+        }
+        // by authority: witnesses that credit one authority must agree
+        for (int i = 0; i < obs.size(); i++) {
+            Observation a = obs.get(i);
+            if (a.authorities().isEmpty()) {
+                continue;
+            }
+            for (int j = i + 1; j < obs.size(); j++) {
+                Observation b = obs.get(j);
+                if (!a.witness().equals(b.witness()) && sameAuthority(a.authorities(), b.authorities())
+                        && !compatibleWitnesses(obs, a, b)) {
+                    return true;
+                }
+            }
+        }
+        // on an outlet's own account: a value that matches nobody else's
+        Map<String, List<Observation>> byWitness = new HashMap<>();
+        for (Observation o : obs) {
+            byWitness.computeIfAbsent(o.witness(), w -> new ArrayList<>()).add(o);
+        }
+        if (byWitness.size() < 2) {
+            return false;
+        }
+        for (Map.Entry<String, List<Observation>> w : byWitness.entrySet()) {
+            List<Observation> own = new ArrayList<>();
+            for (Observation o : w.getValue()) {
+                if (o.authorities().isEmpty()) {
+                    own.add(o);
+                }
+            }
+            if (own.isEmpty() || own.size() < w.getValue().size()) {
+                continue; // a witness that also cites an authority for the figure is judged by its citations
+            }
+            boolean matched = false;
+            for (Observation o : own) {
+                for (Observation other : obs) {
+                    if (!other.witness().equals(w.getKey()) && o.value().compatibleWith(other.value())) {
+                        matched = true;
+                        break;
+                    }
+                }
+                if (matched) {
+                    break;
+                }
+            }
+            if (!matched) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether two witnesses that credit one authority have some compatible pair of values for it. */
+    private static boolean compatibleWitnesses(List<Observation> obs, Observation a, Observation b) {
+        for (Observation x : obs) {
+            if (!x.witness().equals(a.witness()) || !sameAuthority(x.authorities(), a.authorities())) {
+                continue;
+            }
+            for (Observation y : obs) {
+                if (y.witness().equals(b.witness()) && sameAuthority(y.authorities(), b.authorities())
+                        && x.value().compatibleWith(y.value())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether two named authorities give incompatible values, among observations of one day. */
+    private static boolean disputed(List<Observation> day) {
+        Map<Set<String>, List<ClaimValue>> byAuthority = new LinkedHashMap<>();
+        for (Observation o : distinctValues(day)) {
+            if (!o.authorities().isEmpty()) {
+                byAuthority.computeIfAbsent(o.authorities(), a -> new ArrayList<>()).add(o.value());
+            }
+        }
+        List<Map.Entry<Set<String>, List<ClaimValue>>> entries = new ArrayList<>(byAuthority.entrySet());
+        for (int i = 0; i < entries.size(); i++) {
+            for (int j = i + 1; j < entries.size(); j++) {
+                if (sameAuthority(entries.get(i).getKey(), entries.get(j).getKey())) {
+                    continue;
+                }
+                if (!anyCompatible(entries.get(i).getValue(), entries.get(j).getValue())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean anyCompatible(List<ClaimValue> a, List<ClaimValue> b) {
+        for (ClaimValue x : a) {
+            for (ClaimValue y : b) {
+                if (x.compatibleWith(y)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
