@@ -38,8 +38,8 @@ class StoryComparatorTest {
 
     @Test
     void evolvingExplanationFollowsPublicationDates() {
-        assertEquals("UPI (March 21, 2023) says more than 1,000 (>1000); ANI (March 23, 2023) says more than "
-                        + "3,700 (>3700). A running figure that grew as reports came in.",
+        assertEquals("A running figure: rose from more than 1,000 (>1000) (March 21, 2023, UPI) to more than 3,700 "
+                        + "(>3700) (March 23, 2023, ANI).",
                 find(Fixtures.xiVisit(), "talks:toll").explanation());
     }
 
