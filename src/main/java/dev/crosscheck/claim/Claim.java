@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param asOf        the time the value refers to ("by Monday evening": an ISO date or date-time), or null
  * @param modality    whether the claim states what happened ({@link Modality}); absent in claims stored by earlier
  *                    releases, which read as asserted
+ * @param superseded  the text gives the value as one replaced since ("down from the 115 they had reported", "had
+ *                    given a figure of 89"): an earlier point of a running figure, not a rival of the current one
  */
 public record Claim(
         ClaimKind kind,
@@ -38,13 +40,22 @@ public record Claim(
         String scope,
         String attribution,
         String asOf,
-        Modality modality) {
+        Modality modality,
+        boolean superseded) {
 
     /** A claim of the whole event, stated on the outlet's own account and as having happened. */
     public Claim(ClaimKind kind, String key, String subject, String attribute, String value, String display,
                  boolean approximate, boolean running, double confidence, Evidence evidence) {
         this(kind, key, subject, attribute, value, display, approximate, running, confidence, evidence, null, null,
-                null, Modality.ASSERTED);
+                null, Modality.ASSERTED, false);
+    }
+
+    /** A claim that states a current value. */
+    public Claim(ClaimKind kind, String key, String subject, String attribute, String value, String display,
+                 boolean approximate, boolean running, double confidence, Evidence evidence, String scope,
+                 String attribution, String asOf, Modality modality) {
+        this(kind, key, subject, attribute, value, display, approximate, running, confidence, evidence, scope,
+                attribution, asOf, modality, false);
     }
 
     public Claim {
@@ -68,6 +79,6 @@ public record Claim(
     /** This claim with other evidence (a quote cut for storage, say), everything else the same. */
     public Claim withEvidence(Evidence other) {
         return new Claim(kind, key, subject, attribute, value, display, approximate, running, confidence, other, scope,
-                attribution, asOf, modality);
+                attribution, asOf, modality, superseded);
     }
 }

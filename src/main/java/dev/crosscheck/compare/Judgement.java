@@ -26,7 +26,9 @@ import java.util.TreeSet;
  *       and it is no outlet's error.</li>
  *   <li>For a running figure, values are compared only with values that refer to the same day (the time a figure
  *       refers to, else its source's publication date): a value that differs on another day is the figure changing
- *       (<b>changed</b>), up or down; a value that differs on the same day is still a contradiction or a dispute.</li>
+ *       (<b>changed</b>), up or down; a value that differs on the same day is still a contradiction or a dispute. A
+ *       value the text gives as replaced since ("down from the 115", "had given a figure of 89") comes before the
+ *       values of its day.</li>
  * </ul>
  */
 record Judgement(boolean contradiction, boolean disputed, boolean changed) {
@@ -41,8 +43,10 @@ record Judgement(boolean contradiction, boolean disputed, boolean changed) {
         for (ValuedClaim m : members) {
             Claim c = m.claim();
             String day = running ? time(c, published) : "";
+            // a value the text gives as replaced since comes before the current values of its day
+            String order = running ? (day == null ? "" : day) + (c.superseded() ? "a" : "b") : "";
             all.add(new Observation(copyOf.getOrDefault(c.source(), c.source()), authorities(c.attribution()),
-                    day == null ? "" : day, m.value(), c.value().strip() + (c.approximate() ? "~" : "")));
+                    order, m.value(), c.value().strip() + (c.approximate() ? "~" : "")));
         }
         Map<String, List<Observation>> byDay = new LinkedHashMap<>();
         for (Observation o : all) {

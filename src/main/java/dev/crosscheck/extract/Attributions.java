@@ -31,6 +31,8 @@ final class Attributions {
     private static final Set<String> STUDY_NOUNS = WordClasses.of("study-nouns");
     private static final Set<String> PRONOUNS = WordClasses.of("person-pronouns");
     private static final Set<String> SEGMENT_ENDS = WordClasses.of("segment-ends");
+    private static final Set<String> AT_VERBS = WordClasses.of("at-report-verbs");
+    private static final Set<String> INVERTED = WordClasses.of("inverted-report-verbs");
 
     static {
         for (Lexicon.Entry e : Lexicon.entries("authorities.txt")) {
@@ -51,6 +53,11 @@ final class Attributions {
     }
 
     private Attributions() {
+    }
+
+    /** Whether a noun that names a source ends right before token i ("officials", "authorities", "police"). */
+    static boolean sourceNoun(List<Token> t, int i) {
+        return GENERIC.matchEndingAt(t, i, 2) != null || AUTHORITIES.matchEndingAt(t, i, 3) != null;
     }
 
     /** A citation in a sentence: where it stands (its verb or cue) and the authority, normalized. */
@@ -88,7 +95,7 @@ final class Attributions {
                 continue;
             }
             LemmaLexicon.Entry en = FigureFrames.PREDICATES.of(w.lemma());
-            if (en == null || !en.has("report") || (w.lemma().equals("put") && !atFollows(t, i))) {
+            if (en == null || !en.has("report") || (AT_VERBS.contains(w.lemma()) && !atFollows(t, i))) {
                 continue;
             }
             int s = npStart(t, i);
@@ -99,9 +106,24 @@ final class Attributions {
                     out.add(new Mention(i, c.state.lastPersonCited));
                 }
             } else if (i + 1 < n && (i == 0 || t.get(i - 1).is(",") || t.get(i - 1).is("\"")
-                    || t.get(i - 1).is("'"))) {
+                    || t.get(i - 1).is("'")) && INVERTED.contains(w.lower())) {
                 // inverted: "…, said Maui police chief John Pelletier"
                 add(c, out, i, i + 1, npEnd(t, i + 1));
+            } else if (i > 2 && t.get(i - 1).is(",")) {
+                // a subject before a parenthetical: "Mayor Richard Bissen, in a video posted online, put the figure at"
+                int open = -1;
+                for (int k = i - 2; k >= Math.max(0, i - 12); k--) {
+                    if (t.get(k).is(",")) {
+                        open = k;
+                        break;
+                    }
+                }
+                if (open > 0) {
+                    int p = npStart(t, open);
+                    if (p < open) {
+                        add(c, out, i, p, open);
+                    }
+                }
             }
         }
         return out;

@@ -42,6 +42,8 @@ final class Candidate {
     /** Token span of the date that {@link #asOf} was read from, or -1. */
     int asOfFrom = -1;
     int asOfTo = -1;
+    /** The text gives the value as replaced since ("down from the 115 they had reported"). */
+    boolean superseded;
     Modality modality = Modality.ASSERTED;
     /** Why a non-factual candidate is not a claim, in words for the coverage ("passing state"), when it is not the modality. */
     String unreadReason;

@@ -47,6 +47,7 @@ public final class ClaimExtractor {
     public Extraction analyze(Document document) {
         DocumentState state = new DocumentState();
         state.mainEvent = mainEvent(document);
+        state.eventPlaces = Scopes.eventPlaces(lead(document), state.mainEvent);
         CoverageBuilder coverage = new CoverageBuilder();
         for (Sentence s : document.sentences()) {
             if (s.text() == null || s.text().isBlank()) {
@@ -109,7 +110,7 @@ public final class ClaimExtractor {
             } else if (!k.modality.factual() && !(k.modality == Modality.PROJECTED && projectable(k))) {
                 reason = k.modality.wireName();
             } else if ((k.kind == ClaimKind.COUNT || k.kind == ClaimKind.QUANTITY)
-                    && !keysHere.add(k.key.format() + '\u0000' + k.attribution + '\u0000' + k.modality)) {
+                    && !keysHere.add(k.key.format() + '\u0000' + k.attribution + '\u0000' + k.modality + k.superseded)) {
                 reason = "reference value";
             }
             if (reason == null) {
@@ -173,6 +174,20 @@ public final class ClaimExtractor {
             }
         }
         return counts.isEmpty() ? null : counts.keySet().iterator().next();
+    }
+
+    /** The tokens of a document's first three body sentences. */
+    private static List<List<dev.crosscheck.extract.Token>> lead(Document document) {
+        List<List<Token>> out = new ArrayList<>();
+        for (Sentence s : document.sentences()) {
+            if (s.section() == Section.BODY && s.text() != null && !s.text().isBlank()) {
+                out.add(Tokenizer.tokenize(s.text(), s.start()));
+                if (out.size() == 3) {
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     /** The proper name of the main event ("ian" of "Hurricane Ian"), from the first sentence that gives it. */

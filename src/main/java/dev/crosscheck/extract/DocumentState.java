@@ -29,6 +29,8 @@ final class DocumentState {
     String mainEvent;
     /** The proper name of the story's main event when it has one ("ian" of "Hurricane Ian"). */
     String mainEventName;
+    /** Where the main event happened: places whose figures are the whole event's (see Scopes.eventPlaces). */
+    java.util.Set<String> eventPlaces = java.util.Set.of();
     /** The last count's measure and predicate: what "a figure of 89" or "the number rose to 97" stands for. */
     String[] lastMeasure;
     /** The authority the document cited last, written and normalized: what "the agency said" refers to. */

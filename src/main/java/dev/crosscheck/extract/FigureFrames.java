@@ -477,8 +477,8 @@ final class FigureFrames {
                 continue;
             }
             m = new Measure(m.name(), m.predicate(), m.scopeGroup(), m.attribute(), start, j + 1);
-            if (m.attribute()) {
-                return m;
+            if (m.attribute() || m.predicate() != null) {
+                return m; // "the death toll from last month's Lahaina wildfire to 97": the toll, not the wildfire
             }
             if (nearest == null) {
                 nearest = m;
@@ -538,6 +538,9 @@ final class FigureFrames {
         boolean objectOfVerbBefore = true;
         for (int k = s - 1; k >= from && k >= s - 10; k--) {
             Token w = t.get(k);
+            if (w.is(",")) {
+                break; // "... destroyed in Lahaina, out of 2,719 that were exposed": not this figure's verb
+            }
             LemmaLexicon.Entry en = verbPredicate(w);
             if (!w.isWord() || !(w.verbal() || w.pos("ADJ") || en != null)) {
                 objectOfVerbBefore &= !w.nominal();

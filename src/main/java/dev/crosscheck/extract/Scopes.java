@@ -24,6 +24,38 @@ import java.util.Set;
  */
 final class Scopes {
 
+    /**
+     * The places where a document's main event happened: the cities and towns its lead (the first three body
+     * sentences, dateline included) names beside the main event ("LAHAINA, Hawaii - ... the wildfire that flattened
+     * Lahaina"). A figure "in Lahaina" of that story is of the whole event. Regions and countries are never taken:
+     * "37 seats in Scotland" stays a part of a national election.
+     */
+    static java.util.Set<String> eventPlaces(List<List<Token>> lead, String mainEvent) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        if (mainEvent == null) {
+            return out;
+        }
+        for (List<Token> t : lead) {
+            boolean names = false;
+            for (Heads.Head h : Heads.find(t)) {
+                names |= h.event() && h.name().equals(mainEvent);
+            }
+            if (!names) {
+                continue;
+            }
+            for (int i = 0; i < t.size(); i++) {
+                PhraseMatcher.Match<Place> m = t.get(i).isWord() ? PLACES.match(t, i) : null;
+                if (m != null) {
+                    if ("city".equals(m.value().type())) {
+                        out.add(m.value().id());
+                    }
+                    i = m.end() - 1;
+                }
+            }
+        }
+        return out;
+    }
+
     /** A place of the gazetteer: its id, type and the id of what contains it. */
     record Place(String id, String type, String parent, String name) {
     }
@@ -97,14 +129,19 @@ final class Scopes {
         int from = c.clauseStart(k.figureFrom);
         int to = FigureFrames.clauseEnd(c, k.to);
         Found best = null;
-        // after the figure's words first: "19 homes in Kula and Olinda"
+        // after the figure's words first: "19 homes in Kula and Olinda"; not past another figure ("Nineteen homes have
+        // been destroyed - 16 in Kula and three in Olinda")
         for (int i = k.to; i < to && best == null; i++) {
-            best = at(c, i);
-            if (best == null && stops(c.t.get(i))) {
+            Token w = c.t.get(i);
+            if (stops(w) || w.is("-") || i > k.to && NumberRules.startsNumber(c.t, i) && !w.is("a")) {
                 break;
             }
+            best = at(c, i);
         }
         for (int i = k.from - 1; i >= from && best == null; i--) {
+            if (i > 0 && Attributions.sourceNoun(c.t, i)) {
+                continue; // "Authorities in Hawaii have lowered the toll": where the source is, not what it counts
+            }
             best = at(c, i);
         }
         if (best == null && k.people) {
@@ -112,6 +149,9 @@ final class Scopes {
         }
         if (best != null && k.group != null && best.id().equals(ClaimKey.slug(k.group))) {
             best = null; // "among the officers": the group itself
+        }
+        if (best != null && c.state.eventPlaces.contains(best.id())) {
+            best = null; // "36 deaths in Lahaina" in a story of the Lahaina fire: the place of the event itself
         }
         if (best != null) {
             k.scopeLabel = k.group != null ? k.group + " in " + best.label() : best.label();
@@ -201,7 +241,7 @@ final class Scopes {
             }
             return new Found(k, end, text(t, k, end), m.value().id());
         }
-        if (!FigureFrames.nameLike(c, k) || c.headAt[k] >= 0) {
+        if (!FigureFrames.nameLike(c, k) || c.headAt[k] >= 0 || c.inTime(k)) {
             return null;
         }
         end = k;

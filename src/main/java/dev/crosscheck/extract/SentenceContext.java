@@ -488,6 +488,16 @@ final class SentenceContext {
         return name;
     }
 
+    /** Whether token k is part of a date or time expression. */
+    boolean inTime(int k) {
+        for (TimeRules.TimeMention m : times) {
+            if (k >= m.start() && k < m.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Tags the sentence's tokens with parts of speech (once); rules that read tags or lemmas call this first. */
     SentenceContext tagged() {
         if (!tagged) {
@@ -528,7 +538,7 @@ final class SentenceContext {
         Evidence ev = new Evidence(doc.id(), sentence.text(), start, end, sentence.start());
         double conf = k.confidence * (k.approximate ? 0.9 : 1) * (k.pronounResolved ? 0.85 : 1);
         return new Claim(k.kind, k.key.format(), k.subject, k.attribute, k.value, display, k.approximate, k.running,
-                Math.max(0, Math.min(1, conf)), ev, k.scopeLabel, k.attribution, k.asOf, k.modality);
+                Math.max(0, Math.min(1, conf)), ev, k.scopeLabel, k.attribution, k.asOf, k.modality, k.superseded);
     }
 
     static String ownerName(String owner) {

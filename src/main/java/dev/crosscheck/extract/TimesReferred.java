@@ -53,6 +53,7 @@ final class TimesReferred {
         if (k.asOf != null || !k.running || !(k.kind == ClaimKind.COUNT || k.kind == ClaimKind.QUANTITY)) {
             return;
         }
+        k.superseded = superseded(c, k);
         TimeRules.TimeMention best = times.nearest(k.figureFrom);
         LocalDate published = c.published();
         if (best == null || published == null) {
@@ -65,6 +66,46 @@ final class TimesReferred {
             k.asOfTo = best.end();
         }
     }
+
+    /**
+     * Whether the text gives a running figure as replaced since: "down from the 115", "up from 2,012" (a word of
+     * earlier-links right before it), "41 earlier in the week", "had given a figure of 89" (earlier-cues, or a past
+     * perfect, in its clause).
+     */
+    private static boolean superseded(SentenceContext c, Candidate k) {
+        List<Token> t = c.t;
+        int from = c.clauseStart(k.figureFrom);
+        int to = FigureFrames.clauseEnd(c, k.to);
+        int before = k.figureFrom - 1;
+        while (before >= 0 && t.get(before).pos("DET")) {
+            before--;
+        }
+        if (before >= 1 && EARLIER_LINKS.contains(t.get(before).lower())
+                && DIRECTIONS.contains(t.get(before - 1).lower())) {
+            return true;
+        }
+        for (int i = from; i < to; i++) {
+            Token w = t.get(i);
+            if (EARLIER.contains(w.lower())) {
+                return true;
+            }
+            if (PERFECT.contains(w.lower()) && i + 1 < t.size() && reports(t.get(i + 1))) {
+                return true; // "had given a figure of 89", "the 115 they had reported"; not "had died"
+            }
+        }
+        return false;
+    }
+
+    /** A reporting verb ("given", "reported", "put"), by its verb lemma. */
+    private static boolean reports(Token w) {
+        LemmaLexicon.Entry en = FigureFrames.PREDICATES.of(w.verbLemma());
+        return en != null && en.has("report");
+    }
+
+    private static final Set<String> EARLIER_LINKS = WordClasses.of("earlier-links");
+    private static final Set<String> DIRECTIONS = WordClasses.of("earlier-directions");
+    private static final Set<String> EARLIER = WordClasses.of("earlier-cues");
+    private static final Set<String> PERFECT = WordClasses.of("past-perfect");
 
     private static boolean marked(SentenceContext c, TimeRules.TimeMention m) {
         int s = m.start();
