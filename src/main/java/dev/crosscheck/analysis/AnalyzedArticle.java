@@ -12,16 +12,17 @@ import java.util.List;
  * coverage is {@link Coverage#NONE}).
  */
 public record AnalyzedArticle(String id, Document document, String rejection, List<Claim> claims, Coverage coverage,
-                              TextPrint print) {
+                              TextPrint print, java.util.Set<String> eventPlaces) {
 
     public AnalyzedArticle {
         claims = List.copyOf(claims);
         coverage = coverage == null ? Coverage.NONE : coverage;
+        eventPlaces = eventPlaces == null ? java.util.Set.of() : java.util.Set.copyOf(eventPlaces);
     }
 
     /** A rejected document. */
     public static AnalyzedArticle rejected(String id, String reason) {
-        return new AnalyzedArticle(id, null, reason, List.of(), Coverage.NONE, null);
+        return new AnalyzedArticle(id, null, reason, List.of(), Coverage.NONE, null, null);
     }
 
     public boolean rejected() {

@@ -29,7 +29,7 @@ public final class ArticleAnalyzer {
         var document = ((ReadResult.Accepted) result).document();
         ClaimExtractor.Extraction extraction = extractor.analyze(document);
         return new AnalyzedArticle(id, document, null, extraction.claims(), extraction.coverage(),
-                TextPrint.of(document.text()));
+                TextPrint.of(document.text()), extraction.eventPlaces());
     }
 
     /**

@@ -277,7 +277,7 @@ public final class StoryApi {
         for (StoredDocument d : data.documents()) {
             if (d.status() == DocumentStatus.INGESTED) {
                 sources.add(new SourceInfo(d.id(), d.title(), d.publisher(), d.published(), d.publishedFrom(),
-                        d.coverage(), dev.crosscheck.compare.TextPrint.decode(d.print())));
+                        d.coverage(), dev.crosscheck.compare.TextPrint.decode(d.print()), SourceInfo.places(d.places())));
             }
         }
         return comparator.compare(data.story(), sources, data.claims());

@@ -113,7 +113,7 @@ public final class Main {
             Document d = article.document();
             sources.add(new SourceInfo(id, d.title(), d.publisher(),
                     d.published() == null ? null : d.published().toString(), d.publishedFrom(), article.coverage(),
-                    article.print()));
+                    article.print(), article.eventPlaces()));
             claims.addAll(article.claims());
         }
         out.println(Json.writePretty(new StoryComparator().compare(story, sources, claims)));

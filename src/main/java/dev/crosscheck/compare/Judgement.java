@@ -26,7 +26,8 @@ import java.util.TreeSet;
  *       and it is no outlet's error.</li>
  *   <li>For a running figure, values are compared only with values that refer to the same day (the time a figure
  *       refers to, else its source's publication date): a value that differs on another day is the figure changing
- *       (<b>changed</b>), up or down; a value that differs on the same day is still a contradiction or a dispute. A
+ *       (<b>changed</b>), up or down, and so is a value of another report of the same day when neither says the time
+ *       it refers to; a value that differs at one time is still a contradiction or a dispute. A
  *       value the text gives as replaced since ("down from the 115", "had given a figure of 89") comes before the
  *       values of its day.</li>
  * </ul>
@@ -34,7 +35,8 @@ import java.util.TreeSet;
 record Judgement(boolean contradiction, boolean disputed, boolean changed) {
 
     /** One claim's value, with its witness, the authorities it is credited to and the day it refers to. */
-    private record Observation(String witness, Set<String> authorities, String day, ClaimValue value, String valueKey) {
+    private record Observation(String witness, Set<String> authorities, String day, ClaimValue value, String valueKey,
+                               boolean dated) {
     }
 
     static Judgement of(ClaimKind kind, List<? extends ValuedClaim> members, Map<String, LocalDate> published,
@@ -46,7 +48,7 @@ record Judgement(boolean contradiction, boolean disputed, boolean changed) {
             // a value the text gives as replaced since comes before the current values of its day
             String order = running ? (day == null ? "" : day) + (c.superseded() ? "a" : "b") : "";
             all.add(new Observation(copyOf.getOrDefault(c.source(), c.source()), authorities(c.attribution()),
-                    order, m.value(), c.value().strip() + (c.approximate() ? "~" : "")));
+                    order, m.value(), c.value().strip() + (c.approximate() ? "~" : ""), c.asOf() != null));
         }
         Map<String, List<Observation>> byDay = new LinkedHashMap<>();
         for (Observation o : all) {
@@ -55,17 +57,22 @@ record Judgement(boolean contradiction, boolean disputed, boolean changed) {
         boolean contradiction = false;
         boolean disputed = false;
         for (List<Observation> day : byDay.values()) {
-            contradiction |= misreported(day);
-            disputed |= disputed(day);
+            boolean undated = day.get(0).day().length() <= 1; // no day known: every value is of the same moment
+            for (List<Observation> judged : running && !undated ? comparableOnOneDay(day) : List.of(day)) {
+                contradiction |= misreported(judged);
+                disputed |= disputed(judged);
+            }
         }
         boolean changed = false;
-        if (running && byDay.size() > 1) {
+        if (running) {
             List<Observation> firsts = new ArrayList<>();
             outer:
             for (Observation o : distinctValues(all)) {
                 for (Observation f : firsts) {
                     boolean later = o.day().compareTo(f.day()) > 0;
-                    if (!o.day().equals(f.day()) && !o.valueKey().equals(f.valueKey())
+                    boolean apart = !o.day().equals(f.day())
+                            || !o.witness().equals(f.witness()) && !(o.dated() && f.dated()) && o.day().length() > 1;
+                    if (apart && !o.valueKey().equals(f.valueKey())
                             && (!o.value().compatibleWith(f.value())
                             || (later ? dominates(o.value(), f.value()) : dominates(f.value(), o.value())))) {
                         changed = true;
@@ -96,12 +103,12 @@ record Judgement(boolean contradiction, boolean disputed, boolean changed) {
     }
 
     /**
-     * The day a claim's value refers to: its time referred to ({@code asOf}, a date's first ten characters, or a
-     * coarser ISO value), else its source's publication date; null when neither is known.
+     * The time a claim's value refers to: its {@code asOf} (a day, a time of a day: "2023-08-12T14:05" for a live
+     * blog's entry), else its source's publication date; null when neither is known.
      */
     static String time(Claim c, Map<String, LocalDate> published) {
         if (c.asOf() != null) {
-            return c.asOf().length() > 10 ? c.asOf().substring(0, 10) : c.asOf();
+            return c.asOf();
         }
         LocalDate d = published.get(c.source());
         return d == null ? null : d.toString();
@@ -124,13 +131,43 @@ record Judgement(boolean contradiction, boolean disputed, boolean changed) {
         return out;
     }
 
+    /**
+     * Whether two attributions name one authority: they share one, or one's name is part of the other's ("Northwind"
+     * of "Northwind Systems", "Green" of "Josh Green"), word for word.
+     */
     private static boolean sameAuthority(Set<String> a, Set<String> b) {
         for (String x : a) {
-            if (b.contains(x)) {
-                return true;
+            for (String y : b) {
+                if (x.equals(y) || words(x).containsAll(words(y)) || words(y).containsAll(words(x))) {
+                    return true;
+                }
             }
         }
         return false;
+    }
+
+    private static List<String> words(String name) {
+        return List.of(name.split(" "));
+    }
+
+    /**
+     * Of a running figure's observations of one day, the sets that certainly refer to one moment: each witness's own
+     * (one report of the state of things: a dispute between the authorities it cites), and those of all witnesses
+     * that name the time they refer to. Two reports published the same day may have been written hours apart, as the
+     * figure changed: they are a series, not a conflict, unless they say when they held.
+     */
+    private static List<List<Observation>> comparableOnOneDay(List<Observation> day) {
+        Map<String, List<Observation>> byWitness = new LinkedHashMap<>();
+        List<Observation> dated = new ArrayList<>();
+        for (Observation o : day) {
+            byWitness.computeIfAbsent(o.witness(), w -> new ArrayList<>()).add(o);
+            if (o.dated()) {
+                dated.add(o);
+            }
+        }
+        List<List<Observation>> out = new ArrayList<>(byWitness.values());
+        out.add(dated);
+        return out;
     }
 
     /** One observation per distinct (witness, authority, day, value): sources repeating one value are judged once. */
@@ -165,41 +202,98 @@ record Judgement(boolean contradiction, boolean disputed, boolean changed) {
                 }
             }
         }
-        // on an outlet's own account: a value that matches nobody else's
-        Map<String, List<Observation>> byWitness = new HashMap<>();
+        // on an outlet's own account: a witness's own values (no authority cited) compatible with none of another
+        // witness's values, unless each matches some authority's value (then it reports a dispute without naming it).
+        // Each witness is judged by its most precise values: a day it also gives a time of adds nothing.
+        Map<String, List<Observation>> byWitness = new LinkedHashMap<>();
+        List<Observation> attributed = new ArrayList<>();
         for (Observation o : obs) {
             byWitness.computeIfAbsent(o.witness(), w -> new ArrayList<>()).add(o);
+            if (!o.authorities().isEmpty()) {
+                attributed.add(o);
+            }
         }
         if (byWitness.size() < 2) {
             return false;
         }
+        Map<String, List<Observation>> precise = new LinkedHashMap<>();
         for (Map.Entry<String, List<Observation>> w : byWitness.entrySet()) {
+            precise.put(w.getKey(), mostPrecise(w.getValue()));
+        }
+        for (Map.Entry<String, List<Observation>> w : precise.entrySet()) {
             List<Observation> own = new ArrayList<>();
             for (Observation o : w.getValue()) {
                 if (o.authorities().isEmpty()) {
                     own.add(o);
                 }
             }
-            if (own.isEmpty() || own.size() < w.getValue().size()) {
-                continue; // a witness that also cites an authority for the figure is judged by its citations
+            if (own.isEmpty() || matchAuthority(own, attributed)) {
+                continue;
             }
-            boolean matched = false;
-            for (Observation o : own) {
-                for (Observation other : obs) {
-                    if (!other.witness().equals(w.getKey()) && o.value().compatibleWith(other.value())) {
-                        matched = true;
-                        break;
-                    }
+            for (Map.Entry<String, List<Observation>> x : precise.entrySet()) {
+                if (!x.getKey().equals(w.getKey()) && !anyCompatibleObservations(own, x.getValue())) {
+                    return true;
                 }
-                if (matched) {
-                    break;
-                }
-            }
-            if (!matched) {
-                return true;
             }
         }
         return false;
+    }
+
+    /** A witness's values without those another of its values lies inside ("Saturday" beside "5:40 a.m. Saturday"). */
+    private static List<Observation> mostPrecise(List<Observation> values) {
+        List<Observation> out = new ArrayList<>(values.size());
+        for (Observation v : values) {
+            boolean refined = false;
+            for (Observation w : values) {
+                if (w != v && w.value().compatibleWith(v.value()) && width(w.value()) < width(v.value())) {
+                    refined = true;
+                    break;
+                }
+            }
+            if (!refined) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    /** How much a value leaves open: the length of its period or interval; infinite when unknown. */
+    private static double width(ClaimValue v) {
+        if (v instanceof ClaimValue.Date d) {
+            return d.end() - d.start();
+        }
+        if (v instanceof ClaimValue.Numeric n) {
+            return n.hi() - n.lo();
+        }
+        return Double.POSITIVE_INFINITY;
+    }
+
+    private static boolean anyCompatibleObservations(List<Observation> a, List<Observation> b) {
+        for (Observation x : a) {
+            for (Observation y : b) {
+                if (x.value().compatibleWith(y.value())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether every one of a witness's own values matches some authority's value. */
+    private static boolean matchAuthority(List<Observation> values, List<Observation> attributed) {
+        for (Observation v : values) {
+            boolean found = false;
+            for (Observation a : attributed) {
+                if (v.value().compatibleWith(a.value())) {
+                    found = true;
+                    break;
+                }
+            }
+            if (!found) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether two witnesses that credit one authority have some compatible pair of values for it. */

@@ -7,15 +7,24 @@ import dev.crosscheck.claim.Coverage;
  *
  * @param coverage how much of the source was understood (figures claimed and unread)
  * @param print    the fingerprint of its text, which tells a republished copy (null when unknown)
+ * @param eventPlaces the places where the source's main event happened (scope ids): a figure of the story scoped to
+ *                 one of them is the whole event's
  */
 public record SourceInfo(String id, String title, String publisher, String published, String publishedFrom,
-                         Coverage coverage, TextPrint print) {
+                         Coverage coverage, TextPrint print, java.util.Set<String> eventPlaces) {
 
     public SourceInfo {
         coverage = coverage == null ? Coverage.NONE : coverage;
+        eventPlaces = eventPlaces == null ? java.util.Set.of() : java.util.Set.copyOf(eventPlaces);
     }
 
     public SourceInfo(String id, String title, String publisher, String published, String publishedFrom) {
-        this(id, title, publisher, published, publishedFrom, Coverage.NONE, null);
+        this(id, title, publisher, published, publishedFrom, Coverage.NONE, null, null);
+    }
+
+    /** The event places of a stored document's comma-separated list. */
+    public static java.util.Set<String> places(String commaSeparated) {
+        return commaSeparated == null || commaSeparated.isBlank() ? java.util.Set.of()
+                : java.util.Set.of(commaSeparated.split(","));
     }
 }

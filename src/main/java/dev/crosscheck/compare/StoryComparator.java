@@ -1,6 +1,7 @@
 package dev.crosscheck.compare;
 
 import dev.crosscheck.claim.Claim;
+import dev.crosscheck.claim.ClaimKey;
 import dev.crosscheck.claim.ClaimKind;
 import dev.crosscheck.claim.Modality;
 import java.time.Clock;
@@ -61,9 +62,9 @@ public final class StoryComparator {
         Map<GroupKey, List<Claim>> groups = new LinkedHashMap<>();
         for (Claim c : claims) {
             claimCounts.merge(c.source(), 1, Integer::sum);
-            groups.computeIfAbsent(new GroupKey(c.kind(), c.key(), c.modality() == Modality.PROJECTED),
-                    k -> new ArrayList<>()).add(c);
         }
+        // (the event places are known once every source is read: keys are grouped after)
+        List<Claim> pending = claims;
         SourceNames names = new SourceNames(infos.values(), claimCounts.keySet());
         Map<String, LocalDate> published = new HashMap<>();
         for (SourceInfo s : infos.values()) {
@@ -73,7 +74,15 @@ public final class StoryComparator {
             }
         }
         Map<String, String> copyOf = WireCopies.find(infos.values(), published);
+        Set<String> eventPlaces = new HashSet<>();
+        for (SourceInfo s : infos.values()) {
+            eventPlaces.addAll(s.eventPlaces());
+        }
 
+        for (Claim c : pending) {
+            groups.computeIfAbsent(new GroupKey(c.kind(), groupKey(c.key(), eventPlaces),
+                    c.modality() == Modality.PROJECTED), k -> new ArrayList<>()).add(c);
+        }
         List<Ranked> ranked = new ArrayList<>();
         // Many sources repeat the same values: each distinct (kind, value, approximate) is parsed once.
         Map<String, ClaimValue> parsed = new HashMap<>();
@@ -210,8 +219,18 @@ public final class StoryComparator {
         }
         Report.Finding finding = new Report.Finding(verdict.wireName(), kind.wireName(), subject,
                 group.projected() ? group.key() + PROJECTED_SUFFIX : group.key(), mostCommon(members, false),
-                mostCommonScope(members), values, confidence, explanation);
+                ClaimKey.scopeOf(group.key()) == null ? null : mostCommonScope(members), values, confidence,
+                explanation);
         return new Ranked(verdict, byWitness.size(), family, finding);
+    }
+
+    /**
+     * The key claims are grouped by: the claim's key, without its scope when the scope is a place where the story's
+     * main event happened ("36 deaths in Lahaina" in a story of the Lahaina fire is the whole event's toll).
+     */
+    private static String groupKey(String key, Set<String> eventPlaces) {
+        String scope = ClaimKey.scopeOf(key);
+        return scope != null && eventPlaces.contains(scope) ? ClaimKey.withoutScope(key) : key;
     }
 
     /** Marks the key of a finding of projections: what may be, kept apart from what is. */

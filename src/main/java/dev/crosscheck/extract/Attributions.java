@@ -175,8 +175,8 @@ final class Attributions {
 
     private static boolean hasNoun(List<Token> t, int s, int e) {
         for (int k = s; k < e; k++) {
-            if (t.get(k).nominal() || t.get(k).pos("PRON")) {
-                return true;
+            if (t.get(k).nominal() || t.get(k).pos("PRON") || t.get(k).isWord() && t.get(k).capitalized()) {
+                return true; // the tagger reads some names as adjectives: "Northwind said"
             }
         }
         return false;
@@ -208,8 +208,16 @@ final class Attributions {
             from++;
         }
         // "France's interior ministry": the country is the story's, the authority is the ministry
-        if (from + 2 < to && t.get(from + 1).kind() == Token.Kind.POSSESSIVE && !t.get(from + 2).capitalized()) {
+        if (from + 2 < to && t.get(from + 1).kind() == Token.Kind.POSSESSIVE && !t.get(from + 2).capitalized()
+                && !DATA_NOUNS.contains(t.get(to - 1).lower()) && !STUDY_NOUNS.contains(t.get(to - 1).lemma())) {
             from += 2;
+        }
+        // "the county's latest update", "the ministry's figures": the authority is the possessor
+        for (int k = from + 1; k < to; k++) {
+            if (t.get(k).kind() == Token.Kind.POSSESSIVE) {
+                to = k;
+                break;
+            }
         }
         if (from >= to) {
             return null;
@@ -266,8 +274,15 @@ final class Attributions {
             to = e;
         }
         if (to - from == 1 && ANAPHORS.contains(t.get(from).lower()) && !t.get(from).capitalized()) {
-            String last = c.state.lastAuthority;
-            return last != null ? last : null;
+            // "the county says": the authority cited before whose name has the word, else the word itself
+            String noun = t.get(from).lemma();
+            for (int i = c.state.authorities.size() - 1; i >= 0; i--) {
+                String a = c.state.authorities.get(i);
+                if (a.toLowerCase(Locale.ROOT).contains(noun)) {
+                    return remember(c, a);
+                }
+            }
+            return remember(c, noun);
         }
         if (to - from == 1 && t.get(from).pos("PRON")) {
             return null;
@@ -306,6 +321,9 @@ final class Attributions {
 
     private static String remember(SentenceContext c, String authority) {
         c.state.lastAuthority = authority;
+        List<String> seen = c.state.authorities;
+        seen.remove(authority);
+        seen.add(authority);
         return authority;
     }
 

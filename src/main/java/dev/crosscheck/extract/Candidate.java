@@ -1,5 +1,7 @@
 package dev.crosscheck.extract;
 
+import dev.crosscheck.claim.ClaimKey;
+
 import dev.crosscheck.claim.ClaimKind;
 import dev.crosscheck.claim.Modality;
 
@@ -65,9 +67,13 @@ final class Candidate {
         this.pronounResolved = pronounResolved;
     }
 
-    Candidate figure(int figureStart, int figureEnd) {
+    /** Sets the figure's own tokens and marks them in {@code figureTokens} (the sentence's tokens that are figures). */
+    Candidate figure(boolean[] figureTokens, int figureStart, int figureEnd) {
         this.figureFrom = figureStart;
         this.figureTo = figureEnd;
+        for (int i = Math.max(0, figureStart); i < Math.min(figureTokens.length, figureEnd); i++) {
+            figureTokens[i] = true;
+        }
         return this;
     }
 

@@ -36,8 +36,11 @@ import java.util.Set;
  */
 public final class ClaimExtractor {
 
-    /** A document's claims and how much of it they cover. */
-    public record Extraction(List<Claim> claims, Coverage coverage) {
+    /**
+     * A document's claims, how much of it they cover, and the places where its main event happened (the ids of the
+     * scopes that are the whole event's: "36 deaths in Lahaina" in a story of the Lahaina fire).
+     */
+    public record Extraction(List<Claim> claims, Coverage coverage, java.util.Set<String> eventPlaces) {
     }
 
     public List<Claim> extract(Document document) {
@@ -58,6 +61,9 @@ public final class ClaimExtractor {
                 continue;
             }
             mainEventName(c);
+            if (TimesReferred.entryStamp(c)) {
+                continue; // "Tue, Aug 15, 9:40 p.m. HST" over a live blog's entry: the time its figures refer to
+            }
             DateClaims.apply(c);
             Durations.apply(c);
             Durations.spans(c);
@@ -69,7 +75,7 @@ public final class ClaimExtractor {
             resolve(c, coverage);
             remember(c);
         }
-        return new Extraction(List.copyOf(state.claims), coverage.build());
+        return new Extraction(List.copyOf(state.claims), coverage.build(), java.util.Set.copyOf(state.eventPlaces));
     }
 
     /** The enrichers, over every frame of the sentence. */

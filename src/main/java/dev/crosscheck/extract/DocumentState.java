@@ -1,5 +1,7 @@
 package dev.crosscheck.extract;
 
+import dev.crosscheck.claim.ClaimKey;
+
 import dev.crosscheck.claim.Claim;
 import dev.crosscheck.claim.ClaimKind;
 import java.time.LocalDate;
@@ -35,8 +37,13 @@ final class DocumentState {
     String[] lastMeasure;
     /** The authority the document cited last, written and normalized: what "the agency said" refers to. */
     String lastAuthority;
+    /** Every authority cited so far, the latest last: what "the county says" refers to. */
+    final List<String> authorities = new ArrayList<>();
     /** The person cited last: who "he said" is. */
     String lastPersonCited;
+    /** The time of the last stamp over an entry ("Tue, Aug 15, 9:40 p.m. HST": 2023-08-15T21:40) and its paragraph. */
+    String entryTime;
+    int entryParagraph = -1;
     /** Full names of the people cited so far, by surname: "Green said" after "Governor Josh Green". */
     final Map<String, String> fullNames = new HashMap<>();
     /** Who was quoted last: "he added" after a quote names him again. */

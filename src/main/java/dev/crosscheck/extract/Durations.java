@@ -1,5 +1,7 @@
 package dev.crosscheck.extract;
 
+import dev.crosscheck.claim.ClaimKey;
+
 import dev.crosscheck.claim.ClaimKind;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

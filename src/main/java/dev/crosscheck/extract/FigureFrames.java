@@ -1,5 +1,7 @@
 package dev.crosscheck.extract;
 
+import dev.crosscheck.claim.ClaimKey;
+
 import dev.crosscheck.claim.ClaimKind;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -184,7 +186,7 @@ final class FigureFrames {
                         c.emit(ClaimKind.COUNT, ClaimKey.of(ClaimKind.COUNT, owner, c.headKey(h), cn.value(), null),
                                 SentenceContext.ownerName(owner) + SentenceContext.headLabel(h.name()) + ": "
                                         + cn.value(), cn.value(), num.countValue(), num.start(), cn.end(),
-                                num.approximate(), runningCue, conf).figure(num.start(), num.end());
+                                num.approximate(), runningCue, conf).figure(c.figureTokens, num.start(), num.end());
                         return new Previous(ClaimKind.COUNT, cn.value(), null, h.name(), cn.end());
                     }
                 }
@@ -200,7 +202,7 @@ final class FigureFrames {
                 c.emit(ClaimKind.COUNT, ClaimKey.of(ClaimKind.COUNT, owner, c.headKey(h), part.value(), null),
                         SentenceContext.ownerName(owner) + SentenceContext.headLabel(h.name()) + ": " + part.value(),
                         part.value(), num.countValue(), num.start(), part.end(), num.approximate(), runningCue,
-                        conf).figure(num.start(), num.end());
+                        conf).figure(c.figureTokens, num.start(), num.end());
                 return new Previous(ClaimKind.COUNT, part.value(), null, h.name(), part.end());
             }
         }
@@ -268,7 +270,7 @@ final class FigureFrames {
                 subject, predicate != null ? predicate : measure, num.countValue(), Math.min(num.start(), m.from()),
                 Math.max(e, m.to()), num.approximate(), running,
                 conf * (owner.equals(ClaimKey.NONE) && thing.equals(ClaimKey.NONE) && predicate == null ? 0.7 : 0.9));
-        k.figure(num.start(), num.end());
+        k.figure(c.figureTokens, num.start(), num.end());
         k.group = m.scopeGroup();
         k.people = people;
         c.state.lastMeasure = new String[] {measure, predicate};
@@ -293,7 +295,7 @@ final class FigureFrames {
         Candidate k = c.emit(ClaimKind.DURATION, ClaimKey.of(ClaimKind.DURATION, owner, ClaimKey.NONE, ClaimKey.NONE,
                 predicate), subjectLabel(owner, ClaimKey.NONE, "time", predicate), "length", iso, from, to, approx,
                 running, c.baseConfidence() * 0.8);
-        k.figure(from, to);
+        k.figure(c.figureTokens, from, to);
         return new Previous(ClaimKind.DURATION, "time", predicate, ClaimKey.NONE, to);
     }
 
@@ -426,8 +428,12 @@ final class FigureFrames {
      */
     private static Measure measureBefore(SentenceContext c, int s, int e) {
         List<Token> t = c.t;
-        int from = c.clauseStart(s);
+        // "Death toll: 67": the colon links the figure to its noun, it does not open a clause of its own
+        int from = c.clauseStart(s > 0 && t.get(s - 1).is(":") ? s - 1 : s);
         int k = s - 1;
+        while (k > from && t.get(k).pos("ADV") && !t.get(k).isNumber() && verbPredicate(t.get(k)) == null) {
+            k--; // "the toll is now 53"
+        }
         if (k < from || !(VALUE_LINKS.contains(t.get(k).lower()) || t.get(k).verbal()
                 || verbPredicate(t.get(k)) != null)) {
             return null;
@@ -440,7 +446,7 @@ final class FigureFrames {
             Token w = t.get(j);
             LemmaLexicon.Entry verbClass = verbPredicate(w);
             boolean gerund = w.pos("VERB") && j > 0 && t.get(j - 1).pos("ADP"); // "the cost of rebuilding"
-            boolean verb = (w.pos("VERB") || verbClass != null) && !gerund;
+            boolean verb = (w.pos("VERB") || verbClass != null) && !gerund && !w.pos("AUX");
             if (verb && ++verbs > 1 || w.is(",")) {
                 break;
             }
@@ -462,11 +468,8 @@ final class FigureFrames {
                 continue;
             }
             boolean noun = w.pos("NOUN") || w.pos("PROPN") && commonWord(w);
-            if (!noun) {
-                if (w.pos("PROPN")) {
-                    break;
-                }
-                continue;
+            if (!noun || c.figureTokens[j] || c.headAt[j] >= 0 && c.heads.get(c.headAt[j]).event()) {
+                continue; // an event is what a figure belongs to, not what it counts ("people killed in the quake")
             }
             int start = j;
             while (start - 1 >= from && (t.get(start - 1).pos("NOUN") || t.get(start - 1).pos("ADJ"))) {
@@ -601,11 +604,16 @@ final class FigureFrames {
 
     /** The predicate class of a word read as a verb (content words only), or null. */
     static LemmaLexicon.Entry verbPredicate(Token w) {
-        if (!w.isWord() || !(w.nominal() || w.verbal() || w.pos("ADJ") || w.pos("ADV"))
-                || w.lower().equals(w.verbLemma())) {
+        if (!w.isWord() || !(w.nominal() || w.verbal() || w.pos("ADJ") || w.pos("ADV"))) {
             return null;
         }
-        return PREDICATES.of(w.verbLemma());
+        if (!w.lower().equals(w.verbLemma())) {
+            LemmaLexicon.Entry en = PREDICATES.of(w.verbLemma());
+            if (en != null) {
+                return en;
+            }
+        }
+        return w.pos("VERB") ? PREDICATES.of(w.lower()) : null; // irregular forms the lemmatizer misses: "risen"
     }
 
     /** A verb, or a participle the tagger read as an adjective ("was fined"): a word other than its lemma. */
@@ -938,7 +946,7 @@ final class FigureFrames {
         Candidate k = c.emit(ClaimKind.QUANTITY, ClaimKey.of(ClaimKind.QUANTITY, owner, thing, measure, predicate),
                 subjectLabel(owner, thing, measure, predicate), measure.equals(ClaimKey.NONE) ? dimension : measure,
                 value, claimFrom, claimTo, hedged, runningCue || predicateRunning(predicate), conf);
-        k.figure(from, to);
+        k.figure(c.figureTokens, from, to);
         k.eventAttribute = eventAttribute;
         return new Previous(ClaimKind.QUANTITY, measure, predicate, thing, claimTo, unitName);
     }

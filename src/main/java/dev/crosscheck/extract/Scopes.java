@@ -1,5 +1,7 @@
 package dev.crosscheck.extract;
 
+import dev.crosscheck.claim.ClaimKey;
+
 import dev.crosscheck.claim.ClaimKind;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -149,9 +151,6 @@ final class Scopes {
         }
         if (best != null && k.group != null && best.id().equals(ClaimKey.slug(k.group))) {
             best = null; // "among the officers": the group itself
-        }
-        if (best != null && c.state.eventPlaces.contains(best.id())) {
-            best = null; // "36 deaths in Lahaina" in a story of the Lahaina fire: the place of the event itself
         }
         if (best != null) {
             k.scopeLabel = k.group != null ? k.group + " in " + best.label() : best.label();

@@ -1,5 +1,7 @@
 package dev.crosscheck.extract;
 
+import dev.crosscheck.claim.ClaimKey;
+
 import dev.crosscheck.claim.Claim;
 import dev.crosscheck.claim.ClaimKind;
 import dev.crosscheck.claim.Evidence;
@@ -81,6 +83,7 @@ final class SentenceContext {
         this.verbs = EventVerbs.find(t);
         this.times = TimeRules.find(t);
         this.used = new boolean[t.size()];
+        this.figureTokens = new boolean[t.size()];
         this.reportEnds = new boolean[t.size() + 1];
         this.verbAt = new int[t.size()];
         java.util.Arrays.fill(verbAt, -1);
@@ -473,6 +476,9 @@ final class SentenceContext {
     private LocalDate day;
     private boolean tagged;
 
+    /** The tokens that are the figures of claim frames made so far ("7.8 magnitude", "12 percent"), not their nouns. */
+    final boolean[] figureTokens;
+
     /** The claim frames the rules made of this sentence, in the order they were made. */
     final List<Candidate> candidates = new java.util.ArrayList<>();
 
@@ -490,13 +496,18 @@ final class SentenceContext {
 
     /** Whether token k is part of a date or time expression. */
     boolean inTime(int k) {
-        for (TimeRules.TimeMention m : times) {
-            if (k >= m.start() && k < m.end()) {
-                return true;
+        if (timeTokens == null) {
+            timeTokens = new boolean[t.size()];
+            for (TimeRules.TimeMention m : times) {
+                for (int i = m.start(); i < m.end(); i++) {
+                    timeTokens[i] = true;
+                }
             }
         }
-        return false;
+        return timeTokens[k];
     }
+
+    private boolean[] timeTokens;
 
     /** Tags the sentence's tokens with parts of speech (once); rules that read tags or lemmas call this first. */
     SentenceContext tagged() {

@@ -19,6 +19,7 @@ final class TimesReferred {
     private static final Set<String> MARKERS = WordClasses.of("as-of-markers");
     private static final Set<String> LINKS = WordClasses.of("report-date-links");
     private static final Set<String> AS = WordClasses.of("as-of-phrases");
+    private static final Set<String> FIGURE_DATE_LINKS = WordClasses.of("figure-date-links");
 
     private TimesReferred() {
     }
@@ -49,13 +50,62 @@ final class TimesReferred {
         }
     }
 
+    /**
+     * Whether the sentence is only a time stamp ("Tue, Aug 15, 9:40 p.m. HST", "Updated 10:15 GMT"): then it is the
+     * time the figures of the entry below it refer to, until the next stamp (a live blog), and it is remembered.
+     */
+    static boolean entryStamp(SentenceContext c) {
+        if (c.times.isEmpty() || c.published() == null) {
+            return false;
+        }
+        int other = 0;
+        for (int k = 0; k < c.t.size(); k++) {
+            if (c.t.get(k).isWord() && !c.inTime(k)) {
+                other++;
+            }
+        }
+        if (other > 2) {
+            return false;
+        }
+        for (TimeRules.TimeMention m : c.times) {
+            LocalDate d = DateResolver.day(m, c.published(), false);
+            if (d != null) {
+                c.state.entryTime = d.toString();
+                for (TimeRules.TimeMention time : c.times) {
+                    if (time.type() == TimeRules.Type.TIME && time.hour() >= 0) {
+                        c.state.entryTime = d + "T" + DateResolver.twoDigits(time.hour()) + ":"
+                                + DateResolver.twoDigits(Math.max(0, time.minute()));
+                    }
+                }
+                c.state.entryParagraph = c.sentence.paragraph();
+                return true;
+            }
+        }
+        return false;
+    }
+
     static void enrich(SentenceContext c, Candidate k, Times times) {
         if (k.asOf != null || !k.running || !(k.kind == ClaimKind.COUNT || k.kind == ClaimKind.QUANTITY)) {
             return;
         }
         k.superseded = superseded(c, k);
-        TimeRules.TimeMention best = times.nearest(k.figureFrom);
+        TimeRules.TimeMention best = null;
+        for (TimeRules.TimeMention m : c.times) {
+            // "up from 99 on Monday night": a date right after the figure is when it held
+            int gap = m.start() - k.figureTo;
+            if (!m.dateline() && (gap == 0 || gap == 1 && FIGURE_DATE_LINKS.contains(c.t.get(k.figureTo).lower()))) {
+                best = m;
+                break;
+            }
+        }
+        if (best == null) {
+            best = times.nearest(k.figureFrom);
+        }
         LocalDate published = c.published();
+        if (best == null && c.state.entryTime != null && c.sentence.paragraph() > c.state.entryParagraph) {
+            k.asOf = c.state.entryTime; // the live-blog entry's stamp
+            return;
+        }
         if (best == null || published == null) {
             return;
         }
@@ -84,11 +134,23 @@ final class TimesReferred {
                 && DIRECTIONS.contains(t.get(before - 1).lower())) {
             return true;
         }
-        for (int i = from; i < to; i++) {
-            Token w = t.get(i);
-            if (EARLIER.contains(w.lower())) {
+        // "from 96 earlier in the day": a cue word in the figure's own phrase, between commas
+        for (int i = k.figureFrom - 1; i >= from && !t.get(i).is(","); i--) {
+            if (EARLIER.contains(t.get(i).lower())) {
                 return true;
             }
+        }
+        for (int i = k.figureTo; i < to && !t.get(i).is(","); i++) {
+            if (EARLIER.contains(t.get(i).lower())) {
+                return true;
+            }
+        }
+        int phraseFrom = k.figureFrom;
+        while (phraseFrom > from && !t.get(phraseFrom - 1).is(",")) {
+            phraseFrom--;
+        }
+        for (int i = phraseFrom; i < to && (i < k.figureFrom || !t.get(i).is(",")); i++) {
+            Token w = t.get(i);
             if (PERFECT.contains(w.lower()) && i + 1 < t.size() && reports(t.get(i + 1))) {
                 return true; // "had given a figure of 89", "the 115 they had reported"; not "had died"
             }

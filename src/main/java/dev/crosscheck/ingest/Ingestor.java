@@ -104,6 +104,7 @@ public final class Ingestor {
         return new StoredDocument(story, event.key(), DocumentStatus.INGESTED, null, d.title(), d.publisher(),
                 d.publisherFrom(), d.published() != null ? d.published().toString() : null, d.publishedFrom(),
                 d.url(), version, sequencer, article.claims().size(), now, article.coverage(),
-                article.print() == null ? null : article.print().encode());
+                article.print() == null ? null : article.print().encode(),
+                article.eventPlaces().isEmpty() ? null : String.join(",", new java.util.TreeSet<>(article.eventPlaces())));
     }
 }

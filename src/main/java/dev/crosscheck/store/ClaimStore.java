@@ -476,6 +476,7 @@ public final class ClaimStore implements StoryRepository {
             item.put("coverage", s(Json.write(d.coverage())));
         }
         putIfPresent(item, "print", d.print());
+        putIfPresent(item, "places", d.places());
         return item;
     }
 
@@ -485,7 +486,8 @@ public final class ClaimStore implements StoryRepository {
                 str(item, "published"), str(item, "publishedFrom"), str(item, "url"), str(item, "version"),
                 str(item, "sequencer"), item.containsKey("claims") ? Integer.parseInt(item.get("claims").n()) : 0,
                 str(item, "updatedAt"), item.containsKey("coverage")
-                        ? Json.read(item.get("coverage").s(), Coverage.class) : Coverage.NONE, str(item, "print"));
+                        ? Json.read(item.get("coverage").s(), Coverage.class) : Coverage.NONE, str(item, "print"),
+                str(item, "places"));
     }
 
     private static Map<String, AttributeValue> claimItem(String partition, StoredDocument document, int index,

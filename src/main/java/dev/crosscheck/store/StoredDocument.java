@@ -12,6 +12,8 @@ import dev.crosscheck.claim.Coverage;
  * @param coverage  how much of the current version was understood: its figures, claimed or unread
  * @param print     the fingerprint of the current version's text ({@code TextPrint#encode}), which tells a
  *                  republished copy; null when unknown
+ * @param places    the places where the document's main event happened, comma-separated scope ids ("lahaina"): a
+ *                  figure scoped to one of them is the whole event's; null when none
  */
 public record StoredDocument(
         String story,
@@ -29,7 +31,8 @@ public record StoredDocument(
         int claims,
         String updatedAt,
         Coverage coverage,
-        String print) {
+        String print,
+        String places) {
 
     public StoredDocument {
         coverage = coverage == null ? Coverage.NONE : coverage;
@@ -40,6 +43,6 @@ public record StoredDocument(
                           String publisher, String publisherFrom, String published, String publishedFrom, String url,
                           String version, String sequencer, int claims, String updatedAt) {
         this(story, id, status, reason, title, publisher, publisherFrom, published, publishedFrom, url, version,
-                sequencer, claims, updatedAt, Coverage.NONE, null);
+                sequencer, claims, updatedAt, Coverage.NONE, null, null);
     }
 }

@@ -1,6 +1,5 @@
-package dev.crosscheck.extract;
+package dev.crosscheck.claim;
 
-import dev.crosscheck.claim.ClaimKind;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -19,18 +18,18 @@ import java.util.Locale;
  * @param scope the place or group the figure covers (a normalized id such as {@code syria} or {@code officers}), or
  *              null for the whole event
  */
-record ClaimKey(ClaimKind kind, List<String> parts, String scope) {
+public record ClaimKey(ClaimKind kind, List<String> parts, String scope) {
 
     /** A part nobody names. */
-    static final String NONE = "-";
+    public static final String NONE = "-";
     /** Separates the scope from the rest of the key. */
-    static final char SCOPE = '|';
+    public static final char SCOPE = '|';
 
-    ClaimKey {
+    public ClaimKey {
         parts = List.copyOf(parts);
     }
 
-    static ClaimKey of(ClaimKind kind, String... parts) {
+    public static ClaimKey of(ClaimKind kind, String... parts) {
         String[] clean = new String[parts.length];
         for (int i = 0; i < parts.length; i++) {
             clean[i] = parts[i] == null || parts[i].isBlank() ? NONE : parts[i];
@@ -38,16 +37,16 @@ record ClaimKey(ClaimKind kind, List<String> parts, String scope) {
         return new ClaimKey(kind, Arrays.asList(clean), null);
     }
 
-    ClaimKey withScope(String scopeId) {
+    public ClaimKey withScope(String scopeId) {
         return new ClaimKey(kind, parts, scopeId == null || scopeId.isBlank() ? null : scopeId);
     }
 
     /** The last part: for a figure, what it measures or its predicate. */
-    String last() {
+    public String last() {
         return parts.isEmpty() ? NONE : parts.get(parts.size() - 1);
     }
 
-    String format() {
+    public String format() {
         StringBuilder b = new StringBuilder(kind.wireName());
         for (String p : parts) {
             b.append(':').append(p);
@@ -59,7 +58,7 @@ record ClaimKey(ClaimKind kind, List<String> parts, String scope) {
     }
 
     /** A name as a key part: lower case, words joined by hyphens ("Lee County" is {@code lee-county}). */
-    static String slug(String name) {
+    public static String slug(String name) {
         StringBuilder b = new StringBuilder(name.length());
         boolean gap = false;
         for (int i = 0; i < name.length(); i++) {
@@ -75,6 +74,18 @@ record ClaimKey(ClaimKind kind, List<String> parts, String scope) {
             }
         }
         return b.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /** The scope of a formatted key ({@code kula+olinda} of {@code count:-:-:home:destroyed|kula+olinda}), or null. */
+    public static String scopeOf(String key) {
+        int bar = key.indexOf(SCOPE);
+        return bar < 0 ? null : key.substring(bar + 1);
+    }
+
+    /** A formatted key without its scope: the key of the whole event's figure. */
+    public static String withoutScope(String key) {
+        int bar = key.indexOf(SCOPE);
+        return bar < 0 ? key : key.substring(0, bar);
     }
 
     @Override
