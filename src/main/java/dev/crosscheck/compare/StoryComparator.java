@@ -95,7 +95,9 @@ public final class StoryComparator {
                 byFamily.computeIfAbsent(v.family(), f -> new ArrayList<>()).add(new Parsed(c, v));
             }
             for (List<Parsed> members : byFamily.values()) {
-                ranked.add(judge(kind, group.getKey(), members, published, names, copyOf));
+                for (List<Parsed> part : scattered(kind, members)) {
+                    ranked.add(judge(kind, group.getKey(), part, published, names, copyOf));
+                }
             }
         }
         ranked.sort(ORDER);
@@ -231,6 +233,69 @@ public final class StoryComparator {
     private static String groupKey(String key, Set<String> eventPlaces) {
         String scope = ClaimKey.scopeOf(key);
         return scope != null && eventPlaces.contains(scope) ? ClaimKey.withoutScope(key) : key;
+    }
+
+    /** Mutually incompatible clusters of values beyond which a group of claims is taken for several figures. */
+    static final int MAX_CLUSTERS = 2;
+
+    /**
+     * A group of counts or quantities (not running figures) whose values fall into more than {@value #MAX_CLUSTERS}
+     * mutually incompatible clusters is taken for several figures: outlets that misreport one figure give two values,
+     * rarely three, while claims of different figures that share a key ("people demonstrated" at three marches, the
+     * police count of another day) scatter. Values the outlets state on their own account that match no authority's
+     * are then split into clusters of their own, each judged apart, so that no conflict between figures that may not be
+     * one becomes a contradiction; the authorities' values and those that match them stay together (a dispute).
+     */
+    private static List<List<Parsed>> scattered(ClaimKind kind, List<Parsed> members) {
+        if (!(kind == ClaimKind.COUNT || kind == ClaimKind.QUANTITY) || members.size() < 3) {
+            return List.of(members);
+        }
+        List<Parsed> anchored = new ArrayList<>();
+        for (Parsed p : members) {
+            if (p.claim().running()) {
+                return List.of(members);
+            }
+            if (p.claim().attribution() != null) {
+                anchored.add(p);
+            }
+        }
+        List<Parsed> explained = new ArrayList<>(anchored);
+        List<List<Parsed>> clusters = new ArrayList<>();
+        for (Parsed p : members) {
+            if (p.claim().attribution() != null) {
+                continue;
+            }
+            boolean matches = false;
+            for (Parsed a : anchored) {
+                matches |= p.value().compatibleWith(a.value());
+            }
+            if (matches) {
+                explained.add(p);
+                continue;
+            }
+            List<Parsed> home = null;
+            for (List<Parsed> cluster : clusters) {
+                if (p.value().compatibleWith(cluster.get(0).value())) {
+                    home = cluster;
+                    break;
+                }
+            }
+            if (home == null) {
+                home = new ArrayList<>();
+                clusters.add(home);
+            }
+            home.add(p);
+        }
+        int total = clusters.size() + (explained.isEmpty() ? 0 : 1);
+        if (total <= MAX_CLUSTERS) {
+            return List.of(members);
+        }
+        List<List<Parsed>> out = new ArrayList<>();
+        if (!explained.isEmpty()) {
+            out.add(explained);
+        }
+        out.addAll(clusters);
+        return out;
     }
 
     /** Marks the key of a finding of projections: what may be, kept apart from what is. */

@@ -222,6 +222,12 @@ final class Attributions {
         if (from >= to) {
             return null;
         }
+        // "according to estimates by protest organizers": the author of the study
+        for (int k = from + 1; k + 1 < to; k++) {
+            if (t.get(k).is("by") && STUDY_NOUNS.contains(t.get(k - 1).lemma())) {
+                return normalize(c, k + 1, to);
+            }
+        }
         PhraseMatcher.Match<String> known = AUTHORITIES.match(t, from);
         if (known != null && known.end() == to) {
             return remember(c, known.value());

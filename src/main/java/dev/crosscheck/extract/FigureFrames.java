@@ -227,7 +227,8 @@ final class FigureFrames {
             // "Labour won 411 seats, the Conservatives 121", "2,719 that were exposed"
             m = new Measure(previous.measure(), previous.predicate(), null, false, num.start(), e);
         }
-        String predicate = predicate(c, num.start(), m == null ? e : Math.max(e, m.to()), m);
+        boolean whole = partitiveWhole(c, num.start(), previous);
+        String predicate = whole ? null : predicate(c, num.start(), m == null ? e : Math.max(e, m.to()), m);
         if (m == null) {
             if (predicate == null || !personPredicate(predicate)) {
                 return null; // a number that counts nothing named
@@ -1115,6 +1116,25 @@ final class FigureFrames {
         }
         return prev.is("of") && s >= 2 && c.t.get(s - 2).capitalized() && c.t.get(s - 2).isWord();
     }
+
+    /**
+     * "Nearly two million of Hong Kong's seven million people turned out", "2,207 out of 2,719": a figure that is the
+     * whole the figure before it is a part of. What happened to the part did not happen to the whole: it keys with no
+     * predicate.
+     */
+    private static boolean partitiveWhole(SentenceContext c, int s, Previous previous) {
+        if (previous == null) {
+            return false;
+        }
+        int k = s - 1;
+        while (k > previous.end() && (c.t.get(k).kind() == Token.Kind.POSSESSIVE || nameLike(c, k)
+                || c.t.get(k).pos("DET"))) {
+            k--; // "of Hong Kong's", "of the"
+        }
+        return k >= previous.end() && k <= previous.end() + 2 && PARTITIVE_LINKS.contains(c.t.get(k).lower());
+    }
+
+    private static final java.util.Set<String> PARTITIVE_LINKS = WordClasses.of("partitive-links");
 
     /**
      * "Labour won 411 seats, the Conservatives 121 and the Liberal Democrats 72": after a count in the sentence, a name

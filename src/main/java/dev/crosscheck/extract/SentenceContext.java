@@ -139,9 +139,16 @@ final class SentenceContext {
         return out;
     }
 
+    /**
+     * The date relative dates resolve against; null when the document's date is only its upload time: "on Sunday" in
+     * an article of unknown date names no day, and is left unread rather than dated by when it was uploaded.
+     */
     LocalDate published() {
-        return doc.published();
+        return UPLOAD_TIME.equals(doc.publishedFrom()) ? null : doc.published();
     }
+
+    /** The {@code publishedFrom} of a document dated only by its upload. */
+    static final String UPLOAD_TIME = "upload-time";
 
     double baseConfidence() {
         return sentence.section() == Section.CAPTION ? 0.6 : 0.9;
