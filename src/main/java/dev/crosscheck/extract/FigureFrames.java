@@ -95,7 +95,7 @@ final class FigureFrames {
                 num = new NumberRules.Num(i, num.end(), num.valueStart(), num.value(), num.high(), "", false,
                         num.words());
             }
-            if ((partOfName(c, num) && !elliptical(c, num, previous)) || loneOne(c, num)) {
+            if ((partOfName(c, num) && !elliptical(c, num, previous)) || loneOne(c, num) || yearOrClock(c, num)) {
                 i = num.end() - 1;
                 continue;
             }
@@ -520,7 +520,8 @@ final class FigureFrames {
                     || w.pos("NOUN") && verbPredicate(w) != null)) {
                 LemmaLexicon.Entry en = p.entry();
                 if (en.has("report")) {
-                    if (c.verbAt[k] >= 0 && c.verbs.get(c.verbAt[k]).cls() == EventVerbs.Cls.REPORT) {
+                    boolean passive = k + 1 < n && predicateAt(t, k + 1) != null; // "have been reported killed"
+                    if (!passive && c.verbAt[k] >= 0 && c.verbs.get(c.verbAt[k]).cls() == EventVerbs.Cls.REPORT) {
                         break;
                     }
                     continue; // "confirmed dead": not a citation here
@@ -630,8 +631,9 @@ final class FigureFrames {
             if (k > ref && CLAUSE_ENDS.contains(w.lower())) {
                 return k;
             }
-            if (c.verbAt[k] >= 0 && c.verbs.get(c.verbAt[k]).cls() == EventVerbs.Cls.REPORT) {
-                return k;
+            if (c.verbAt[k] >= 0 && c.verbs.get(c.verbAt[k]).cls() == EventVerbs.Cls.REPORT
+                    && !(k + 1 < n && predicateAt(c.t, k + 1) != null)) {
+                return k; // a citation ends the clause; "have been reported killed" does not cite
             }
         }
         return Math.min(n, ref + SentenceContext.WINDOW);
@@ -1147,6 +1149,27 @@ final class FigureFrames {
         int e = num.end();
         return e >= c.t.size() || c.t.get(e).is(",") || c.t.get(e).is("and") || c.t.get(e).is(";")
                 || c.t.get(e).is(".") || c.t.get(e).is(")");
+    }
+
+    /**
+     * "the 1939 Erzincan earthquake", "at 0955": a year written before the noun it dates (four digits, no separator,
+     * before a name or a singular noun), or a clock time with a leading zero. Neither counts anything.
+     */
+    private static boolean yearOrClock(SentenceContext c, NumberRules.Num num) {
+        if (num.valueStart() + 1 != num.end() || num.words()) {
+            return false;
+        }
+        Token k = c.t.get(num.valueStart());
+        String s = k.lower();
+        if (s.length() == 4 && s.charAt(0) == '0') {
+            return true;
+        }
+        if (TimeRules.year(k) < 0 || num.end() >= c.t.size()) {
+            return false;
+        }
+        Token next = c.t.get(num.end());
+        return nameLike(c, num.end()) || next.pos("NOUN") && next.lower().equals(next.nounLemma())
+                && MEASURES.of(next.nounLemma()) == null;
     }
 
     /** "one of the deadliest", "the one that": the word one that counts nothing. */

@@ -187,12 +187,19 @@ final class Scopes {
             return null; // "the earthquake in Nepal", "the fire in Lahaina": the place of the event, not a scope
         }
         int k = i + 1;
-        if (t.get(k).is("the")) {
-            k++;
-            // "in the town of Lahaina", "in the province of Al Haouz"
-            if (k + 1 < t.size() && t.get(k).pos("NOUN") && t.get(k + 1).is("of")) {
-                k += 2;
+        // "in the town of Lahaina", "in government-controlled parts of Syria", "in the province of Al Haouz"
+        for (int j = k; j < Math.min(t.size() - 1, k + 6); j++) {
+            Token x = t.get(j);
+            if (x.is("of") && j > k) {
+                k = j + 1;
+                break;
             }
+            if (!(x.pos("DET") || x.is("-") || (x.pos("ADJ") || x.pos("NOUN") || x.pos("VERB")) && !x.capitalized())) {
+                break;
+            }
+        }
+        if (k < t.size() && t.get(k).pos("DET")) {
+            k++;
         }
         // "in Morocco's Al Haouz province": the place is the one after the possessive
         Found first = k < t.size() ? place(c, k) : null;
