@@ -27,6 +27,7 @@ final class Attributions {
     private static final PhraseMatcher<String> GENERIC = new PhraseMatcher<>(false);
     private static final java.util.Set<String> ANAPHORS = new java.util.HashSet<>();
     private static final PhraseMatcher<Boolean> TITLES = new PhraseMatcher<>(false);
+    private static final PhraseMatcher<Boolean> CITING = new PhraseMatcher<>(false);
     private static final Set<String> DATA_NOUNS = WordClasses.of("data-nouns");
     private static final Set<String> STUDY_NOUNS = WordClasses.of("study-nouns");
     private static final Set<String> PRONOUNS = WordClasses.of("person-pronouns");
@@ -49,6 +50,9 @@ final class Attributions {
         }
         for (String line : Lexicon.lines("attribution-titles.txt")) {
             TITLES.add(line, Boolean.TRUE);
+        }
+        for (String phrase : WordClasses.of("citing-phrases")) {
+            CITING.add(phrase, Boolean.TRUE);
         }
     }
 
@@ -74,15 +78,14 @@ final class Attributions {
             if (!w.isWord()) {
                 continue;
             }
-            if (w.is("according") && i + 1 < n && t.get(i + 1).is("to")) {
-                add(c, out, i, i + 2, npEnd(t, i + 2));
+            PhraseMatcher.Match<Boolean> cue = CITING.match(t, i);
+            if (cue != null && cue.end() < n && !(i > 0 && t.get(i - 1).isNumber())) { // not "99 per cent"
+                // "according to X", "per X", "citing X"
+                add(c, out, i, cue.end(), npEnd(t, cue.end()));
+                i = cue.end() - 1;
                 continue;
             }
-            if (w.is("per") && (i == 0 || t.get(i - 1).is(",")) && i + 1 < n) {
-                add(c, out, i, i + 1, npEnd(t, i + 1));
-                continue;
-            }
-            if (w.is("by") && i > 0 && STUDY_NOUNS.contains(t.get(i - 1).lemma())) {
+            if (WordClasses.is(w, "author-links") && i > 0 && STUDY_NOUNS.contains(t.get(i - 1).lemma())) {
                 add(c, out, i, i + 1, npEnd(t, i + 1));
                 continue;
             }
@@ -132,7 +135,7 @@ final class Attributions {
     /** "put the toll at": put is a citation only with "at" after it. */
     private static boolean atFollows(List<Token> t, int i) {
         for (int k = i + 1; k < Math.min(t.size(), i + 7); k++) {
-            if (t.get(k).is("at")) {
+            if (WordClasses.is(t.get(k), "level-links")) {
                 return true;
             }
         }
@@ -169,7 +172,7 @@ final class Attributions {
             return true;
         }
         // "the Pacific Disaster Center and the Federal Emergency Management Agency", "Ministry of Health"
-        return (w.is("and") || w.is("of")) && k > 0 && k + 1 < t.size()
+        return (w.pos("CCONJ") || WordClasses.is(w, "name-links")) && k > 0 && k + 1 < t.size()
                 && t.get(k + 1).capitalized() && (t.get(k - 1).capitalized() || t.get(k - 1).is("."));
     }
 
@@ -204,7 +207,7 @@ final class Attributions {
     /** The authority named by tokens [from, to), normalized; null when they name no one in particular. */
     static String normalize(SentenceContext c, int from, int to) {
         List<Token> t = c.t;
-        while (from < to && (t.get(from).is("the") || t.get(from).is("a") || t.get(from).is("an"))) {
+        while (from < to && t.get(from).pos("DET")) {
             from++;
         }
         // "France's interior ministry": the country is the story's, the authority is the ministry
@@ -224,7 +227,7 @@ final class Attributions {
         }
         // "according to estimates by protest organizers": the author of the study
         for (int k = from + 1; k + 1 < to; k++) {
-            if (t.get(k).is("by") && STUDY_NOUNS.contains(t.get(k - 1).lemma())) {
+            if (WordClasses.is(t.get(k), "author-links") && STUDY_NOUNS.contains(t.get(k - 1).lemma())) {
                 return normalize(c, k + 1, to);
             }
         }

@@ -64,6 +64,6 @@ final class FigureFinder {
             return false;
         }
         int e = num.end();
-        return e >= t.size() || t.get(e).is("of") || !t.get(e).isWord();
+        return e >= t.size() || WordClasses.is(t.get(e), "partitive-links") || !t.get(e).isWord();
     }
 }

@@ -114,8 +114,8 @@ final class FigureFrames {
         int n = t.size();
         int e = num.end();
         // an age: "a 20-year-old man"
-        if (e + 3 < n && t.get(e).is("-") && t.get(e + 1).lemma().equals("year") && t.get(e + 2).is("-")
-                && t.get(e + 3).is("old")) {
+        if (e + 3 < n && t.get(e).is("-") && WordClasses.is(t.get(e + 1), "age-units") && t.get(e + 2).is("-")
+                && WordClasses.is(t.get(e + 3), "age-words")) {
             return null;
         }
         String currency = null;
@@ -350,7 +350,7 @@ final class FigureFrames {
         List<Token> t = c.t;
         int n = t.size();
         int k = e;
-        if (k + 1 < n && t.get(k).is("of")) {
+        if (k + 1 < n && WordClasses.is(t.get(k), "partitive-links")) {
             if (PARTITIVE_PRONOUNS.contains(t.get(k + 1).lower())) {
                 return null;
             }
@@ -568,7 +568,7 @@ final class FigureFrames {
                 break;
             }
             if (en.has("change")) {
-                boolean level = s > 0 && (t.get(s - 1).is("to") || t.get(s - 1).is("at"));
+                boolean level = s > 0 && WordClasses.is(t.get(s - 1), "level-links");
                 if (change == null && !level) {
                     change = en.name();
                 }
@@ -733,10 +733,10 @@ final class FigureFrames {
     /** Whether a preposition governs token k ("in Lahaina", "according to FEMA"): then it is no subject. */
     private static boolean governed(List<Token> t, int k) {
         int j = k - 1;
-        while (j >= 0 && (t.get(j).is("the") || t.get(j).pos("ADJ") || t.get(j).pos("PROPN"))) {
+        while (j >= 0 && (t.get(j).pos("DET") || t.get(j).pos("ADJ") || t.get(j).pos("PROPN"))) {
             j--;
         }
-        return j >= 0 && (t.get(j).pos("ADP") || t.get(j).is("to"));
+        return j >= 0 && (t.get(j).pos("ADP") || WordClasses.is(t.get(j), "level-links"));
     }
 
     /**
@@ -1116,7 +1116,7 @@ final class FigureFrames {
                 && !(c.t.get(s - 1).pos("PROPN") && s + 1 < c.t.size() && c.t.get(s + 1).is(","))) {
             return true;
         }
-        return prev.is("of") && s >= 2 && c.t.get(s - 2).capitalized() && c.t.get(s - 2).isWord();
+        return WordClasses.is(prev, "name-links") && s >= 2 && c.t.get(s - 2).capitalized() && c.t.get(s - 2).isWord();
     }
 
     /**
@@ -1147,7 +1147,7 @@ final class FigureFrames {
             return false;
         }
         int e = num.end();
-        return e >= c.t.size() || c.t.get(e).is(",") || c.t.get(e).is("and") || c.t.get(e).is(";")
+        return e >= c.t.size() || c.t.get(e).is(",") || c.t.get(e).pos("CCONJ") || c.t.get(e).is(";")
                 || c.t.get(e).is(".") || c.t.get(e).is(")");
     }
 

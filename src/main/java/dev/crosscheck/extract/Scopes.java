@@ -135,7 +135,7 @@ final class Scopes {
         // been destroyed - 16 in Kula and three in Olinda")
         for (int i = k.to; i < to && best == null; i++) {
             Token w = c.t.get(i);
-            if (stops(w) || w.is("-") || i > k.to && NumberRules.startsNumber(c.t, i) && !w.is("a")) {
+            if (stops(w) || w.is("-") || i > k.to && NumberRules.startsNumber(c.t, i) && !w.pos("DET")) {
                 break;
             }
             best = at(c, i);
@@ -170,10 +170,10 @@ final class Scopes {
     private static Found at(SentenceContext c, int i) {
         List<Token> t = c.t;
         Token w = t.get(i);
-        if (w.is("elsewhere")) {
-            return new Found(i, i + 1, "elsewhere", "elsewhere");
+        if (WordClasses.is(w, "scope-elsewhere")) {
+            return new Found(i, i + 1, w.lower(), w.lower());
         }
-        if (w.is("among") && i + 1 < t.size()) {
+        if (WordClasses.is(w, "scope-group-prepositions") && i + 1 < t.size()) {
             LemmaLexicon.Match g = FigureFrames.MEASURES.at(t, i + 1);
             if (g != null && g.entry().has("group")) {
                 return new Found(i, g.end(), g.entry().name(), ClaimKey.slug(g.entry().name()));
@@ -190,7 +190,7 @@ final class Scopes {
         // "in the town of Lahaina", "in government-controlled parts of Syria", "in the province of Al Haouz"
         for (int j = k; j < Math.min(t.size() - 1, k + 6); j++) {
             Token x = t.get(j);
-            if (x.is("of") && j > k) {
+            if (WordClasses.is(x, "partitive-links") && j > k) {
                 k = j + 1;
                 break;
             }
@@ -218,7 +218,7 @@ final class Scopes {
             ids.add(one.id());
             end = one.end();
             k = one.end();
-            if (k + 1 < t.size() && (t.get(k).is("and") || t.get(k).is(",")) && place(c, k + 1) != null) {
+            if (k + 1 < t.size() && (t.get(k).pos("CCONJ") || t.get(k).is(",")) && place(c, k + 1) != null) {
                 k++;
                 continue;
             }

@@ -29,6 +29,11 @@ final class WordClasses {
     private WordClasses() {
     }
 
+    /** Whether a token's lower-cased text is a word of the class. */
+    static boolean is(Token token, String name) {
+        return of(name).contains(token.lower());
+    }
+
     static Set<String> of(String name) {
         Set<String> words = CLASSES.get(name);
         if (words == null) {
