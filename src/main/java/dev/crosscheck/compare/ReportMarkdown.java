@@ -28,23 +28,51 @@ public final class ReportMarkdown {
         SourceNames names = new SourceNames(infos, List.of());
         Report.Summary s = report.summary();
         md.append("# Cross-source report: ").append(escape(report.story())).append("\n\n");
-        md.append(s.contradictions()).append(" contradictions, ").append(s.evolving()).append(" evolving, ")
-                .append(s.agreements()).append(" agreements, ").append(s.singleSource()).append(" single-source");
+        md.append(s.contradictions()).append(" contradictions, ").append(s.disputed()).append(" disputed, ")
+                .append(s.evolving()).append(" evolving, ").append(s.agreements()).append(" agreements, ")
+                .append(s.singleSource()).append(" single-source");
         if (report.generatedAt() != null) {
             md.append(" (generated ").append(escape(report.generatedAt())).append(")");
         }
-        md.append(".\n\n## Sources\n\n| Source | Publisher | Published | Claims |\n|---|---|---|---|\n");
+        md.append(".\n\n## Sources\n\n| Source | Publisher | Published | Claims | Figures read | Copy of |\n"
+                + "|---|---|---|---|---|---|\n");
         for (Report.Source src : report.sources()) {
             String label = src.title() != null && !src.title().isBlank() ? src.title() : SourceNames.fileName(src.id());
             md.append("| ").append(escape(label)).append(" | ").append(escape(orDash(src.publisher())))
                     .append(" | ").append(escape(orDash(src.published()))).append(" | ").append(src.claims())
+                    .append(" | ").append(src.coverage().claimed()).append(" of ").append(src.coverage().figures())
+                    .append(" | ").append(src.copyOf() == null ? "-" : escape(names.name(src.copyOf())))
                     .append(" |\n");
         }
         section(md, report.findings(), names, Verdict.CONTRADICTION, "Contradictions");
+        section(md, report.findings(), names, Verdict.DISPUTED, "Disputed between authorities");
         section(md, report.findings(), names, Verdict.EVOLVING, "Evolving figures");
         section(md, report.findings(), names, Verdict.AGREEMENT, "Agreements");
         section(md, report.findings(), names, Verdict.SINGLE_SOURCE, "Single-source claims");
+        unread(md, report.sources(), names);
         return md.toString();
+    }
+
+    /** What the report could not check: each source's figures that became no claim, with the reason. */
+    private static void unread(StringBuilder md, List<Report.Source> sources, SourceNames names) {
+        boolean first = true;
+        for (Report.Source src : sources) {
+            if (src.coverage().unread().isEmpty()) {
+                continue;
+            }
+            if (first) {
+                md.append("\n## Figures not checked\n");
+                first = false;
+            }
+            md.append("\n### ").append(escape(names.name(src.id()))).append(" (")
+                    .append(src.coverage().figures() - src.coverage().claimed()).append(" of ")
+                    .append(src.coverage().figures()).append(")\n\n");
+            for (dev.crosscheck.claim.Coverage.Unread u : src.coverage().unread()) {
+                md.append("- **").append(escape(u.text())).append("**")
+                        .append(u.reason() == null ? "" : " (" + escape(u.reason()) + ")").append(": ")
+                        .append(escape(u.quote())).append("\n");
+            }
+        }
     }
 
     private static void section(StringBuilder md, List<Report.Finding> findings, SourceNames names, Verdict verdict,
@@ -59,7 +87,8 @@ public final class ReportMarkdown {
                 first = false;
             }
             md.append("\n### ").append(escape(heading(f.subject(), f.attribute(), f.kind()))).append("\n\n");
-            md.append("*").append(escape(f.kind())).append(", key ").append(escape(f.key()))
+            md.append("*").append(escape(f.kind())).append(f.scope() == null ? "" : ", in " + escape(f.scope()))
+                    .append(", key ").append(escape(f.key()))
                     .append(", confidence ").append(f.confidence()).append("*\n\n");
             if (f.explanation() != null) {
                 md.append(escape(f.explanation())).append("\n\n");
@@ -70,7 +99,14 @@ public final class ReportMarkdown {
                 if (v.display() != null && !v.display().isBlank() && !v.display().equals(v.value())) {
                     md.append(" (written \"").append(escape(v.display())).append("\")");
                 }
-                md.append(": ").append(escape(Explanations.nameList(v.sources(), names))).append("\n");
+                md.append(": ").append(escape(Explanations.nameList(v.sources(), names)));
+                if (!v.attributedTo().isEmpty()) {
+                    md.append(", citing ").append(escape(Explanations.joinWords(v.attributedTo(), "and")));
+                }
+                if (v.asOf() != null) {
+                    md.append(", as of ").append(escape(v.asOf()));
+                }
+                md.append("\n");
                 for (Report.EvidenceRef e : v.evidence()) {
                     md.append("  > ").append(escape(e.quote())).append(" — ").append(escape(names.name(e.source())))
                             .append("\n");

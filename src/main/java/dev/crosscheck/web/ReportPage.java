@@ -50,6 +50,7 @@ public final class ReportPage {
     /** The verdict sections, in page order. */
     private enum Section {
         CONTRADICTION("contradiction", "contradictions", "Contradictions", "Contradiction"),
+        DISPUTED("disputed", "disputed", "Disputed between authorities", "Disputed"),
         AGREEMENT("agreement", "agreements", "Agreements", "Agreement"),
         EVOLVING("evolving", "evolving", "Evolving figures", "Evolving"),
         SINGLE_SOURCE("single-source", "single-source", "Single-source claims", "Single source");
@@ -152,7 +153,8 @@ public final class ReportPage {
             h.element("p", "crosscheck: cross-source report", "class", "brand");
             h.element("h1", report.story()).newline();
             long rejected = in.documents().stream().filter(PageSource::rejected).count();
-            h.element("p", plural(s.contradictions(), "contradiction") + ", " + plural(s.agreements(), "agreement")
+            h.element("p", plural(s.contradictions(), "contradiction") + ", " + s.disputed() + " disputed, "
+                    + plural(s.agreements(), "agreement")
                     + ", " + s.evolving() + " evolving, " + s.singleSource() + " single-source, from "
                     + plural(report.sources().size(), "source")
                     + (rejected > 0 ? " (" + rejected + " rejected " + (rejected == 1 ? "document" : "documents") + ")"
@@ -160,12 +162,38 @@ public final class ReportPage {
             h.open("nav", "aria-label", "Sections").open("ul");
             navLink("sources", "Sources");
             navLink("contradictions", "Contradictions (" + s.contradictions() + ")");
+            navLink("disputed", "Disputed (" + s.disputed() + ")");
             navLink("agreements", "Agreements (" + s.agreements() + ")");
             navLink("evolving", "Evolving (" + s.evolving() + ")");
             navLink("single-source", "Single-source (" + s.singleSource() + ")");
             navLink("timeline", "Timeline (" + in.timeline().size() + ")");
             h.close("ul").close("nav").newline();
             h.close("header").newline();
+        }
+
+        /** The figures no claim came from, per source, with the reason: what the report did not check. */
+        private void unread() {
+            boolean any = report.sources().stream().anyMatch(src -> !src.coverage().unread().isEmpty());
+            if (!any) {
+                return;
+            }
+            h.open("details", "class", "collapse").open("summary");
+            h.element("h3", "Figures not checked", "id", "unread-h", "class", "rejected-h");
+            h.close("summary").newline();
+            for (Report.Source src : report.sources()) {
+                if (src.coverage().unread().isEmpty()) {
+                    continue;
+                }
+                h.element("h4", labels.sourceName(src.id()) + ": " + (src.coverage().figures()
+                        - src.coverage().claimed()) + " of " + src.coverage().figures() + " figures");
+                h.open("ul", "class", "rejected");
+                for (dev.crosscheck.claim.Coverage.Unread u : src.coverage().unread()) {
+                    h.open("li").element("strong", u.text()).text(u.reason() == null ? "" : " (" + u.reason() + ")")
+                            .text(": " + u.quote()).close("li");
+                }
+                h.close("ul").newline();
+            }
+            h.close("details").newline();
         }
 
         private void navLink(String id, String text) {
@@ -185,7 +213,7 @@ public final class ReportPage {
             h.open("table").element("caption", "The story's sources and the claims read from each",
                     "class", "visually-hidden");
             h.open("thead").open("tr");
-            for (String column : List.of("Source", "Published", "Claims")) {
+            for (String column : List.of("Source", "Published", "Claims", "Figures read")) {
                 h.element("th", column, "scope", "col");
             }
             h.close("tr").close("thead").open("tbody").newline();
@@ -221,9 +249,15 @@ public final class ReportPage {
                 }
                 h.close("td");
                 h.element("td", Integer.toString(src.claims()), "class", "num");
+                h.open("td", "class", "num").text(src.coverage().claimed() + " of " + src.coverage().figures());
+                if (src.copyOf() != null) {
+                    h.open("br").element("span", "copy of " + labels.sourceName(src.copyOf()), "class", "from");
+                }
+                h.close("td");
                 h.close("tr").newline();
             }
             h.close("tbody").close("table").close("div").newline();
+            unread();
             List<PageSource> rejected = in.documents().stream().filter(PageSource::rejected).toList();
             h.element("h3", "Rejected documents", "id", "rejected-h", "class", "rejected-h");
             if (rejected.isEmpty()) {
@@ -366,7 +400,7 @@ public final class ReportPage {
             if (f.explanation() != null) {
                 h.element("p", f.explanation(), "class", "explanation");
             }
-            if (section == Section.CONTRADICTION) {
+            if (section == Section.CONTRADICTION || section == Section.DISPUTED) {
                 h.open("div", "class", "sides");
                 int n = 0;
                 for (Report.Value v : f.values()) {
@@ -374,7 +408,9 @@ public final class ReportPage {
                     h.open("section", "class", "side", "aria-label",
                             "Value " + n + " of " + f.values().size() + ": " + ReportLabels.valueText(f.kind(), v));
                     h.open("h4").text(valueWords(f.kind(), v)).close("h4");
-                    h.open("p", "class", "by").text("Given by " + names(v.sources())).close("p");
+                    h.open("p", "class", "by").text((v.attributedTo().isEmpty() ? "Given by " + names(v.sources())
+                            : "From " + String.join(" and ", v.attributedTo()) + ", reported by "
+                            + names(v.sources())) + (v.asOf() == null ? "" : ", as of " + v.asOf())).close("p");
                     evidence(v);
                     h.close("section");
                 }

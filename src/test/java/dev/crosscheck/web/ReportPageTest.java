@@ -171,13 +171,14 @@ class ReportPageTest {
     // ---- structure ------------------------------------------------------------------------------------------------
 
     @Test
-    void sectionsComeContradictionsAgreementsEvolvingSingleSourceThenTimeline() {
+    void sectionsComeContradictionsDisputesAgreementsEvolvingSingleSourceThenTimeline() {
         Document doc = page();
         List<String> ids = new ArrayList<>();
         for (Element s : doc.select("main > section, main > div#findings > section")) {
             ids.add(s.id());
         }
-        assertEquals(List.of("sources", "contradictions", "agreements", "evolving", "single-source", "timeline"), ids);
+        assertEquals(List.of("sources", "contradictions", "disputed", "agreements", "evolving", "single-source", "timeline"),
+                ids);
         assertEquals(List.of("Strong plan", "Weak plan"), doc.select("#agreements article h3").eachText(),
                 "three sources before two, though the report lists the weaker first");
         assertEquals(List.of("Visit length"), doc.select("#contradictions article h3").eachText());
@@ -226,7 +227,7 @@ class ReportPageTest {
         assertEquals("https://example.com/a", rows.get(0).selectFirst("a").attr("href"));
         assertTrue(rows.get(0).text().contains("March 21, 2023") && rows.get(0).text().contains("from the metadata"),
                 rows.get(0).text());
-        assertEquals("3", rows.get(0).select("td").last().text());
+        assertEquals("3", rows.get(0).select("td").get(1).text(), "the claims column");
         assertTrue(rows.get(1).text().contains("from the dateline"), rows.get(1).text());
         assertTrue(rows.get(1).select("a").isEmpty(), "javascript: is not linked");
         assertEquals("Bee News Title B b.txt", rows.get(1).selectFirst("th").text());
