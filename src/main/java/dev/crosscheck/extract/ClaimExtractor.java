@@ -83,7 +83,14 @@ public final class ClaimExtractor {
         if (c.candidates.isEmpty()) {
             return;
         }
-        Attributions.Citations citations = new Attributions.Citations(c, Attributions.find(c.tagged()));
+        // citations are read for figures (counts, quantities, durations); a sentence with only a date, a quote or a
+        // statement is not tagged for them
+        boolean figures = false;
+        for (Candidate k : c.candidates) {
+            figures |= k.kind == ClaimKind.COUNT || k.kind == ClaimKind.QUANTITY || k.kind == ClaimKind.DURATION;
+        }
+        Attributions.Citations citations = new Attributions.Citations(c,
+                figures ? Attributions.find(c.tagged()) : List.of());
         TimesReferred.Times times = new TimesReferred.Times(c);
         for (Candidate k : c.candidates) {
             Scopes.enrich(c, k);
@@ -203,7 +210,7 @@ public final class ClaimExtractor {
         }
         for (Heads.Head h : c.heads) {
             if (h.event() && h.name().equals(c.state.mainEvent)) {
-                String name = Modalities.eventName(c.tagged(), h);
+                String name = Modalities.eventName(c, h);
                 if (name != null) {
                     c.state.mainEventName = name;
                     return;

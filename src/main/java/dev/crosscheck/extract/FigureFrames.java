@@ -67,6 +67,9 @@ final class FigureFrames {
     }
 
     static void apply(SentenceContext c) {
+        if (!hasNumber(c)) {
+            return; // no number, nothing to frame: the sentence is not tagged for this rule
+        }
         c.tagged();
         List<Token> t = c.t;
         int n = t.size();
@@ -107,6 +110,16 @@ final class FigureFrames {
                 i = Math.max(i, num.end() - 1);
             }
         }
+    }
+
+    /** Whether a number the figure rule could read is in the sentence, past the tokens other rules took. */
+    private static boolean hasNumber(SentenceContext c) {
+        for (int i = 0; i < c.t.size(); i++) {
+            if (!c.used[i] && (c.t.get(i).isNumber() || NumberRules.startsNumber(c.t, i) && NumberRules.parse(c.t, i) != null)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Previous figure(SentenceContext c, NumberRules.Num num, boolean runningCue, Previous previous) {

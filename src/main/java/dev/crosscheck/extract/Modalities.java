@@ -160,12 +160,15 @@ final class Modalities {
     /** The proper name of an event head ("Katrina" of "Hurricane Katrina", "camp" of "the Camp Fire"), or null. */
     static String eventName(SentenceContext c, Heads.Head h) {
         List<Token> t = c.t;
-        if (h.end() < t.size() && t.get(h.end()).capitalized() && t.get(h.end()).pos("PROPN")
-                && t.get(h.start()).capitalized()) {
+        if (!t.get(h.start()).capitalized()) {
+            return null; // "the fire", "a quake": a name is written with capitals ("Hurricane Ian", "the Camp Fire")
+        }
+        if (h.end() < t.size() && t.get(h.end()).isWord() && t.get(h.end()).capitalized()
+                && !FigureFrames.commonWord(t.get(h.end()))) {
             return t.get(h.end()).lower();
         }
-        if (h.start() > 0 && t.get(h.start() - 1).capitalized() && t.get(h.start() - 1).pos("PROPN")
-                && t.get(h.start()).capitalized() && c.actorAt[h.start() - 1] < 0) {
+        if (h.start() > 0 && t.get(h.start() - 1).isWord() && t.get(h.start() - 1).capitalized()
+                && !FigureFrames.commonWord(t.get(h.start() - 1)) && c.actorAt[h.start() - 1] < 0) {
             return t.get(h.start() - 1).lower();
         }
         return null;

@@ -520,7 +520,13 @@ final class SentenceContext {
     SentenceContext tagged() {
         if (!tagged) {
             tagged = true;
-            Tagger.tag(t);
+            // what the rules read: the words around figures and citations
+            boolean[] anchors = new boolean[t.size()];
+            for (int i = 0; i < t.size(); i++) {
+                anchors[i] = t.get(i).isNumber() || verbAt[i] >= 0 && verbs.get(verbAt[i]).cls() == EventVerbs.Cls.REPORT
+                        || !used[i] && NumberRules.startsNumber(t, i) && NumberRules.parse(t, i) != null;
+            }
+            Tagger.tag(t, anchors);
         }
         return this;
     }
