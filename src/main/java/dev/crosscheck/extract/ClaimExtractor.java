@@ -65,6 +65,7 @@ public final class ClaimExtractor {
                 continue; // "Tue, Aug 15, 9:40 p.m. HST" over a live blog's entry: the time its figures refer to
             }
             DateClaims.apply(c);
+            EventDates.apply(c);
             Durations.apply(c);
             Durations.spans(c);
             FigureFrames.apply(c);

@@ -30,7 +30,8 @@ final class DateClaims {
         }
     }
 
-    private static String noun(String lemma) {
+    /** The noun that names a verb's event (event-nouns.txt: meet is meeting); the lemma itself when none. */
+    static String noun(String lemma) {
         return NOUNS.getOrDefault(lemma, lemma);
     }
 

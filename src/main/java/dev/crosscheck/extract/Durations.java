@@ -110,7 +110,12 @@ final class Durations {
                 PhraseMatcher.Match<Cue> cue = CUES.matchEndingAt(c.t, num.start(), 3);
                 if (cue != null) {
                     if (cue.value().head().equals("*")) {
-                        head = c.nearestHead(cue.start(), true, false);
+                        cueHead = meetingBefore(c, cue.start());
+                        if (cueHead != null) {
+                            owner = SentenceContext.NOBODY; // "met for four hours" is the meeting's length
+                        } else {
+                            head = c.nearestHead(cue.start(), true, false);
+                        }
                     } else if (!cue.value().place() || placeFollows(c, to)) {
                         cueHead = cue.value().head();
                         owner = c.subjectOwner(cue.start());
@@ -140,6 +145,24 @@ final class Durations {
                     value, num.start(), to, approx, false, c.baseConfidence() * 0.95);
             i = to - 1;
         }
+    }
+
+    /**
+     * "Xi met Putin for four hours", "the leaders held talks for two hours": a verb of meeting (events.txt class meet)
+     * shortly before the cue names what lasted by its event noun ("meeting"), as "the meeting lasted four hours" does;
+     * null when no such verb is in the clause just before.
+     */
+    private static String meetingBefore(SentenceContext c, int cue) {
+        for (int k = cue - 1; k >= Math.max(0, cue - 1 - GAP); k--) {
+            if (c.t.get(k).kind() == Token.Kind.PUNCT) {
+                return null;
+            }
+            if (c.verbAt[k] >= 0) {
+                EventVerbs.Verb v = c.verbs.get(c.verbAt[k]);
+                return v.cls() == EventVerbs.Cls.MEET ? DateClaims.noun(v.lemma()) : null;
+            }
+        }
+        return null;
     }
 
     /**

@@ -520,10 +520,10 @@ final class SentenceContext {
     SentenceContext tagged() {
         if (!tagged) {
             tagged = true;
-            // what the rules read: the words around figures and citations
+            // what the rules read: the words around figures, dates and citations
             boolean[] anchors = new boolean[t.size()];
             for (int i = 0; i < t.size(); i++) {
-                anchors[i] = t.get(i).isNumber() || verbAt[i] >= 0 && verbs.get(verbAt[i]).cls() == EventVerbs.Cls.REPORT
+                anchors[i] = t.get(i).isNumber() || inTime(i) || verbAt[i] >= 0 && verbs.get(verbAt[i]).cls() == EventVerbs.Cls.REPORT
                         || !used[i] && NumberRules.startsNumber(t, i) && NumberRules.parse(t, i) != null;
             }
             Tagger.tag(t, anchors);

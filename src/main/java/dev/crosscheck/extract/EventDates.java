@@ -1,0 +1,151 @@
+package dev.crosscheck.extract;
+
+import dev.crosscheck.claim.ClaimKey;
+import dev.crosscheck.claim.ClaimKind;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Dates of what the date rule's verb lists do not name: a date in a clause is the date of the clause's event, framed
+ * like a figure. "The bridge collapsed on Tuesday" is {@code date:-:bridge:collapse}, "Microsoft closed the deal on
+ * Thursday" {@code date:microsoft:agreement:close}, "The lander touched down on Wednesday"
+ * {@code date:-:lander:touch}; when the
+ * clause's subject is the story's event ("the fire began on 8 August"), the date is the event's: {@code date:-:fire},
+ * the key the date rule gives "the fire broke out on Tuesday".
+ *
+ * <p>The clause's verb is the nearest one before the date (a date after its verb: "left on Sunday"; the verb is read
+ * by its lemma, through predicates.txt classes); the verbs of events.txt are the date rule's, with its conditions (a
+ * movement needs a named actor). A date after a reporting or linking verb dates the report ("said on Monday", "found
+ * on Monday") or nothing ("was on Monday") and gives no claim. Owner: a name as the clause's subject; thing: the verb's
+ * object ("closed the deal"), or else the subject's head noun ("the bridge collapsed"). A clause without a verb or without either gives none.
+ */
+final class EventDates {
+
+    private EventDates() {
+    }
+
+    static void apply(SentenceContext c) {
+        if (c.times.isEmpty()) {
+            return;
+        }
+        boolean[] dated = new boolean[c.t.size()]; // the tokens of dates the date rule already claimed
+        for (Candidate k : c.candidates) {
+            if (k.kind == ClaimKind.DATE) {
+                java.util.Arrays.fill(dated, k.figureFrom, k.figureTo, true);
+            }
+        }
+        for (TimeRules.TimeMention m : c.times) {
+            if (m.dateline() || m.possessive() || m.type() == TimeRules.Type.ANCHORED || anyOf(dated, m)) {
+                continue;
+            }
+            frame(c.tagged(), m);
+        }
+    }
+
+    private static boolean anyOf(boolean[] marks, TimeRules.TimeMention m) {
+        for (int i = m.start(); i < m.end(); i++) {
+            if (marks[i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void frame(SentenceContext c, TimeRules.TimeMention m) {
+        List<Token> t = c.t;
+        int from = c.clauseStart(m.start());
+        int verb = -1;
+        for (int k = m.start() - 1; k >= from && k >= m.start() - 8; k--) {
+            Token w = t.get(k);
+            if (w.pos("VERB") || FigureFrames.verbPredicate(w) != null && !w.pos("NOUN")) {
+                verb = k;
+                break;
+            }
+        }
+        if (verb < 0) {
+            return;
+        }
+        Token v = t.get(verb);
+        String lemma = v.verbLemma();
+        if (c.verbAt[verb] >= 0) {
+            return; // a verb of events.txt: the date rule's, with its own conditions (a movement needs a named actor)
+        }
+        // a reporting or linking verb ("found on Monday", "was on Monday") says nothing of what happened that day
+        LemmaLexicon.Entry cls = FigureFrames.PREDICATES.of(lemma);
+        if (cls != null && (cls.has("report") || cls.has("light"))) {
+            return;
+        }
+        String predicate = cls != null ? cls.name() : ClaimKey.slug(lemma);
+        String owner = FigureFrames.subjectOwner(c, verb);
+        int subject = subjectNoun(c, from, verb);
+        if (subject >= 0 && c.headAt[subject] >= 0 && c.heads.get(c.headAt[subject]).event()) {
+            // "the fire began on 8 August": the date of the event itself
+            String event = nounName(c, subject);
+            emit(c, m, ClaimKey.of(ClaimKind.DATE, ClaimKey.NONE, event), event, verb);
+            return;
+        }
+        // what it happened to: the verb's object ("divers recovered the wreckage"), else its subject ("the bridge
+        // collapsed")
+        String thing = objectNoun(c, verb, m.start());
+        if (thing == null && subject >= 0) {
+            thing = nounName(c, subject);
+        }
+        if (thing == null && owner.equals(ClaimKey.NONE)) {
+            return;
+        }
+        emit(c, m, ClaimKey.of(ClaimKind.DATE, owner, thing == null ? ClaimKey.NONE : thing, predicate),
+                (owner.equals(ClaimKey.NONE) ? "" : SentenceContext.ownerName(owner))
+                        + (thing == null ? "" : SentenceContext.headLabel(thing) + ": ") + predicate, verb);
+    }
+
+    /** The token of the clause's subject noun, before its verb ("The bridge collapsed"); -1 when none. */
+    private static int subjectNoun(SentenceContext c, int from, int verb) {
+        for (int j = verb - 1; j >= from; j--) {
+            Token w = c.t.get(j);
+            if (w.pos("NOUN")) {
+                return j;
+            }
+            if (w.verbal() && j < verb - 1) {
+                break;
+            }
+        }
+        return -1;
+    }
+
+    private static String nounName(SentenceContext c, int j) {
+        return c.headAt[j] >= 0 ? c.headName(c.heads.get(c.headAt[j])) : ClaimKey.slug(c.t.get(j).nounLemma());
+    }
+
+    /** The verb's object noun before the date ("closed the deal on Thursday"), by name; null when none. */
+    private static String objectNoun(SentenceContext c, int verb, int date) {
+        for (int j = verb + 1; j < date; j++) {
+            Token w = c.t.get(j);
+            if (w.pos("ADP") || w.isNumber()) {
+                return null; // "met for four hours", "arrived in Moscow": no direct object
+            }
+            if (w.pos("NOUN")) {
+                int end = j;
+                while (end + 1 < date && c.t.get(end + 1).pos("NOUN")) {
+                    end++;
+                }
+                Token head = c.t.get(end);
+                return c.headAt[end] >= 0 ? c.headName(c.heads.get(c.headAt[end])) : ClaimKey.slug(head.nounLemma());
+            }
+        }
+        return null;
+    }
+
+    private static void emit(SentenceContext c, TimeRules.TimeMention m, ClaimKey key, String subject, int verb) {
+        boolean future = EventVerbs.future(c.t, verb) || m.rel() == 1;
+        LocalDate d = DateResolver.day(m, c.published(), future);
+        String value = d != null ? d.toString() : DateResolver.resolve(m, c.published(), future);
+        if (value == null) {
+            return;
+        }
+        int from = Math.min(verb, m.start());
+        int to = Math.max(verb + 1, m.end());
+        Candidate k = c.emit(ClaimKind.DATE, key, subject, c.t.get(verb).verbLemma(), value, from, to, false, false,
+                c.baseConfidence() * 0.8);
+        k.figure(c.figureTokens, m.start(), m.end());
+    }
+}
