@@ -13,9 +13,11 @@ import java.util.List;
  * clause's subject is the story's event ("the fire began on 8 August"), the date is the event's: {@code date:-:fire},
  * the key the date rule gives "the fire broke out on Tuesday".
  *
- * <p>The clause's verb is the nearest one before the date (a date after its verb: "left on Sunday"; the verb is read
- * by its lemma, through predicates.txt classes); the verbs of events.txt are the date rule's, with its conditions (a
- * movement needs a named actor). A date after a reporting or linking verb dates the report ("said on Monday", "found
+ * <p>The clause's verb is the nearest one before the date, with no conjunction or punctuation between (a date
+ * after its verb: "closed on Sunday"; a date that opens a clause, "and on Thursday depositors pulled", is left to the
+ * date rule's verbs; the verb is read
+ * by its lemma, through predicates.txt classes); a movement or a meeting of events.txt is the date rule's alone,
+ * with its condition (a named actor); another verb of events.txt keys by its lemma there. A date after a reporting or linking verb dates the report ("said on Monday", "found
  * on Monday") or nothing ("was on Monday") and gives no claim. Owner: a name as the clause's subject; thing: the verb's
  * object ("closed the deal"), or else the subject's head noun ("the bridge collapsed"). A clause without a verb or without either gives none.
  */
@@ -61,21 +63,27 @@ final class EventDates {
                 verb = k;
                 break;
             }
+            if (w.pos("CCONJ") || w.pos("SCONJ") || w.kind() == Token.Kind.PUNCT) {
+                return; // "..., and on Thursday depositors tried": the date opens the next clause, its verb follows
+            }
         }
         if (verb < 0) {
             return;
         }
         Token v = t.get(verb);
         String lemma = v.verbLemma();
-        if (c.verbAt[verb] >= 0) {
-            return; // a verb of events.txt: the date rule's, with its own conditions (a movement needs a named actor)
+        EventVerbs.Verb listed = c.verbAt[verb] >= 0 ? c.verbs.get(c.verbAt[verb]) : null;
+        if (listed != null && (listed.cls() == EventVerbs.Cls.ACTOR || listed.cls() == EventVerbs.Cls.MEET
+                || listed.cls() == EventVerbs.Cls.REPORT)) {
+            return; // the date rule's: a movement or a meeting needs a named actor; "said on Monday" dates the report
         }
         // a reporting or linking verb ("found on Monday", "was on Monday") says nothing of what happened that day
-        LemmaLexicon.Entry cls = FigureFrames.PREDICATES.of(lemma);
+        LemmaLexicon.Entry cls = listed != null ? null : FigureFrames.PREDICATES.of(lemma);
         if (cls != null && (cls.has("report") || cls.has("light"))) {
             return;
         }
-        String predicate = cls != null ? cls.name() : ClaimKey.slug(lemma);
+        // a verb of events.txt keys by its lemma there ("freed" is release), others by their predicate class or lemma
+        String predicate = listed != null ? listed.lemma() : cls != null ? cls.name() : ClaimKey.slug(lemma);
         String owner = FigureFrames.subjectOwner(c, verb);
         int subject = subjectNoun(c, from, verb);
         if (subject >= 0 && c.headAt[subject] >= 0 && c.heads.get(c.headAt[subject]).event()) {

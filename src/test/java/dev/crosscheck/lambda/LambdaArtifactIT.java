@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 class LambdaArtifactIT {
 
     private static final Path JAR = Path.of("target", "crosscheck-lambda.jar");
-    /** 15 MB, decimal, as the budget reads; the build fails above it too. */
-    private static final long BUDGET_BYTES = 15_000_000L;
+    /** 20 MB, decimal, as the budget reads (raised from 15 MB for the tagger's models); the build fails above it too. */
+    private static final long BUDGET_BYTES = 20_000_000L;
     private static final List<String> FORBIDDEN_PREFIXES = List.of(
             "dev/crosscheck/local/", "dev/crosscheck/cli/", "org/gaul/", "software/amazon/dynamodb/services/local/",
             "com/amazonaws/services/dynamodbv2/local/", "org/eclipse/jetty/", "org/junit/", "com/almworks/sqlite4java/",
