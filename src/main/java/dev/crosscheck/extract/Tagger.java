@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import opennlp.tools.lemmatizer.LemmatizerME;
 import opennlp.tools.lemmatizer.LemmatizerModel;
@@ -46,6 +47,8 @@ final class Tagger {
     private static final java.util.Map<String, opennlp.tools.ml.model.Context> FEATURES;
     private static final String[] OUTCOMES;
     private static final ThreadLocal<double[]> SUMS;
+    /** The weights of the start of the sentence, at the first, second and third word. */
+    private static final opennlp.tools.ml.model.Context[] SENTENCE_BEGIN;
 
     static {
         Object[] model = ((opennlp.tools.ml.model.AbstractModel) CLASSIFIER).getDataStructures();
@@ -55,11 +58,19 @@ final class Tagger {
         FEATURES = features;
         OUTCOMES = (String[]) model[2];
         SUMS = ThreadLocal.withInitial(() -> new double[OUTCOMES.length]);
+        SENTENCE_BEGIN = new opennlp.tools.ml.model.Context[] {FEATURES.get("S=begin"), FEATURES.get("p1S=begin"),
+            FEATURES.get("p2S=begin")};
     }
     private static final ThreadLocal<POSContextGenerator> CONTEXTS =
             ThreadLocal.withInitial(() -> POS.getFactory().getPOSContextGenerator(0));
     private static final ThreadLocal<LemmatizerME> LEMMATIZERS = ThreadLocal.withInitial(() -> new LemmatizerME(LEMMAS));
     private static final ConcurrentHashMap<String, String> LEMMA_MEMORY = new ConcurrentHashMap<>();
+    /** Each word's weights, by the word as written (bounded like the lemmas). */
+    private static final ConcurrentHashMap<String, WordWeights> WORD_WEIGHTS = new ConcurrentHashMap<>();
+    /** The weights of "the tag before is T" and "the two tags before are T1,T2", by T or "T1,T2". */
+    private static final ConcurrentHashMap<String, Optional<opennlp.tools.ml.model.Context>> TAG_CONTEXTS =
+            new ConcurrentHashMap<>();
+    private static final int MAX_WORDS = 50_000;
     /** Words tagged without the model (fixed-tags.txt), by lower-cased word. */
     private static final java.util.Map<String, String> FIXED = new java.util.HashMap<>();
     private static final String PUNCT = "PUNCT";
@@ -155,17 +166,85 @@ final class Tagger {
             words[i] = tokens.get(from + i).text();
         }
         String[] tags = new String[n];
-        POSContextGenerator contexts = CONTEXTS.get();
+        WordWeights[] weights = new WordWeights[n];
+        for (int i = 0; i < n; i++) {
+            weights[i] = weights(words, i, tags);
+        }
+        double[] sums = SUMS.get();
         for (int i = 0; i < n; i++) {
             Token k = tokens.get(from + i);
-            String fixed = k.kind() == Token.Kind.PUNCT ? PUNCT : k.isNumber() ? NUM : FIXED.get(k.lower());
+            String fixed = fixedTag(k);
             if (fixed != null) {
                 tags[i] = fixed; // a word whose tag never depends on its context: no model run
             } else {
-                tags[i] = best(contexts.getContext(i, words, tags, null));
+                // the features the model's context generator gives (checked against it in the tests): the word's
+                // own, its neighbours' forms two either side, the start of the sentence, the two tags before
+                System.arraycopy(weights[i].own(), 0, sums, 0, sums.length);
+                if (i >= 1) {
+                    add(sums, weights[i - 1].before1());
+                    add(sums, tagContext(tags[i - 1]));
+                }
+                if (i >= 2) {
+                    add(sums, weights[i - 2].before2());
+                    add(sums, tagPairContext(tags[i - 2], tags[i - 1]));
+                }
+                if (i + 1 < n) {
+                    add(sums, weights[i + 1].after1());
+                }
+                if (i + 2 < n) {
+                    add(sums, weights[i + 2].after2());
+                }
+                if (i < SENTENCE_BEGIN.length) {
+                    add(sums, SENTENCE_BEGIN[i]);
+                }
+                tags[i] = argmax(sums);
             }
             k.setPos(tags[i]);
         }
+    }
+
+    /** The tag a token takes whatever its context (punctuation, digits, fixed-tags.txt); null when the model decides. */
+    static String fixedTag(Token k) {
+        return k.kind() == Token.Kind.PUNCT ? PUNCT : k.isNumber() ? NUM : FIXED.get(k.lower());
+    }
+
+    /**
+     * A word's weights: of its own features (form, prefixes, suffixes, case class; the same wherever it stands), summed,
+     * and of its form as the neighbour one or two places before or after the word being tagged.
+     */
+    private record WordWeights(double[] own, opennlp.tools.ml.model.Context before1,
+                               opennlp.tools.ml.model.Context before2, opennlp.tools.ml.model.Context after1,
+                               opennlp.tools.ml.model.Context after2) {
+    }
+
+    private static WordWeights weights(String[] words, int i, String[] tags) {
+        WordWeights known = WORD_WEIGHTS.get(words[i]);
+        if (known != null) {
+            return known;
+        }
+        double[] own = new double[OUTCOMES.length];
+        for (String f : CONTEXTS.get().getContext(i, words, tags, null)) {
+            if (ownFeature(f)) {
+                add(own, FEATURES.get(f));
+            }
+        }
+        String lower = opennlp.tools.util.StringUtil.toLowerCase(words[i]);
+        WordWeights w = new WordWeights(own, FEATURES.get("p1w=" + lower), FEATURES.get("p2w=" + lower),
+                FEATURES.get("n1w=" + lower), FEATURES.get("n2w=" + lower));
+        if (WORD_WEIGHTS.size() >= MAX_WORDS) {
+            WORD_WEIGHTS.clear();
+        }
+        WORD_WEIGHTS.put(words[i], w);
+        return w;
+    }
+
+    private static opennlp.tools.ml.model.Context tagContext(String tag) {
+        return TAG_CONTEXTS.computeIfAbsent(tag, t -> Optional.ofNullable(FEATURES.get("t=" + t))).orElse(null);
+    }
+
+    private static opennlp.tools.ml.model.Context tagPairContext(String first, String second) {
+        return TAG_CONTEXTS.computeIfAbsent(first + ',' + second,
+                t -> Optional.ofNullable(FEATURES.get("t2=" + t))).orElse(null);
     }
 
     /**
@@ -177,16 +256,30 @@ final class Tagger {
         double[] sums = SUMS.get();
         java.util.Arrays.fill(sums, 0);
         for (String f : features) {
-            opennlp.tools.ml.model.Context weights = FEATURES.get(f);
-            if (weights == null) {
-                continue;
-            }
-            int[] outcomes = weights.getOutcomes();
-            double[] parameters = weights.getParameters();
-            for (int j = 0; j < outcomes.length; j++) {
-                sums[outcomes[j]] += parameters[j];
-            }
+            add(sums, FEATURES.get(f));
         }
+        return argmax(sums);
+    }
+
+
+    /** A feature of the word alone: "def", "w=", "wc=", "w&c=", "pre=", "suf=" (not "p1w=", "t=", "S=begin"). */
+    static boolean ownFeature(String f) {
+        return f.startsWith("w=") || f.startsWith("wc=") || f.startsWith("w&c=") || f.startsWith("pre=")
+                || f.startsWith("suf=") || f.equals("def");
+    }
+
+    private static void add(double[] sums, opennlp.tools.ml.model.Context weights) {
+        if (weights == null) {
+            return;
+        }
+        int[] outcomes = weights.getOutcomes();
+        double[] parameters = weights.getParameters();
+        for (int j = 0; j < outcomes.length; j++) {
+            sums[outcomes[j]] += parameters[j];
+        }
+    }
+
+    private static String argmax(double[] sums) {
         int best = 0;
         for (int o = 1; o < sums.length; o++) {
             if (sums[o] > sums[best]) {

@@ -1,6 +1,7 @@
 package dev.crosscheck.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,44 @@ class TaggerTest {
                 tags[i] = Tagger.bestByModel(features);
             }
         }
+    }
+
+    /**
+     * The tagger sums per-word weights instead of running the model's context generator at every token: on every
+     * sentence of the example tables, twice (words seen before and words new to it), its tags are the model's own,
+     * decided from the generator's features in order.
+     */
+    @Test
+    void theTaggersFeaturesAreTheContextGeneratorsOnEveryExampleSentence() throws Exception {
+        var contexts = new opennlp.tools.postag.POSModel(Tagger.class.getResourceAsStream(
+                "/opennlp-en-ud-ewt-pos-1.3-2.5.4.bin")).getFactory().getPOSContextGenerator(0);
+        java.util.Set<String> sentences = new java.util.LinkedHashSet<>();
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/test/resources/dev/crosscheck/extract/examples"))) {
+            for (java.nio.file.Path f : files.sorted().toList()) {
+                for (String line : java.nio.file.Files.readAllLines(f)) {
+                    if (!line.isBlank() && !line.startsWith("#")) {
+                        sentences.add(line.split("\t")[0]);
+                    }
+                }
+            }
+        }
+        assertTrue(sentences.size() > 200, "the example tables' sentences: " + sentences.size());
+        int tokens = 0;
+        for (int round = 0; round < 2; round++) {
+            for (String s : sentences) {
+                List<Token> t = Tokenizer.tokenize(s, 0);
+                Tagger.tag(t);
+                String[] words = t.stream().map(Token::text).toArray(String[]::new);
+                String[] tags = new String[words.length];
+                for (int i = 0; i < words.length; i++) {
+                    String fixed = Tagger.fixedTag(t.get(i));
+                    tags[i] = fixed != null ? fixed : Tagger.bestByModel(contexts.getContext(i, words, tags, null));
+                    assertEquals(tags[i], t.get(i).pos(), s + ": " + words[i]);
+                    tokens++;
+                }
+            }
+        }
+        assertTrue(tokens > 2000, "tokens compared: " + tokens);
     }
 
     @Test
