@@ -47,6 +47,14 @@ public final class ClaimExtractor {
         return analyze(document).claims();
     }
 
+    /**
+     * Loads the part-of-speech and lemma models and runs them on a sentence, so that a snapshot taken after this (a
+     * SnapStart checkpoint) or a warm-up leaves no model to read on the first article.
+     */
+    public static void prime() {
+        Tagger.prime();
+    }
+
     public Extraction analyze(Document document) {
         DocumentState state = new DocumentState();
         state.mainEvent = mainEvent(document);

@@ -8,6 +8,7 @@ import dev.crosscheck.compare.SourceInfo;
 import dev.crosscheck.compare.StoryComparator;
 import dev.crosscheck.compare.Timeline;
 import dev.crosscheck.document.DocumentMetadata;
+import dev.crosscheck.extract.ClaimExtractor;
 import dev.crosscheck.json.Json;
 import dev.crosscheck.web.ReportPage;
 import java.io.IOException;
@@ -77,6 +78,7 @@ public final class Priming implements Resource {
     /** Analyzes the built-in article, compares it with itself as a second source and writes the report as JSON. */
     public static Result prime() {
         byte[] article = builtInArticle();
+        ClaimExtractor.prime(); // the tagger's models, whatever the built-in article happens to need
         ArticleAnalyzer analyzer = new ArticleAnalyzer();
         List<Claim> claims = new ArrayList<>();
         List<SourceInfo> sources = new ArrayList<>();
