@@ -35,6 +35,8 @@ final class DocumentState {
     java.util.Set<String> eventPlaces = java.util.Set.of();
     /** The last count's measure and predicate: what "a figure of 89" or "the number rose to 97" stands for. */
     String[] lastMeasure;
+    /** The last contender's measure the document named ("649 seats declared"): what "Labour has 411," counts. */
+    String lastOwnedMeasure;
     /** The authority the document cited last, written and normalized: what "the agency said" refers to. */
     String lastAuthority;
     /** Every authority cited so far, the latest last: what "the county says" refers to. */

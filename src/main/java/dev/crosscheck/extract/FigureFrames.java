@@ -233,6 +233,13 @@ final class FigureFrames {
             return null;
         }
         Measure m = measureAfter(c, e);
+        if (m != null && m.owned()) {
+            c.state.lastOwnedMeasure = m.name();
+        }
+        if (m == null && c.state.lastOwnedMeasure != null && contenderEllipsis(c, num)) {
+            // "Labour has 411, the Conservatives 121" after "649 seats declared": the seats named before
+            m = new Measure(c.state.lastOwnedMeasure, OWNED_TAKEN, null, false, num.start(), e);
+        }
         if (m == null) {
             m = measureBefore(c, num.start(), e);
         }
@@ -251,6 +258,9 @@ final class FigureFrames {
         String measure = m.name();
         if (predicate == null) {
             predicate = m.predicate();
+        }
+        if (predicate == null && m.owned()) {
+            predicate = OWNED_TAKEN; // "the Conservatives had 121 seats" is what they won
         }
         predicate = forAttribute(measure, predicate);
         boolean people = measure.equals(PERSON) || m.scopeGroup() != null;
@@ -314,6 +324,29 @@ final class FigureFrames {
     }
 
     /**
+     * A bare number a named contender has, won or is left with, with no noun after it ("Labour has 411,", "The
+     * Conservatives were left with 121, ..."): the count of the contender's measure the document named last.
+     */
+    private static boolean contenderEllipsis(SentenceContext c, NumberRules.Num num) {
+        List<Token> t = c.t;
+        int e = num.end();
+        if (e < t.size() && !(t.get(e).kind() == Token.Kind.PUNCT || t.get(e).pos("CCONJ"))) {
+            return false;
+        }
+        int k = num.start() - 1;
+        if (k > 0 && WordClasses.is(t.get(k), "contender-links")) {
+            k--; // "left with 121"
+        }
+        if (k < 0 || !(t.get(k).verbal() || t.get(k).pos("AUX"))) {
+            return false;
+        }
+        LemmaLexicon.Entry cls = verbPredicate(t.get(k));
+        boolean holds = cls == null ? t.get(k).verbLemma().equals("have")
+                : cls.has("light") || OWNED_PREDICATES.contains(cls.name());
+        return holds && !subjectOwner(c, num.start()).equals(ClaimKey.NONE);
+    }
+
+    /**
      * "the two leaders", "both sides", "the three countries": a number that refers to things already known rather than
      * counting them (after a determiner, or before a noun of referential-nouns).
      */
@@ -341,6 +374,10 @@ final class FigureFrames {
 
     private static final java.util.Set<String> GENERIC_NAMES = new java.util.HashSet<>(Lexicon.lines("name-generics.txt"));
     private static final java.util.Set<String> REFERENTIAL_DETERMINERS = WordClasses.of("referential-determiners");
+    /** Predicate classes of what a contender takes ("won", "secured"): see word-classes.txt. */
+    private static final java.util.Set<String> OWNED_PREDICATES = WordClasses.of("contender-predicates");
+    /** The predicate class of a contender's measure held or taken ("had 121 seats", "won 121 seats"). */
+    private static final String OWNED_TAKEN = WordClasses.first("contender-predicates");
     private static final java.util.Set<String> REFERENTIAL_NOUNS = WordClasses.of("referential-nouns");
     private static final java.util.Set<String> WHOLE_WORDS = WordClasses.of("whole-words");
     private static final java.util.Set<String> MARGIN_LINKS = WordClasses.of("margin-links");
@@ -349,6 +386,7 @@ final class FigureFrames {
     /** Count nouns that only make sense as a part of a head ("points" of a plan). */
     private static final java.util.Set<String> PARTS = WordClasses.of("head-parts");
     private static final java.util.Set<String> CLAUSE_ENDS = WordClasses.of("clause-ends");
+    private static final java.util.Set<String> CLAUSE_ENDS_AFTER_COMMA = WordClasses.of("clause-ends-after-comma");
     private static final java.util.Set<String> VALUE_LINKS = WordClasses.of("value-links");
     private static final java.util.Set<String> PARTITIVE = WordClasses.of("partitive-determiners");
     private static final java.util.Set<String> PARTITIVE_PRONOUNS = WordClasses.of("partitive-pronouns");
@@ -642,6 +680,9 @@ final class FigureFrames {
         for (int k = ref; k < Math.min(n, ref + SentenceContext.WINDOW); k++) {
             Token w = c.t.get(k);
             if (k > ref && CLAUSE_ENDS.contains(w.lower())) {
+                return k;
+            }
+            if (w.is(",") && k + 1 < n && CLAUSE_ENDS_AFTER_COMMA.contains(c.t.get(k + 1).lower())) {
                 return k;
             }
             if (c.verbAt[k] >= 0 && c.verbs.get(c.verbAt[k]).cls() == EventVerbs.Cls.REPORT

@@ -12,7 +12,7 @@ final class WordClasses {
 
     static {
         for (Lexicon.Entry e : Lexicon.entries("word-classes.txt")) {
-            Set<String> words = new java.util.HashSet<>();
+            Set<String> words = new java.util.LinkedHashSet<>();
             for (String w : e.items()) {
                 String word = w.strip();
                 if (word.length() > 1 && word.startsWith("\"") && word.endsWith("\"")) {
@@ -20,13 +20,18 @@ final class WordClasses {
                 }
                 words.add(word.toLowerCase(Locale.ROOT));
             }
-            if (CLASSES.put(e.head(), Set.copyOf(words)) != null) {
+            if (CLASSES.put(e.head(), java.util.Collections.unmodifiableSet(words)) != null) {
                 throw new IllegalStateException("word-classes.txt: class " + e.head() + " given twice");
             }
         }
     }
 
     private WordClasses() {
+    }
+
+    /** The class's first word, as listed: the canonical one where a class names one. */
+    static String first(String name) {
+        return of(name).iterator().next();
     }
 
     /** Whether a token's lower-cased text is a word of the class. */

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.crosscheck.claim.Claim;
 import dev.crosscheck.claim.ClaimKind;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -15,8 +17,8 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the extractor over the sample corpus and checks that the same fact gets the same key in every source
- * and that different facts never do. Claims are found by what they say (kind, value, words of the sentence),
+ * Runs the extractor over reports of one story (the written stories of the test corpus beside the project, and reports
+ * written here) and checks that the same fact gets the same key in every source and that different facts never do. Claims are found by what they say (kind, value, words of the sentence),
  * never by their key strings.
  */
 class CorpusAlignmentTest {
@@ -24,6 +26,7 @@ class CorpusAlignmentTest {
     private static final ClaimExtractor EXTRACTOR = new ClaimExtractor();
 
     private static List<Claim> doc(String story, String name) {
+        assumeTrue(java.nio.file.Files.isDirectory(TestDocuments.CORPUS), "test corpus not present");
         return EXTRACTOR.extract(TestDocuments.corpus(story, name));
     }
 
@@ -50,38 +53,70 @@ class CorpusAlignmentTest {
         }
     }
 
-    @Test
-    void xiMoscowAlignments() {
-        String s = "xi-moscow-2023";
-        List<Claim> upi = doc(s, "000_8e30010a3892d27c");
-        List<Claim> ani = doc(s, "004_ce661559d7daa382");
-        List<Claim> nw = doc(s, "northwind_wire");
+    /**
+     * Two reports of a state visit written here with the constructions wire and agency copy use (the story's written
+     * third report, northwind_wire, is read from the test corpus): a visit on Monday, "on Wednesday departed", "for
+     * three days, beginning Monday", a plan "released last month", "more than a dozen agreements".
+     */
+    private static final String MONDAY_REPORT = """
+            Xi lands in Moscow for talks with Putin
+            Chinese President Xi Jinping arrived in Moscow on Monday and met with Russian President Vladimir Putin \
+            for a long exchange on matters of common concern, according to Beijing's foreign ministry.
+            Xi is visiting Moscow for three days, beginning Monday.
+            The Chinese peace plan, unveiled on the anniversary of the Russian invasion, sets out 12 points, \
+            including a ceasefire and a return to peace talks.
+            On Tuesday, Xi also met with Russian Prime Minister Mikhail Mishustin and Foreign Minister Sergey Lavrov.
+            The Chinese president arrived in Moscow on Monday and met with Putin again over dinner.
+            """;
 
-        Claim china12a = find(upi, ClaimKind.COUNT, "12", "chinese peace plan");
-        Claim china12b = find(ani, ClaimKind.COUNT, "12", "statement of broad principles");
+    private static final String WEDNESDAY_REPORT = """
+            Xi leaves Russia without a breakthrough on Ukraine
+            Chinese leader Xi Jinping on Wednesday departed Russia after pledging closer ties with President Vladimir \
+            Putin, but the talks brought no breakthrough on the war.
+            China released last month a 12-point statement of broad principles on the war that called for \
+            respecting the sovereignty of all countries and ceasing hostilities.
+            The 10-point peace plan was first presented by Ukrainian President Volodymyr Zelenskyy at a meeting of \
+            the Group of 20 nations in November.
+            Xi spent three days in Moscow this week.
+            His visit ended with Beijing and Moscow concluding more than a dozen agreements on trade and technology, \
+            according to a Kremlin list.
+            """;
+
+    @Test
+    void stateVisitAlignments() {
+        List<Claim> monday = EXTRACTOR.extract(TestDocuments.of("monday", MONDAY_REPORT, LocalDate.of(2023, 3, 21)));
+        List<Claim> wednesday = EXTRACTOR.extract(TestDocuments.of("wednesday", WEDNESDAY_REPORT,
+                LocalDate.of(2023, 3, 23)));
+        List<Claim> nw = doc("xi-moscow-2023", "northwind_wire");
+
+        Claim china12a = find(monday, ClaimKind.COUNT, "12", "chinese peace plan");
+        Claim china12b = find(wednesday, ClaimKind.COUNT, "12", "statement of broad principles");
         Claim china12c = find(nw, ClaimKind.COUNT, "12", "position paper");
         same(china12a, china12b, china12c);
-        Claim ukr10a = find(ani, ClaimKind.COUNT, "10", "zelenskyy");
+        Claim ukr10a = find(wednesday, ClaimKind.COUNT, "10", "zelenskyy");
         Claim ukr10b = find(nw, ClaimKind.COUNT, "10", "formula");
         same(ukr10a, ukr10b);
         assertNotEquals(china12a.key(), ukr10a.key(), "China's plan and Ukraine's plan are different things");
 
-        same(find(upi, ClaimKind.DURATION, "P3D", "three days"), find(ani, ClaimKind.DURATION, "P3D", "three days"),
+        same(find(monday, ClaimKind.DURATION, "P3D", "three days"),
+                find(wednesday, ClaimKind.DURATION, "P3D", "three days"),
                 find(nw, ClaimKind.DURATION, "P2D", "two-day visit"));
 
-        same(find(ani, ClaimKind.DATE, "2023-03-22", "departed"), find(nw, ClaimKind.DATE, "2023-03-21", "left moscow"));
-        same(find(ani, ClaimKind.DATE, "2022-11", "presented"), find(nw, ClaimKind.DATE, "2022-11", "presented"));
-        same(find(ani, ClaimKind.COUNT, ">12", "agreements"), find(nw, ClaimKind.COUNT, "14", "agreements"));
-        find(upi, ClaimKind.DATE, "2023-03-20", "arrived");
+        same(find(wednesday, ClaimKind.DATE, "2023-03-22", "departed"),
+                find(nw, ClaimKind.DATE, "2023-03-21", "left moscow"));
+        same(find(wednesday, ClaimKind.DATE, "2022-11", "presented"), find(nw, ClaimKind.DATE, "2022-11", "presented"));
+        same(find(wednesday, ClaimKind.COUNT, ">12", "agreements"), find(nw, ClaimKind.COUNT, "14", "agreements"));
+        find(monday, ClaimKind.DATE, "2023-03-20", "arrived");
         // one claim per person met: the one for Mishustin aligns across sources
-        Claim m1 = upi.stream().filter(c -> c.kind() == ClaimKind.DATE && c.key().contains("mishustin")).findFirst().orElseThrow();
+        Claim m1 = monday.stream().filter(c -> c.kind() == ClaimKind.DATE && c.key().contains("mishustin"))
+                .findFirst().orElseThrow();
         Claim m2 = find(nw, ClaimKind.DATE, "2023-03-21", "mishustin");
         assertEquals("2023-03-21", m1.value());
         same(m1, m2);
-        Claim rel1 = find(ani, ClaimKind.DATE, "2023-02", "released last month");
+        Claim rel1 = find(wednesday, ClaimKind.DATE, "2023-02", "released last month");
         Claim rel2 = find(nw, ClaimKind.DATE, "2023-02-24", "published on february 24");
         same(rel1, rel2);
-        assertNotEquals(rel1.key(), find(ani, ClaimKind.DATE, "2022-11", "presented").key());
+        assertNotEquals(rel1.key(), find(wednesday, ClaimKind.DATE, "2022-11", "presented").key());
     }
 
     @Test
@@ -118,6 +153,7 @@ class CorpusAlignmentTest {
 
     @Test
     void headlinesGiveNoClaimsAndEvidenceLocatesTheWords() {
+        assumeTrue(java.nio.file.Files.isDirectory(TestDocuments.CORPUS), "test corpus not present");
         var d = TestDocuments.corpus("nepal-quake-2015", "monday_update");
         int headlineEnd = d.sentences().get(0).end();
         for (Claim c : EXTRACTOR.extract(d)) {
@@ -132,8 +168,8 @@ class CorpusAlignmentTest {
 
     @Test
     void repeatedClaimsInOneSourceMerge() {
-        List<Claim> upi = doc("xi-moscow-2023", "000_8e30010a3892d27c");
-        long arrivals = upi.stream().filter(c -> c.kind() == ClaimKind.DATE && c.value().equals("2023-03-20")
+        List<Claim> monday = EXTRACTOR.extract(TestDocuments.of("monday", MONDAY_REPORT, LocalDate.of(2023, 3, 21)));
+        long arrivals = monday.stream().filter(c -> c.kind() == ClaimKind.DATE && c.value().equals("2023-03-20")
                 && Objects.equals(c.attribute(), "arrive")).count();
         assertEquals(1, arrivals, "the arrival is told twice in the article and must be one claim");
     }
