@@ -29,6 +29,9 @@ final class Modalities {
     private static final java.util.Set<String> LOWER_ONLY = WordClasses.of("lower-only-cues");
     private static final java.util.Set<String> RELATIVES = WordClasses.of("relatives");
     private static final java.util.Set<String> SINCE = WordClasses.of("since-words");
+    private static final String PAST_PERFECT = WordClasses.first("past-perfect-auxiliary");
+    private static final java.util.Set<String> AUXILIARIES = WordClasses.of("perfect-auxiliaries");
+    private static final java.util.Set<String> TIME_CONJUNCTIONS = WordClasses.of("time-conjunctions");
 
     static {
         for (Lexicon.Entry e : Lexicon.entries("modality-cues.txt")) {
@@ -72,7 +75,7 @@ final class Modalities {
             k.modality = Modality.HISTORICAL;
             return;
         }
-        if (otherNamedEvent(c, from, to)) {
+        if (otherNamedEvent(c, from, to) || earlierThanTheSentence(c, k.figureFrom)) {
             k.modality = Modality.HISTORICAL;
             return;
         }
@@ -123,6 +126,45 @@ final class Modalities {
             int y = TimeRules.year(c.t.get(i));
             if (y > 0 && y <= year - 2 && !(i > 0 && SINCE.contains(c.t.get(i - 1).lower()))) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A figure of a past perfect that describes something before the sentence's own event: "Truss lost the seat by 630
+     * votes, a seat she had held with a majority of more than 26,000". The past perfect's subject is a pronoun or a
+     * relative ("she had held", "which it had won"), and a verb in the past, not a citation, comes before it in the
+     * sentence with no time conjunction between ("after it had burned 2,000 acres" is the event's own past). Reported
+     * speech is not anterior ("officials said 93 people had died").
+     */
+    private static boolean earlierThanTheSentence(SentenceContext c, int figure) {
+        List<Token> t = c.t;
+        int had = -1;
+        for (int i = figure - 1; i > 0 && i >= figure - 8; i--) {
+            Token w = t.get(i);
+            if (w.lower().equals(PAST_PERFECT) && i + 1 < t.size() && t.get(i + 1).pos("VERB")
+                    && (t.get(i - 1).pos("PRON") || RELATIVES.contains(t.get(i - 1).lower()))) {
+                had = i;
+                break;
+            }
+        }
+        if (had < 0) {
+            return false;
+        }
+        for (int i = had - 2; i >= 0; i--) {
+            Token w = t.get(i);
+            if (TIME_CONJUNCTIONS.contains(w.lower()) || c.verbAt[i] >= 0
+                    && c.verbs.get(c.verbAt[i]).cls() == EventVerbs.Cls.REPORT) {
+                return false;
+            }
+            LemmaLexicon.Entry cls = FigureFrames.verbPredicate(w);
+            if (cls != null && cls.has("report")) {
+                return false;
+            }
+            if (w.pos("VERB") && !w.lower().equals(w.verbLemma()) && !w.lower().endsWith("ing")
+                    && !(i > 0 && AUXILIARIES.contains(t.get(i - 1).lower()))) {
+                return true; // "lost": a simple past before the past perfect
             }
         }
         return false;
