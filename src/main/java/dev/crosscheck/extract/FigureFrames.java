@@ -259,8 +259,10 @@ final class FigureFrames {
         if (predicate == null) {
             predicate = m.predicate();
         }
-        if (predicate == null && m.owned()) {
-            predicate = OWNED_TAKEN; // "the Conservatives had 121 seats" is what they won
+        if (m.owned() && (predicate == null || PREDICATES.named(predicate) == null)) {
+            // "the Conservatives had 121 seats", "Labour's landslide delivered 411 seats": what they won; a listed
+            // class keeps its meaning ("lost 250 seats")
+            predicate = OWNED_TAKEN;
         }
         predicate = forAttribute(measure, predicate);
         boolean people = measure.equals(PERSON) || m.scopeGroup() != null;
