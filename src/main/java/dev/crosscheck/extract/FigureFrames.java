@@ -75,7 +75,7 @@ final class FigureFrames {
         int n = t.size();
         boolean runningCue = false;
         for (int k = 0; k < n && !runningCue; k++) {
-            runningCue = t.get(k).isWord() && RUNNING.match(t, k) != null;
+            runningCue = t.get(k).isWord() && RUNNING.match(t, k) != null || countInProgress(t, k);
         }
         Previous previous = null;
         for (int i = 0; i < n; i++) {
@@ -323,6 +323,26 @@ final class FigureFrames {
                 running, c.baseConfidence() * 0.8);
         k.figure(c.figureTokens, from, to);
         return new Previous(ClaimKind.DURATION, "time", predicate, ClaimKey.NONE, to);
+    }
+
+    /**
+     * "With 630 of the 650 seats declared", "with most ballots counted": a count in progress, whose figures in the
+     * sentence are running figures (a later report gives the final ones). The progress word comes within a few words
+     * of "with" (progress-links, count-progress in word-classes.txt).
+     */
+    private static boolean countInProgress(List<Token> t, int k) {
+        if (!WordClasses.is(t.get(k), "progress-links")) {
+            return false;
+        }
+        for (int j = k + 1; j < Math.min(t.size(), k + 9); j++) {
+            if (t.get(j).is(",")) {
+                return false;
+            }
+            if (WordClasses.is(t.get(j), "count-progress")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -11,7 +11,8 @@ import java.util.List;
  *   <li><b>historical</b>: its clause names a year two or more years before publication ("the 1918 Cloquet fire,
  *       which killed 453 people": a relative clause inherits the year of the noun phrase it describes), or another
  *       named event than the story's ("Hurricane Katrina killed 1,800"), or a cue of modality-cues.txt ("the previous
- *       record"); a date two or more years before publication is background too;</li>
+ *       record"); the date of an event named by its kind alone ("the quake struck in 2015") two or more years
+ *       before publication is another event of that kind;</li>
  *   <li><b>projected</b>, <b>hypothetical</b>, <b>generic</b>, <b>requested</b>: a cue of modality-cues.txt in the
  *       figure's clause before it ("the toll could reach 10,000", "if the dam fails", "quakes of magnitude 7 are
  *       considered major", "prosecutors sought 15 years") or, for cues marked [after], after it ("20,000 feared
@@ -51,7 +52,7 @@ final class Modalities {
         int from = c.clauseStart(k.figureFrom);
         if (k.kind == ClaimKind.DATE) {
             // "Hurricane Charley struck on Aug. 13, 2004": the date of another named event is background
-            if (otherNamedEvent(c, from, FigureFrames.clauseEnd(c, k.to))) {
+            if (otherNamedEvent(c, from, FigureFrames.clauseEnd(c, k.to)) || eventOnly(k) && oldDate(k.value, published)) {
                 k.modality = Modality.HISTORICAL;
             }
             return;
@@ -70,7 +71,7 @@ final class Modalities {
             return;
         }
         int to = FigureFrames.clauseEnd(c, k.to);
-        if (published != null && (oldYear(c, from, to, published.getYear())
+        if (published != null && (oldYear(c, from, to, k.figureTo, published.getYear())
                 || relativeToOld(c, from, published.getYear()))) {
             k.modality = Modality.HISTORICAL;
             return;
@@ -120,9 +121,34 @@ final class Modalities {
         return m.value();
     }
 
+    /**
+     * A date of an event by its kind alone ({@code date:-:earthquake}, "the quake struck in 2015"): the story's event
+     * when recent, another one of its kind when years old. Dates of named things ("the deal was signed in 2021") stay
+     * claims whatever their year.
+     */
+    private static boolean eventOnly(Candidate k) {
+        return k.key.parts().size() == 2 && k.key.parts().get(0).equals(dev.crosscheck.claim.ClaimKey.NONE);
+    }
+
+    /** A date value ("2015", "2015-04-25", "2015-W17") of a year two or more years before publication. */
+    private static boolean oldDate(String value, LocalDate published) {
+        if (published == null || value == null || value.length() < 4) {
+            return false;
+        }
+        for (int i = 0; i < 4; i++) {
+            if (!Character.isDigit(value.charAt(i))) {
+                return false;
+            }
+        }
+        return Integer.parseInt(value.substring(0, 4)) <= published.getYear() - 2;
+    }
+
     /** A year in tokens [from, to) two or more years before {@code year}. */
-    private static boolean oldYear(SentenceContext c, int from, int to, int year) {
+    private static boolean oldYear(SentenceContext c, int from, int to, int figureTo, int year) {
         for (int i = from; i < to; i++) {
+            if (i >= figureTo && c.t.get(i).isNumber() && TimeRules.year(c.t.get(i)) <= 0) {
+                break; // "59.9%, down from 67.3% in 2019": a year after another figure is that figure's
+            }
             int y = TimeRules.year(c.t.get(i));
             if (y > 0 && y <= year - 2 && !(i > 0 && SINCE.contains(c.t.get(i - 1).lower()))) {
                 return true;
@@ -180,7 +206,7 @@ final class Modalities {
             return false;
         }
         int before = c.clauseStart(from - 1);
-        return oldYear(c, before, from - 1, year);
+        return oldYear(c, before, from - 1, from - 1, year);
     }
 
     /** An event named with a proper name other than the story's own ("Hurricane Katrina", "the Camp Fire"). */
