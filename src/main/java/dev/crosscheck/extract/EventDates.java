@@ -40,8 +40,28 @@ final class EventDates {
             if (m.dateline() || m.possessive() || m.type() == TimeRules.Type.ANCHORED || anyOf(dated, m)) {
                 continue;
             }
-            frame(c.tagged(), m);
+            if (!attributive(c.tagged(), m)) {
+                frame(c, m);
+            }
         }
+    }
+
+    /**
+     * "the Aug. 8 fire", "the March 10 collapse": a day right before an event noun, after a determiner, dates that
+     * event ({@code date:-:fire}).
+     */
+    private static boolean attributive(SentenceContext c, TimeRules.TimeMention m) {
+        int e = m.end();
+        if (e >= c.t.size() || c.headAt[e] < 0 || m.start() == 0 || m.type() != TimeRules.Type.DATE) {
+            return false;
+        }
+        Heads.Head head = c.heads.get(c.headAt[e]);
+        if (!head.event() || !WordClasses.is(c.t.get(m.start() - 1), "definite-determiners")) {
+            return false;
+        }
+        String event = c.headName(head);
+        emit(c, m, ClaimKey.of(ClaimKind.DATE, ClaimKey.NONE, event), event, e);
+        return true;
     }
 
     private static boolean anyOf(boolean[] marks, TimeRules.TimeMention m) {
@@ -111,6 +131,15 @@ final class EventDates {
         for (int j = verb - 1; j >= from; j--) {
             Token w = c.t.get(j);
             if (w.pos("NOUN")) {
+                int k = j - 1;
+                while (k >= from && (c.inTime(k) || c.t.get(k).pos("DET") || c.t.get(k).pos("ADJ")
+                        || c.t.get(k).pos("NUM") || c.t.get(k).pos("PROPN") || c.t.get(k).pos("NOUN"))) {
+                    k--;
+                }
+                if (k >= from && c.t.get(k).pos("ADP")) {
+                    j = k; // "survivors of the Feb. 6 earthquake gathered": the noun of a phrase after a preposition
+                    continue;
+                }
                 return j;
             }
             if (w.verbal() && j < verb - 1) {
