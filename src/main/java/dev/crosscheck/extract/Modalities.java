@@ -52,7 +52,8 @@ final class Modalities {
         int from = c.clauseStart(k.figureFrom);
         if (k.kind == ClaimKind.DATE) {
             // "Hurricane Charley struck on Aug. 13, 2004": the date of another named event is background
-            if (otherNamedEvent(c, from, FigureFrames.clauseEnd(c, k.to)) || eventOnly(k) && oldDate(k.value, published)) {
+            if (otherNamedEvent(c, from, FigureFrames.clauseEnd(c, k.to))
+                    || eventOnly(k) && oldDate(k.value, published)) {
                 k.modality = Modality.HISTORICAL;
             }
             return;
