@@ -37,6 +37,11 @@ final class DocumentState {
     String[] lastMeasure;
     /** The last contender's measure the document named ("649 seats declared"): what "Labour has 411," counts. */
     String lastOwnedMeasure;
+    /**
+     * The year the story is told in: the publication's, or for a document dated only by its upload, the latest year
+     * its text names up to the upload's (0 when neither): what "years before" counts from.
+     */
+    int storyYear;
     /** The authority the document cited last, written and normalized: what "the agency said" refers to. */
     String lastAuthority;
     /** Every authority cited so far, the latest last: what "the county says" refers to. */

@@ -72,8 +72,8 @@ final class Modalities {
             return;
         }
         int to = FigureFrames.clauseEnd(c, k.to);
-        if (published != null && (oldYear(c, from, to, k.figureTo, published.getYear())
-                || relativeToOld(c, from, published.getYear()))) {
+        int year = c.storyYear();
+        if (year > 0 && (oldYear(c, from, to, k.figureTo, year) || relativeToOld(c, from, year))) {
             k.modality = Modality.HISTORICAL;
             return;
         }
@@ -146,9 +146,11 @@ final class Modalities {
 
     /** A year in tokens [from, to) two or more years before {@code year}. */
     private static boolean oldYear(SentenceContext c, int from, int to, int figureTo, int year) {
+        boolean comma = false;
         for (int i = from; i < to; i++) {
-            if (i >= figureTo && c.t.get(i).isNumber() && TimeRules.year(c.t.get(i)) <= 0) {
-                break; // "59.9%, down from 67.3% in 2019": a year after another figure is that figure's
+            comma |= i >= figureTo && c.t.get(i).is(",");
+            if (comma && c.t.get(i).isNumber() && TimeRules.year(c.t.get(i)) <= 0) {
+                break; // "59.9% ..., down from 67.3% in 2019": a year after another figure past a comma is that one's
             }
             int y = TimeRules.year(c.t.get(i));
             if (y > 0 && y <= year - 2 && !(i > 0 && SINCE.contains(c.t.get(i - 1).lower()))) {

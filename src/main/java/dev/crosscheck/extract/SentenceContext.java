@@ -147,6 +147,11 @@ final class SentenceContext {
         return UPLOAD_TIME.equals(doc.publishedFrom()) ? null : doc.published();
     }
 
+    /** The year the story is told in (see {@link DocumentState#storyYear}); 0 when unknown. */
+    int storyYear() {
+        return state.storyYear;
+    }
+
     /** The {@code publishedFrom} of a document dated only by its upload. */
     static final String UPLOAD_TIME = "upload-time";
 
