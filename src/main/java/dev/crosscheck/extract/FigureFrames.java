@@ -1188,6 +1188,10 @@ final class FigureFrames {
         if (prev.is("-") && s >= 2 && c.t.get(s - 2).capitalized() && NumberRules.adjacent(c.t, s - 2, s - 1)) {
             return true;
         }
+        if (num.start() == s && (WordClasses.is(prev, "identifier-words") || WordClasses.is(prev, "identifier-compounds")
+                && s >= 2 && c.t.get(s - 2).nominal())) {
+            return true; // "case number 64", "flight 370", "sections 37 and 38": a number that names, not counts
+        }
         if (prev.isWord() && prev.capitalized() && s >= 2 && num.start() == s && !c.used[s - 1]
                 && !(c.t.get(s - 1).pos("PROPN") && s + 1 < c.t.size() && c.t.get(s + 1).is(","))) {
             return true;
