@@ -196,8 +196,12 @@ final class ClaimValues {
         boolean point = m.group(1) == null && m.group(3) == null;
         double[] bounds = m.group(1) == null ? new double[] {lo - half, hi + half} : bounds(m.group(1), lo, hi, 0);
         if (point && unit.family().equals("percent") && a.scale() <= 0 && a.abs().compareTo(BigDecimal.ONE) >= 0) {
-            // a whole percentage is written rounded or cut: "55%" for 55.8% is how outlets write a result
-            bounds[1] = hi + 1;
+            // a whole percentage is written rounded or cut toward zero: "55%" for 55.8%, "-5%" for -5.8%
+            if (a.signum() > 0) {
+                bounds[1] = hi + 1;
+            } else {
+                bounds[0] = lo - 1;
+            }
         }
         double f = unit.factor();
         return new ClaimValue.Quantity((lo + hi) / 2 * f, bounds[0] * f, bounds[1] * f, unit.family(),

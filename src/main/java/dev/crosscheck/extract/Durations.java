@@ -159,10 +159,27 @@ final class Durations {
             }
             if (c.verbAt[k] >= 0) {
                 EventVerbs.Verb v = c.verbs.get(c.verbAt[k]);
-                return v.cls() == EventVerbs.Cls.MEET ? DateClaims.noun(v.lemma()) : null;
+                return v.cls() == EventVerbs.Cls.MEET ? DateClaims.noun(v.lemma()) + who(c, cue) : null;
             }
         }
         return null;
+    }
+
+    /**
+     * Who met, as the key's last part ("Blinken met Wang Yi for five hours" and "Blinken met Xi for 35 minutes" are two
+     * meetings): the people and countries named in the clause before the cue, sorted and joined by "+"; empty when
+     * none is named.
+     */
+    private static String who(SentenceContext c, int cue) {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        for (int k = c.clauseStart(cue); k < cue; k++) {
+            if (c.actorAt[k] >= 0) {
+                Gazetteer.Actor a = c.actors.get(c.actorAt[k]);
+                names.add(a.isPerson() ? ClaimKey.slug(a.person()) : a.country());
+                k = Math.max(k, a.end() - 1);
+            }
+        }
+        return names.isEmpty() ? "" : ":" + String.join("+", names);
     }
 
     /**

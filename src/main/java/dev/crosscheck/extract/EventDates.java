@@ -47,8 +47,9 @@ final class EventDates {
     }
 
     /**
-     * "the Aug. 8 fire", "the March 10 collapse": a day right before an event noun, after a determiner, dates that
-     * event ({@code date:-:fire}).
+     * "the Aug. 8 fire", "the March 10 collapse": a day right before the story's event noun, after a determiner, dates
+     * that event ({@code date:-:fire}); before another event's noun, or after "since", "after" (date-bounds), it dates
+     * nothing of the story's and is left alone.
      */
     private static boolean attributive(SentenceContext c, TimeRules.TimeMention m) {
         int e = m.end();
@@ -60,6 +61,10 @@ final class EventDates {
             return false;
         }
         String event = c.headName(head);
+        if (!event.equals(c.state.mainEvent)
+                || m.start() >= 2 && WordClasses.is(c.t.get(m.start() - 2), "date-bounds")) {
+            return true; // "after the Sept. 11 attacks", "since the Oct. 7 attack": another event, or one before
+        }
         emit(c, m, ClaimKey.of(ClaimKind.DATE, ClaimKey.NONE, event), event, e);
         return true;
     }
@@ -75,6 +80,9 @@ final class EventDates {
 
     private static void frame(SentenceContext c, TimeRules.TimeMention m) {
         List<Token> t = c.t;
+        if (m.start() > 0 && WordClasses.is(t.get(m.start() - 1), "date-bounds")) {
+            return; // "had burned 10,000 acres by Friday": a bound on the time, not the day it happened
+        }
         int from = c.clauseStart(m.start());
         int verb = -1;
         for (int k = m.start() - 1; k >= from && k >= m.start() - 8; k--) {
@@ -106,14 +114,22 @@ final class EventDates {
         String predicate = listed != null ? listed.lemma() : cls != null ? cls.name() : ClaimKey.slug(lemma);
         String owner = FigureFrames.subjectOwner(c, verb);
         int subject = subjectNoun(c, from, verb);
-        if (subject >= 0 && c.headAt[subject] >= 0 && c.heads.get(c.headAt[subject]).event()) {
-            // "the fire began on 8 August": the date of the event itself
+        if (subject >= 0 && c.headAt[subject] >= 0 && c.heads.get(c.headAt[subject]).event()
+                && nounName(c, subject).equals(c.state.mainEvent) && WordClasses.of("event-start-verbs").contains(v.verbLemma())) {
+            // "the fire began on 8 August": the date of the story's event itself ("the fire was contained on
+            // Wednesday" is a date of the fire's, keyed by its verb below)
             String event = nounName(c, subject);
             emit(c, m, ClaimKey.of(ClaimKind.DATE, ClaimKey.NONE, event), event, verb);
             return;
         }
+        if (Modalities.irrealis(c, from, verb)) {
+            return; // "the plant could reopen on Monday": not what happened that day
+        }
         // what it happened to: the verb's object ("divers recovered the wreckage"), else its subject ("the bridge
         // collapsed")
+        if (indefiniteObject(c, verb, m.start())) {
+            return; // "police arrested a suspect on Monday": one of several such acts, no fact of the story's
+        }
         String thing = objectNoun(c, verb, m.start());
         if (thing == null && subject >= 0) {
             thing = nounName(c, subject);
@@ -151,6 +167,11 @@ final class EventDates {
 
     private static String nounName(SentenceContext c, int j) {
         return c.headAt[j] >= 0 ? c.headName(c.heads.get(c.headAt[j])) : ClaimKey.slug(c.t.get(j).nounLemma());
+    }
+
+    /** Whether the verb's object is indefinite ("a suspect", "another suspect", "a second one"). */
+    private static boolean indefiniteObject(SentenceContext c, int verb, int date) {
+        return verb + 1 < date && WordClasses.is(c.t.get(verb + 1), "indefinite-determiners");
     }
 
     /** The verb's object noun before the date ("closed the deal on Thursday"), by name; null when none. */

@@ -259,9 +259,9 @@ final class FigureFrames {
         if (predicate == null) {
             predicate = m.predicate();
         }
-        if (m.owned() && (predicate == null || PREDICATES.named(predicate) == null)) {
-            // "the Conservatives had 121 seats", "Labour's landslide delivered 411 seats": what they won; a listed
-            // class keeps its meaning ("lost 250 seats")
+        if (m.owned() && (predicate == null || CONTENDER_HOLDS.contains(predicate))) {
+            // "the Conservatives had 121 seats", "Labour's landslide delivered 411 seats": what they won; other verbs
+            // keep their meaning ("lost 250 seats", "are defending 345 seats", "contested 609 seats")
             predicate = OWNED_TAKEN;
         }
         predicate = forAttribute(measure, predicate);
@@ -363,9 +363,8 @@ final class FigureFrames {
             return false;
         }
         LemmaLexicon.Entry cls = verbPredicate(t.get(k));
-        boolean holds = cls == null ? t.get(k).verbLemma().equals("have")
-                : cls.has("light") || OWNED_PREDICATES.contains(cls.name());
-        return holds && !subjectOwner(c, num.start()).equals(ClaimKey.NONE);
+        boolean holds = CONTENDER_HOLDS.contains(t.get(k).verbLemma()) || cls != null && OWNED_PREDICATES.contains(cls.name());
+        return holds && !subjectOwner(c, num.start()).equals(ClaimKey.NONE); // not "Labour's majority is 174"
     }
 
     /**
@@ -400,6 +399,8 @@ final class FigureFrames {
     private static final java.util.Set<String> OWNED_PREDICATES = WordClasses.of("contender-predicates");
     /** The predicate class of a contender's measure held or taken ("had 121 seats", "won 121 seats"). */
     private static final String OWNED_TAKEN = WordClasses.first("contender-predicates");
+    /** Verbs (lemmas) by which a contender holds what it won: "Labour has 411", "holds 412 seats". */
+    private static final java.util.Set<String> CONTENDER_HOLDS = WordClasses.of("contender-holds");
     private static final java.util.Set<String> REFERENTIAL_NOUNS = WordClasses.of("referential-nouns");
     private static final java.util.Set<String> WHOLE_WORDS = WordClasses.of("whole-words");
     private static final java.util.Set<String> MARGIN_LINKS = WordClasses.of("margin-links");

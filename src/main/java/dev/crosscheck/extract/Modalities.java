@@ -107,6 +107,20 @@ final class Modalities {
         }
     }
 
+    /**
+     * Whether a projection or a supposition cue stands in tokens [from, to) ("could", "is expected to", "if"): what
+     * follows is not what happened.
+     */
+    static boolean irrealis(SentenceContext c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            String cue = cueAt(BEFORE, c.t, i, to);
+            if ("projected".equals(cue) || "hypothetical".equals(cue)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String cueAt(PhraseMatcher<String> cues, List<Token> t, int i, int limit) {
         if (!t.get(i).isWord()) {
             return null;
@@ -125,7 +139,8 @@ final class Modalities {
     /**
      * A date of an event by its kind alone ({@code date:-:earthquake}, "the quake struck in 2015"): the story's event
      * when recent, another one of its kind when years old. Dates of named things ("the deal was signed in 2021") stay
-     * claims whatever their year.
+     * claims whatever their year when the date rule's listed verbs give them; a date an ad hoc verb gives years
+     * before publication is background (see EventDates).
      */
     private static boolean eventOnly(Candidate k) {
         return k.key.parts().size() == 2 && k.key.parts().get(0).equals(dev.crosscheck.claim.ClaimKey.NONE);
@@ -146,11 +161,10 @@ final class Modalities {
 
     /** A year in tokens [from, to) two or more years before {@code year}. */
     private static boolean oldYear(SentenceContext c, int from, int to, int figureTo, int year) {
-        boolean comma = false;
         for (int i = from; i < to; i++) {
-            comma |= i >= figureTo && c.t.get(i).is(",");
-            if (comma && c.t.get(i).isNumber() && TimeRules.year(c.t.get(i)) <= 0) {
-                break; // "59.9% ..., down from 67.3% in 2019": a year after another figure past a comma is that one's
+            if (i >= figureTo && WordClasses.is(c.t.get(i), "comparison-links")) {
+                break; // "59.9%, down from 67.3% in 2019", "fewer than it received in 2019": the year of what the
+                       // figure is compared with
             }
             int y = TimeRules.year(c.t.get(i));
             if (y > 0 && y <= year - 2 && !(i > 0 && SINCE.contains(c.t.get(i - 1).lower()))) {
@@ -181,7 +195,11 @@ final class Modalities {
         if (had < 0) {
             return false;
         }
-        for (int i = had - 2; i >= 0; i--) {
+        LemmaLexicon.Entry perfect = FigureFrames.verbPredicate(t.get(had + 1));
+        if (perfect != null && perfect.has("running")) {
+            return false; // "arrested a man who had killed 12 people": the story's toll all the same
+        }
+        for (int i = had - 2; i >= Math.max(0, had - 2 * SentenceContext.WINDOW); i--) {
             Token w = t.get(i);
             if (TIME_CONJUNCTIONS.contains(w.lower()) || c.verbAt[i] >= 0
                     && c.verbs.get(c.verbAt[i]).cls() == EventVerbs.Cls.REPORT) {
@@ -191,7 +209,7 @@ final class Modalities {
             if (cls != null && cls.has("report")) {
                 return false;
             }
-            if (w.pos("VERB") && !w.lower().equals(w.verbLemma()) && !w.lower().endsWith("ing")
+            if (w.pos("VERB") && !w.lower().equals(w.verbLemma()) && !WordClasses.endsWithAny(w, "participle-endings")
                     && !(i > 0 && AUXILIARIES.contains(t.get(i - 1).lower()))) {
                 return true; // "lost": a simple past before the past perfect
             }

@@ -34,6 +34,16 @@ final class WordClasses {
         return of(name).iterator().next();
     }
 
+    /** Whether a token's lower-cased text ends with one of the class's endings ("participle-endings": "ing"). */
+    static boolean endsWithAny(Token token, String name) {
+        for (String ending : of(name)) {
+            if (token.lower().endsWith(ending)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether a token's lower-cased text is a word of the class. */
     static boolean is(Token token, String name) {
         return of(name).contains(token.lower());
