@@ -249,7 +249,7 @@ final class Attributions {
         }
         titled |= nameStart > from && TITLES.matchEndingAt(t, nameStart, 3) != null;
         if (nameEnd - nameStart >= 2 && (titled || nameStart == from)) {
-            String full = text(t, nameStart, nameEnd);
+            String full = Tokenizer.text(t, nameStart, nameEnd);
             if (isPerson(c, nameStart, nameEnd, titled)) {
                 c.state.fullNames.put(t.get(nameEnd - 1).lower(), full);
                 c.state.lastPersonCited = full;
@@ -296,7 +296,7 @@ final class Attributions {
         if (to - from == 1 && t.get(from).pos("PRON")) {
             return null;
         }
-        String written = text(t, from, to);
+        String written = Tokenizer.text(t, from, to);
         PhraseMatcher.Match<Boolean> role = TITLES.match(t, from);
         if (role != null && role.end() == to) {
             return remember(c, written.toLowerCase(Locale.ROOT)); // "the sheriff", "the governor": a role
@@ -336,17 +336,6 @@ final class Attributions {
         return authority;
     }
 
-    private static String text(List<Token> t, int from, int to) {
-        StringBuilder b = new StringBuilder();
-        for (int k = from; k < to; k++) {
-            if (k > from && t.get(k).start() > t.get(k - 1).end()) {
-                b.append(' ');
-            }
-            b.append(t.get(k).text());
-        }
-        return b.toString();
-    }
-
     /**
      * Remembers the full names written after a title in a sentence ("Governor Josh Green spoke"), so that a later
      * "Green said" is the same authority. Reads capitals only: no tags needed.
@@ -363,7 +352,7 @@ final class Attributions {
                 e++;
             }
             if (e - title.end() >= 2) {
-                c.state.fullNames.putIfAbsent(t.get(e - 1).lower(), text(t, title.end(), e));
+                c.state.fullNames.putIfAbsent(t.get(e - 1).lower(), Tokenizer.text(t, title.end(), e));
             }
             i = Math.max(i, e - 1);
         }

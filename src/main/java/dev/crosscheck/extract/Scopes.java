@@ -239,13 +239,13 @@ final class Scopes {
         if (m != null) {
             end = m.end();
             if (end < t.size() && t.get(end).kind() == Token.Kind.POSSESSIVE) {
-                return new Found(k, end, text(t, k, end), m.value().id());
+                return new Found(k, end, Tokenizer.text(t, k, end), m.value().id());
             }
             // "Lee County", "Al Haouz province": a type word after the name belongs to it
             if (end < t.size() && REGION_WORDS.contains(t.get(end).lower())) {
                 end++;
             }
-            return new Found(k, end, text(t, k, end), m.value().id());
+            return new Found(k, end, Tokenizer.text(t, k, end), m.value().id());
         }
         if (!FigureFrames.nameLike(c, k) || c.headAt[k] >= 0 || c.inTime(k)) {
             return null;
@@ -258,7 +258,7 @@ final class Scopes {
             end++;
         }
         // "in Maui's Upcountry region": a possessive place is skipped by the caller for the one after it
-        return new Found(k, end, text(t, k, end), ClaimKey.slug(text(t, k, end)));
+        return new Found(k, end, Tokenizer.text(t, k, end), ClaimKey.slug(Tokenizer.text(t, k, end)));
     }
 
 
@@ -275,23 +275,12 @@ final class Scopes {
                     return null;
                 }
                 PhraseMatcher.Match<Place> m = PLACES.match(t, s);
-                return m != null && m.end() == k ? new Found(s, k, text(t, s, k), m.value().id()) : null;
+                return m != null && m.end() == k ? new Found(s, k, Tokenizer.text(t, s, k), m.value().id()) : null;
             }
             if (!(t.get(k).pos("NOUN") || t.get(k).pos("ADJ") || t.get(k).is("-"))) {
                 return null;
             }
         }
         return null;
-    }
-
-    private static String text(List<Token> t, int from, int to) {
-        StringBuilder b = new StringBuilder();
-        for (int k = from; k < to; k++) {
-            if (k > from && t.get(k).start() > t.get(k - 1).end()) {
-                b.append(' ');
-            }
-            b.append(t.get(k).text());
-        }
-        return b.toString();
     }
 }

@@ -19,6 +19,18 @@ final class Tokenizer {
     private Tokenizer() {
     }
 
+    /** Tokens [from, to) as written: their texts, with one space where the text had space between them. */
+    static String text(List<Token> t, int from, int to) {
+        StringBuilder b = new StringBuilder();
+        for (int k = from; k < to; k++) {
+            if (k > from && t.get(k).start() > t.get(k - 1).end()) {
+                b.append(' ');
+            }
+            b.append(t.get(k).text());
+        }
+        return b.toString();
+    }
+
     static List<Token> tokenize(String s, int offset) {
         List<Token> out = new ArrayList<>();
         int n = s.length();
