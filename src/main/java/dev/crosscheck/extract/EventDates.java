@@ -205,9 +205,7 @@ final class EventDates {
         Candidate k = c.emit(ClaimKind.DATE, key, subject, c.t.get(verb).verbLemma(), value, from, to, false, false,
                 c.baseConfidence() * 0.8);
         k.figure(c.figureTokens, m.start(), m.end());
-        LocalDate published = c.published();
-        if (published != null && value.length() >= 4 && value.substring(0, 4).chars().allMatch(Character::isDigit)
-                && Integer.parseInt(value.substring(0, 4)) <= published.getYear() - 2) {
+        if (Modalities.oldDate(value, c.published())) {
             // "the 85 people killed in the Camp Fire in 2018": what a verb did years before is background
             k.modality = dev.crosscheck.claim.Modality.HISTORICAL;
         }

@@ -147,7 +147,7 @@ final class Modalities {
     }
 
     /** A date value ("2015", "2015-04-25", "2015-W17") of a year two or more years before publication. */
-    private static boolean oldDate(String value, LocalDate published) {
+    static boolean oldDate(String value, LocalDate published) {
         if (published == null || value == null || value.length() < 4) {
             return false;
         }
