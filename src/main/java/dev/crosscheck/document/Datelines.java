@@ -129,16 +129,7 @@ final class Datelines {
         java.util.TreeSet<Integer> years = new java.util.TreeSet<>();
         int limit = uploaded == null ? 2100 : uploaded.getYear();
         for (String p : paragraphs) {
-            for (int i = 0; i + 4 <= p.length(); i++) {
-                if (isDigit(p, i) && isDigit(p, i + 1) && isDigit(p, i + 2) && isDigit(p, i + 3)
-                        && !isDigit(p, i - 1) && !isDigit(p, i + 4)) {
-                    int y = Integer.parseInt(p.substring(i, i + 4));
-                    if (y >= 1900 && y <= limit) {
-                        years.add(y);
-                    }
-                    i += 3;
-                }
-            }
+            yearsNamed(p, limit, years);
         }
         java.time.DayOfWeek weekday = null;
         for (String p : opening) {
@@ -149,6 +140,20 @@ final class Datelines {
             }
         }
         return new Years(uploaded, years, weekday);
+    }
+
+    /** Adds the years a text names (four digits standing alone, 1900 to {@code limit}) to {@code into}. */
+    static void yearsNamed(String p, int limit, java.util.Collection<Integer> into) {
+        for (int i = 0; i + 4 <= p.length(); i++) {
+            if (isDigit(p, i) && isDigit(p, i + 1) && isDigit(p, i + 2) && isDigit(p, i + 3)
+                    && !isDigit(p, i - 1) && !isDigit(p, i + 4)) {
+                int y = Integer.parseInt(p.substring(i, i + 4));
+                if (y >= 1900 && y <= limit) {
+                    into.add(y);
+                }
+                i += 3;
+            }
+        }
     }
 
     private static boolean isDigit(String s, int i) {

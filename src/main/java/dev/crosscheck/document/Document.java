@@ -25,4 +25,16 @@ public record Document(
     public Document {
         sentences = List.copyOf(sentences);
     }
+
+    /**
+     * The latest year the text names, as the reader counts years for datelines (four digits standing alone, 1900 to
+     * {@code limit}); 0 when it names none.
+     */
+    public int latestYearNamed(int limit) {
+        java.util.TreeSet<Integer> years = new java.util.TreeSet<>();
+        if (text != null) {
+            Datelines.yearsNamed(text, limit, years);
+        }
+        return years.isEmpty() ? 0 : years.last();
+    }
 }

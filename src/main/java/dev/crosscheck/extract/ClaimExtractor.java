@@ -55,26 +55,13 @@ public final class ClaimExtractor {
         Tagger.prime();
     }
 
-    private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("\\b(1[89]|20)\\d\\d\\b");
-
     /** See {@link DocumentState#storyYear}. */
     static int storyYear(Document document) {
         if (document.published() == null) {
             return 0;
         }
         int cap = document.published().getYear();
-        if (!SentenceContext.UPLOAD_TIME.equals(document.publishedFrom())) {
-            return cap;
-        }
-        int latest = 0;
-        java.util.regex.Matcher m = YEAR.matcher(document.text());
-        while (m.find()) {
-            int y = Integer.parseInt(m.group());
-            if (y <= cap && y > latest) {
-                latest = y;
-            }
-        }
-        return latest;
+        return SentenceContext.UPLOAD_TIME.equals(document.publishedFrom()) ? document.latestYearNamed(cap) : cap;
     }
 
     public Extraction analyze(Document document) {
