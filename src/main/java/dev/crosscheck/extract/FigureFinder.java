@@ -12,9 +12,6 @@ final class FigureFinder {
 
     /** A figure at tokens [start, end). */
     record Figure(int start, int end) {
-        boolean overlaps(int from, int to) {
-            return start < to && from < end;
-        }
     }
 
     private FigureFinder() {

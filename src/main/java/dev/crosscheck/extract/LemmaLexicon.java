@@ -74,15 +74,4 @@ final class LemmaLexicon {
         }
         return best;
     }
-
-    /** The longest phrase ending right before token {@code end}, or null. */
-    Match endingAt(List<Token> t, int end) {
-        for (int len = Math.min(MAX_WORDS, end); len >= 1; len--) {
-            Match m = at(t, end - len);
-            if (m != null && m.end() == end) {
-                return m;
-            }
-        }
-        return null;
-    }
 }

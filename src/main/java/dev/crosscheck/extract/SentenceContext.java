@@ -313,40 +313,6 @@ final class SentenceContext {
     }
 
     /**
-     * The one person the clause's subject names ("Biden won 52 percent"), or null. Quantities such as vote shares
-     * belong to a person more than to a country: two candidates of one country must not share a key.
-     */
-    String subjectPerson(int ref) {
-        int from = clauseStart(ref);
-        for (int k = from; k < ref; k++) {
-            if (actorAt[k] >= 0) {
-                Gazetteer.Actor a = actors.get(actorAt[k]);
-                if (a.end() < t.size() && t.get(a.end()).kind() == Token.Kind.POSSESSIVE) {
-                    k = a.end();
-                    continue;
-                }
-                String person = null;
-                for (int j = k; j < Math.min(ref, k + 8); j++) {
-                    if (actorAt[j] >= 0) {
-                        Gazetteer.Actor b = actors.get(actorAt[j]);
-                        if (b.isPerson()) {
-                            if (person != null && !person.equals(b.person())) {
-                                return null;
-                            }
-                            person = b.person();
-                        }
-                        j = b.end() - 1;
-                    } else if (t.get(j).is("and")) {
-                        return null;
-                    }
-                }
-                return person;
-            }
-        }
-        return null;
-    }
-
-    /**
      * The name that is the subject of ref's clause: the first run of capitalized words in it, as its last word
      * ("Incumbent Ana Ferreira won" and "Ferreira won" are both {@code ferreira}), or as the whole run when that
      * word is generic (name-generics.txt: "the Socialist Party" is {@code socialist-party}); null when the clause
