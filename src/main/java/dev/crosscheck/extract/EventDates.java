@@ -23,6 +23,8 @@ import java.util.List;
  */
 final class EventDates {
 
+    private static final java.util.Set<String> RELATIVES = WordClasses.of("relatives");
+
     private EventDates() {
     }
 
@@ -85,18 +87,23 @@ final class EventDates {
         }
         int from = c.clauseStart(m.start());
         int verb = -1;
-        for (int k = m.start() - 1; k >= from && k >= m.start() - 8; k--) {
+        for (int k = m.start() - 1; k >= from && k >= m.start() - 11; k--) {
             Token w = t.get(k);
             if (w.pos("VERB") || FigureFrames.verbPredicate(w) != null && !w.pos("NOUN")) {
                 verb = k;
                 break;
             }
-            if (w.pos("CCONJ") || w.pos("SCONJ") || w.kind() == Token.Kind.PUNCT) {
-                return; // "..., and on Thursday depositors tried": the date opens the next clause, its verb follows
+            if (w.pos("CCONJ") || w.pos("SCONJ") || clauseMark(t, k)) {
+                break; // "..., and on Thursday depositors tried": the date opens the next clause, its verb follows
             }
         }
-        if (verb < 0) {
-            return;
+        boolean opening = verb < 0;
+        if (opening) {
+            verb = followingVerb(c, m);
+            if (verb < 0) {
+                return;
+            }
+            from = m.start();
         }
         Token v = t.get(verb);
         String lemma = v.verbLemma();
@@ -106,14 +113,18 @@ final class EventDates {
             return; // the date rule's: a movement or a meeting needs a named actor; "said on Monday" dates the report
         }
         // a reporting or linking verb ("found on Monday", "was on Monday") says nothing of what happened that day
-        LemmaLexicon.Entry cls = listed != null ? null : FigureFrames.PREDICATES.of(lemma);
+        LemmaLexicon.Match phrase = FigureFrames.PREDICATES.at(t, verb); // "take out" before "take"
+        LemmaLexicon.Entry cls = listed != null ? null : phrase != null ? phrase.entry() : FigureFrames.PREDICATES.of(lemma);
         if (cls != null && (cls.has("report") || cls.has("light"))) {
             return;
         }
         // a verb of events.txt keys by its lemma there ("freed" is release), others by their predicate class or lemma
         String predicate = listed != null ? listed.lemma() : cls != null ? cls.name() : ClaimKey.slug(lemma);
         String owner = FigureFrames.subjectOwner(c, verb);
-        int subject = subjectNoun(c, from, verb);
+        int subject = subjectNoun(c, opening ? m.end() : from, verb);
+        if (subject > 0 && t.get(subject - 1).pos("PROPN") && !WordClasses.is(t.get(subject), "referential-nouns")) {
+            owner = ClaimKey.NONE; // "California regulators closed the bank": a name before the subject noun modifies it
+        }
         if (subject >= 0 && c.headAt[subject] >= 0 && c.heads.get(c.headAt[subject]).event()
                 && nounName(c, subject).equals(c.state.mainEvent) && WordClasses.of("event-start-verbs").contains(v.verbLemma())) {
             // "the fire began on 8 August": the date of the story's event itself ("the fire was contained on
@@ -130,16 +141,102 @@ final class EventDates {
         if (indefiniteObject(c, verb, m.start())) {
             return; // "police arrested a suspect on Monday": one of several such acts, no fact of the story's
         }
-        String thing = objectNoun(c, verb, m.start());
-        if (thing == null && subject >= 0) {
+        int objectEnd = opening ? clauseEndAfter(c, verb) : m.start();
+        String thing = objectNoun(c, verb, objectEnd);
+        Token figure = objectFigure(c, verb, objectEnd);
+        boolean act = figure != null;
+        if (cls != null && cls.has("money") && (figure == null || figure.isNumber())) {
+            return; // "pulled 12 survivors on Monday": the class holds for money only
+        }
+        if (act) {
+            // "depositors tried to withdraw $42 billion on Thursday": the act is the event, whoever did it
+            if (cls == null && listed == null) {
+                return;
+            }
+            thing = null;
+            owner = ClaimKey.NONE;
+        } else if (thing == null && subject >= 0) {
             thing = nounName(c, subject);
         }
-        if (thing == null && owner.equals(ClaimKey.NONE)) {
+        if (thing == null && owner.equals(ClaimKey.NONE) && !act) {
             return;
         }
         emit(c, m, ClaimKey.of(ClaimKind.DATE, owner, thing == null ? ClaimKey.NONE : thing, predicate),
                 (owner.equals(ClaimKey.NONE) ? "" : SentenceContext.ownerName(owner))
                         + (thing == null ? "" : SentenceContext.headLabel(thing) + ": ") + predicate, verb);
+    }
+
+    /**
+     * The verb of a clause that a date opens ("On Thursday, customers tried to withdraw $42 billion"): the first verb
+     * after the date and the clause's subject, with no punctuation but the comma after the date between; the verb
+     * after an attempt verb and "to" ("tried to withdraw") is the act. -1 when none.
+     */
+    private static int followingVerb(SentenceContext c, TimeRules.TimeMention m) {
+        List<Token> t = c.t;
+        int before = m.start() - 1;
+        if (before >= 0 && t.get(before).pos("ADP")) {
+            before--; // "On Thursday, ..."
+        }
+        if (before >= 0 && !t.get(before).is(",") && !t.get(before).pos("CCONJ")) {
+            return -1; // not the opening of a clause: "on Friday, 10 March, after a run in which customers tried"
+        }
+        int k = m.end();
+        if (k < t.size() && t.get(k).is(",")) {
+            k++;
+        }
+        boolean subject = false;
+        for (int limit = Math.min(t.size(), k + 8); k < limit; k++) {
+            Token w = t.get(k);
+            if (w.pos("VERB") && subject) {
+                if (WordClasses.of("attempt-verbs").contains(w.verbLemma()) && k + 2 < t.size()
+                        && t.get(k + 1).pos("PART") && t.get(k + 2).pos("VERB")) {
+                    return k + 2;
+                }
+                return k;
+            }
+            if (w.nominal() || w.pos("PRON") && !RELATIVES.contains(w.lower())) {
+                subject = true;
+            } else if (!(w.pos("DET") || w.pos("ADJ") || w.pos("NUM") || w.pos("AUX") || w.pos("ADV")
+                    || w.pos("CCONJ") && subject)) {
+                return -1; // a preposition, a clause word or punctuation: not a subject and its verb
+            }
+        }
+        return -1;
+    }
+
+    /** Punctuation that ends a clause: not a currency sign or a percent sign, which belong to a figure. */
+    private static boolean clauseMark(List<Token> t, int k) {
+        Token w = t.get(k);
+        return w.kind() == Token.Kind.PUNCT && !w.is("%") && Units.currencyBefore(t, k + 1) == null;
+    }
+
+    /** The end of the verb's object: the next punctuation, time or clause word after it. */
+    private static int clauseEndAfter(SentenceContext c, int verb) {
+        int k = verb + 1;
+        while (k < c.t.size() && !clauseMark(c.t, k) && !c.inTime(k) && !c.t.get(k).pos("SCONJ")
+                && !c.t.get(k).pos("CCONJ")) {
+            k++;
+        }
+        return k;
+    }
+
+    /** Whether the verb's object is a figure ("withdraw $42 billion", "fell 60%"): the verb names the act itself. */
+    private static boolean figureObject(SentenceContext c, int verb, int end) {
+        return objectFigure(c, verb, end) != null;
+    }
+
+    /** The verb's object figure's first token ("withdraw $42 billion": the "$"), or null when its object is none. */
+    private static Token objectFigure(SentenceContext c, int verb, int end) {
+        for (int j = verb + 1; j < end && j <= verb + 3; j++) {
+            Token w = c.t.get(j);
+            if (w.isNumber() || j + 1 < c.t.size() && Units.currencyBefore(c.t, j + 1) != null) {
+                return w;
+            }
+            if (!w.pos("ADV") && !w.pos("ADP") || w.is("from") || w.is("to")) {
+                return null; // "withdraw about $42 billion", "rose by 60%"; not "moved from 10 to 12"
+            }
+        }
+        return null;
     }
 
     /** The token of the clause's subject noun, before its verb ("The bridge collapsed"); -1 when none. */
@@ -181,9 +278,9 @@ final class EventDates {
             if (w.pos("ADP") || w.isNumber()) {
                 return null; // "met for four hours", "arrived in Moscow": no direct object
             }
-            if (w.pos("NOUN")) {
-                int end = j;
-                while (end + 1 < date && c.t.get(end + 1).pos("NOUN")) {
+            if (w.nominal()) {
+                int end = j; // "closed Silicon Valley Bank": a name's last word is what it is
+                while (end + 1 < date && c.t.get(end + 1).nominal()) {
                     end++;
                 }
                 Token head = c.t.get(end);

@@ -248,7 +248,7 @@ final class FigureFrames {
             m = new Measure(previous.measure(), previous.predicate(), null, false, num.start(), e);
         }
         boolean whole = partitiveWhole(c, num.start(), previous);
-        String predicate = whole ? null : predicate(c, num.start(), m == null ? e : Math.max(e, m.to()), m);
+        String predicate = whole ? null : predicate(c, num.start(), m == null ? e : Math.max(e, m.to()), m, false);
         if (m == null) {
             if (predicate == null || !personPredicate(predicate)) {
                 return null; // a number that counts nothing named
@@ -308,7 +308,7 @@ final class FigureFrames {
      * its subject and predicate ({@code duration:owner:-:-:predicate}).
      */
     private static Previous duration(SentenceContext c, int from, int to, String iso, boolean approx, boolean running) {
-        String predicate = predicate(c, from, to, null);
+        String predicate = predicate(c, from, to, null, false);
         for (int k = from - 1; predicate == null && k >= c.clauseStart(from); k--) {
             if (participle(c.t.get(k))) {
                 predicate = ClaimKey.slug(c.t.get(k).verbLemma()); // "lowered his own record by 30 seconds"
@@ -574,7 +574,7 @@ final class FigureFrames {
      * figure when the figure is its object ("received 47.7 percent"), else the first verb after ("people needed
      * shelter"). Null when the clause has none.
      */
-    private static String predicate(SentenceContext c, int s, int e, Measure m) {
+    private static String predicate(SentenceContext c, int s, int e, Measure m, boolean money) {
         List<Token> t = c.t;
         int n = t.size();
         int end = clauseEnd(c, e);
@@ -590,6 +590,9 @@ final class FigureFrames {
                 continue;
             }
             LemmaLexicon.Match p = predicateAt(t, k);
+            if (p != null && !usable(p.entry(), money)) {
+                p = null;
+            }
             if (p != null && (w.verbal() || w.pos("ADJ") || w.pos("ADV") || w.pos("ADP")
                     || w.pos("NOUN") && verbPredicate(w) != null)) {
                 LemmaLexicon.Entry en = p.entry();
@@ -620,13 +623,19 @@ final class FigureFrames {
             if (w.is(",")) {
                 break; // "... destroyed in Lahaina, out of 2,719 that were exposed": not this figure's verb
             }
-            LemmaLexicon.Entry en = verbPredicate(w);
+            LemmaLexicon.Match phrase = w.isWord() ? PREDICATES.at(t, k) : null;
+            LemmaLexicon.Entry en = phrase != null && phrase.end() > k + 1 && phrase.end() <= s
+                    ? phrase.entry() // "tried to take out $42bn": the phrase, not "take"
+                    : verbPredicate(w);
             if (!w.isWord() || !(w.verbal() || w.pos("ADJ") || en != null)) {
                 objectOfVerbBefore &= !w.nominal();
                 continue;
             }
             if (en == null) {
                 en = PREDICATES.of(w.lemma());
+            }
+            if (en != null && !usable(en, money)) {
+                en = null; // "pulled 12 survivors": "pull" withdraws only money
             }
             if (en == null) {
                 if (participle(w) && verbBefore == null) {
@@ -663,6 +672,11 @@ final class FigureFrames {
             return ClaimKey.slug(verb);
         }
         return null;
+    }
+
+    /** Whether a predicate class applies to this figure: a class flagged [money] holds only for an amount of money. */
+    private static boolean usable(LemmaLexicon.Entry en, boolean money) {
+        return money || !en.has("money");
     }
 
     /**
@@ -744,6 +758,15 @@ final class FigureFrames {
      * run of proper nouns not governed by a preposition ("Labour won", "SVB had", "the Conservatives took");
      * a proper noun in a possessive ("Labour's 411 seats") counts too. {@code -} when none.
      */
+    /** Whether token k is a verb that cites a figure ("said", "put ... at", "estimated"). */
+    private static boolean citing(SentenceContext c, int k) {
+        if (k >= c.t.size() || !c.t.get(k).verbal()) {
+            return false;
+        }
+        LemmaLexicon.Entry e = PREDICATES.of(c.t.get(k).verbLemma());
+        return c.verbAt[k] >= 0 && c.verbs.get(c.verbAt[k]).cls() == EventVerbs.Cls.REPORT || e != null && e.has("report");
+    }
+
     static String subjectOwner(SentenceContext c, int ref) {
         List<Token> t = c.t;
         int from = c.clauseStart(ref);
@@ -765,9 +788,10 @@ final class FigureFrames {
             while (start - 1 >= from && nameLike(c, start - 1) && c.actorAt[start - 1] < 0) {
                 start--;
             }
-            if (governed(t, start) || c.headAt[k] >= 0 && c.heads.get(c.headAt[k]).event()) {
+            if (governed(t, start) || c.headAt[k] >= 0 && c.heads.get(c.headAt[k]).event() || citing(c, k + 1)) {
                 k = start;
-                continue; // "in Lahaina", "according to FEMA"; "Hurricane Ian" is the event, not an owner
+                continue; // "in Lahaina", "according to FEMA"; "Hurricane Ian" is the event, not an owner; "Sivan
+                          // put the cost at": the speaker is the attribution
             }
             return ownerSlug(t, start, k + 1);
         }
@@ -956,7 +980,7 @@ final class FigureFrames {
                     claimTo = after.to();
                 } else {
                     measure = "length";
-                    predicate = predicate(c, num.start(), to, null);
+                    predicate = predicate(c, num.start(), to, null, false);
                     thing = subjectThing(c, num.start());
                     if (predicate == null && thing.equals(ClaimKey.NONE)) {
                         return null;
@@ -972,7 +996,7 @@ final class FigureFrames {
                 Measure after = dimension.equals("money") || dimension.equals("percent") || dimension.equals("area")
                         ? nounAfter(c, to) : null;
                 Measure before = measureBefore(c, from, to);
-                predicate = predicate(c, from, after != null ? after.to() : to, null);
+                predicate = predicate(c, from, after != null ? after.to() : to, null, dimension.equals("money"));
                 if (after != null && after.attribute()) {
                     measure = after.name();
                     claimTo = after.to();

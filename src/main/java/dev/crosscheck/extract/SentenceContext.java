@@ -498,6 +498,7 @@ final class SentenceContext {
                         || !used[i] && NumberRules.startsNumber(t, i) && NumberRules.parse(t, i) != null;
             }
             Tagger.tag(t, anchors);
+            TagRepairs.apply(t);
         }
         return this;
     }
