@@ -236,7 +236,7 @@ final class FigureFrames {
         if (m != null && m.owned()) {
             c.state.lastOwnedMeasure = m.name();
         }
-        if (m == null && c.state.lastOwnedMeasure != null && contenderEllipsis(c, num)) {
+        if (m == null && c.state.lastOwnedMeasure != null && (contenderEllipsis(c, num) || contenderListItem(c, num))) {
             // "Labour has 411, the Conservatives 121" after "649 seats declared": the seats named before
             m = new Measure(c.state.lastOwnedMeasure, OWNED_TAKEN, null, false, num.start(), e);
         }
@@ -368,6 +368,41 @@ final class FigureFrames {
     }
 
     /**
+     * A bare number after a contender's name in a list ("..., the SNP 9, Reform UK 5 and Plaid Cymru 4") whose
+     * first item this sentence read with its measure: the name opens the item (after a comma or "and"), the number
+     * closes it.
+     */
+    private static boolean contenderListItem(SentenceContext c, NumberRules.Num num) {
+        List<Token> t = c.t;
+        int e = num.end();
+        if (e < t.size() && !(t.get(e).kind() == Token.Kind.PUNCT || t.get(e).pos("CCONJ"))) {
+            return false;
+        }
+        int k = num.start() - 1;
+        int names = 0;
+        while (k >= 0 && (nameLike(c, k) || c.actorAt[k] >= 0)) {
+            k--;
+            names++;
+        }
+        if (names == 0 || k < 0) {
+            return false;
+        }
+        if (t.get(k).pos("DET")) {
+            k--;
+        }
+        if (k < 0 || !(t.get(k).is(",") || t.get(k).pos("CCONJ"))) {
+            return false;
+        }
+        for (Candidate before : c.candidates) {
+            if (before.kind == ClaimKind.COUNT && before.key.parts().size() > 2
+                    && before.key.parts().get(2).equals(c.state.lastOwnedMeasure)) {
+                return true; // the list's first item named the measure in this sentence ("had 71 seats")
+            }
+        }
+        return false; // "forecasts: Labour 410, Conservatives 131": no item of this list was read
+    }
+
+    /**
      * "the two leaders", "both sides", "the three countries": a number that refers to things already known rather than
      * counting them (after a determiner, or before a noun of referential-nouns).
      */
@@ -424,12 +459,21 @@ final class FigureFrames {
         List<Token> t = c.t;
         int n = t.size();
         int k = e;
+        boolean possessiveWhole = false;
         if (k + 1 < n && WordClasses.is(t.get(k), "partitive-links")) {
             if (PARTITIVE_PRONOUNS.contains(t.get(k + 1).lower())) {
                 return null;
             }
-            if (PARTITIVE.contains(t.get(k + 1).lower())) {
-                k += 2;
+            int d = PARTITIVE.contains(t.get(k + 1).lower()) ? k + 2 : k + 1;
+            int p = d;
+            while (p < n && p < d + 3 && t.get(p).nominal()) {
+                p++;
+            }
+            if (p > d && p < n && t.get(p).kind() == Token.Kind.POSSESSIVE) {
+                k = p + 1; // "37 of Scotland's 57 seats", "12 of the town's 40 residents": whose the whole is
+                possessiveWhole = true;
+            } else if (d == k + 2) {
+                k = d;
             }
         }
         int head = -1;
@@ -452,7 +496,9 @@ final class FigureFrames {
         if (head < 0) {
             return null;
         }
-        return measureOf(c, start, head);
+        Measure m = measureOf(c, start, head);
+        return m == null || !possessiveWhole ? m
+                : new Measure(m.name(), m.predicate(), m.scopeGroup(), m.attribute(), e, m.to(), m.owned());
     }
 
     /** What the noun phrase [start, head] measures, by the lemma of its head (or a longer phrase ending there). */
@@ -775,6 +821,13 @@ final class FigureFrames {
             Token w = t.get(k);
             if (c.actorAt[k] >= 0) {
                 Gazetteer.Actor a = c.actors.get(c.actorAt[k]);
+                int start = a.start();
+                while (!a.isPerson() && start - 1 >= from && nameLike(c, start - 1) && c.actorAt[start - 1] < 0) {
+                    start--; // "Reform UK 5", "Plaid Cymru 4": a place's name ends a party's, the party is the owner
+                }
+                if (start < a.start() && !governed(t, start)) {
+                    return ClaimKey.slug(Tokenizer.text(t, start, a.end()));
+                }
                 if (!governed(t, a.start())) {
                     return a.isPerson() ? ClaimKey.slug(a.person()) : a.country();
                 }
@@ -1218,8 +1271,9 @@ final class FigureFrames {
             return true; // "case number 64", "flight 370", "sections 37 and 38": a number that names, not counts
         }
         if (prev.isWord() && prev.capitalized() && s >= 2 && num.start() == s && !c.used[s - 1]
-                && !(c.t.get(s - 1).pos("PROPN") && s + 1 < c.t.size() && c.t.get(s + 1).is(","))) {
-            return true;
+                && !(c.t.get(s - 1).pos("PROPN") && s + 1 < c.t.size() && c.t.get(s + 1).is(","))
+                && !(prev.lower().endsWith("s") && !prev.nounLemma().equals(prev.lower()))) {
+            return true; // "Boeing 737"; not "gives the Liberal Democrats 72 MPs": a plural name is a group's
         }
         return WordClasses.is(prev, "name-links") && s >= 2 && c.t.get(s - 2).capitalized() && c.t.get(s - 2).isWord();
     }

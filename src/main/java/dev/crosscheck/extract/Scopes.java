@@ -130,7 +130,7 @@ final class Scopes {
         }
         int from = c.clauseStart(k.figureFrom);
         int to = FigureFrames.clauseEnd(c, k.to);
-        Found best = null;
+        Found best = partOfPlace(c, k);
         // after the figure's words first: "19 homes in Kula and Olinda"; not past another figure ("Nineteen homes have
         // been destroyed - 16 in Kula and three in Olinda")
         for (int i = k.to; i < to && best == null; i++) {
@@ -261,6 +261,23 @@ final class Scopes {
         return new Found(k, end, Tokenizer.text(t, k, end), ClaimKey.slug(Tokenizer.text(t, k, end)));
     }
 
+
+    /** "37 of Scotland's 57 seats": the place whose whole the figure is a part of, inside the figure's words. */
+    private static Found partOfPlace(SentenceContext c, Candidate k) {
+        List<Token> t = c.t;
+        for (int i = k.figureTo; i + 2 < k.to; i++) {
+            if (WordClasses.is(t.get(i), "partitive-links")) {
+                int s = i + 1;
+                int p = s;
+                while (p < k.to && t.get(p).kind() != Token.Kind.POSSESSIVE) {
+                    p++;
+                }
+                PhraseMatcher.Match<Place> m = p < k.to ? PLACES.match(t, s) : null;
+                return m != null && m.end() == p ? new Found(s, p, Tokenizer.text(t, s, p), m.value().id()) : null;
+            }
+        }
+        return null;
+    }
 
     /** "Syria's death toll", "Florida's toll": a place in a possessive before the figure's words. */
     private static Found possessive(SentenceContext c, int from) {

@@ -48,7 +48,7 @@ final class TagRepairs {
         List<Repair> out = new ArrayList<>();
         for (String line : Lexicon.lines("tag-repairs.txt")) {
             int colon = line.indexOf(": ");
-            String[] parts = line.substring(colon + 2).split("\\|");
+            String[] parts = line.substring(colon + 2).split(" \\| ");
             String[] head = parts[0].strip().split("\\s+", 2);
             if (colon < 0 || parts.length != 3 || head.length != 2 || !head[1].startsWith("/") || !head[1].endsWith("/")) {
                 throw new IllegalStateException("tag-repairs.txt: expected 'NEW: TAG /word/ | before | after' in " + line);
