@@ -171,6 +171,9 @@ final class Attributions {
                 || w.is("&")) {
             return true;
         }
+        if (w.is(".") && k > 0 && k + 1 < t.size() && t.get(k - 1).capitalized() && t.get(k - 1).end() == w.start()) {
+            return true; // "Karen Clark & Co. has put": the period of an abbreviated name
+        }
         // "the Pacific Disaster Center and the Federal Emergency Management Agency", "Ministry of Health"
         return (w.pos("CCONJ") || WordClasses.is(w, "name-links")) && k > 0 && k + 1 < t.size()
                 && t.get(k + 1).capitalized() && (t.get(k - 1).capitalized() || t.get(k - 1).is("."));

@@ -249,6 +249,10 @@ final class FigureFrames {
         }
         boolean whole = partitiveWhole(c, num.start(), previous);
         String predicate = whole ? null : predicate(c, num.start(), m == null ? e : Math.max(e, m.to()), m, false);
+        if (m == null && predicate != null && PREDICATES.named(predicate) != null
+                && PREDICATES.named(predicate).has("unmeasured")) {
+            m = new Measure(ClaimKey.NONE, predicate, null, false, num.start(), e); // "outages have passed 2.5 million"
+        }
         if (m == null) {
             if (predicate == null || !personPredicate(predicate)) {
                 return null; // a number that counts nothing named
@@ -265,6 +269,13 @@ final class FigureFrames {
             predicate = OWNED_TAKEN;
         }
         predicate = forAttribute(measure, predicate);
+        LemmaLexicon.Entry predicateClass = predicate == null ? null : PREDICATES.named(predicate);
+        if (predicateClass != null && predicateClass.has("unmeasured") && m.scopeGroup() == null
+                && !possessed(t, m.from()) && !possessed(t, num.start())) {
+            // "homes and businesses without power", "customers without power": one outage count; "369,000 of its
+            // customers", "the island's 11 million people" are someone's own part of it and keep their measure
+            measure = ClaimKey.NONE;
+        }
         boolean people = measure.equals(PERSON) || m.scopeGroup() != null;
         String namedAfter = m.owned() ? ownerAfter(c, m.to()) : null;
         if (m.owned() && namedAfter == null && subjectOwner(c, num.start()).equals(ClaimKey.NONE)
@@ -527,6 +538,11 @@ final class FigureFrames {
             if (c.headAt[head] >= 0 && !c.heads.get(c.headAt[head]).event()) {
                 return new Measure(c.heads.get(c.headAt[head]).name(), null, null, false, start, head + 1);
             }
+            if (head >= 2 && t.get(head - 1).is("-") && t.get(head - 2).isWord()
+                    && t.get(head - 2).end() == t.get(head - 1).start() && t.get(head - 1).end() == t.get(head).start()) {
+                lemma = t.get(head - 2).lower() + "-" + lemma; // "an ex-gratia of ₹10 lakh": the whole compound
+                start = Math.min(start, head - 2);
+            }
             return new Measure(ClaimKey.slug(lemma), null, null, false, start, head + 1);
         }
         LemmaLexicon.Entry entry = phrase.entry();
@@ -640,8 +656,11 @@ final class FigureFrames {
                 p = null;
             }
             if (p != null && (w.verbal() || w.pos("ADJ") || w.pos("ADV") || w.pos("ADP")
-                    || w.pos("NOUN") && verbPredicate(w) != null)) {
+                    || w.pos("NOUN") && (verbPredicate(w) != null || k > 0 && t.get(k - 1).is("to")))) {
                 LemmaLexicon.Entry en = p.entry();
+                if (en.has("report") && k + 1 < n && t.get(k + 1).is("to")) {
+                    continue; // "had been told to evacuate": an order, not a citation
+                }
                 if (en.has("report")) {
                     boolean passive = k + 1 < n && predicateAt(t, k + 1) != null; // "have been reported killed"
                     if (!passive && c.verbAt[k] >= 0 && c.verbs.get(c.verbAt[k]).cls() == EventVerbs.Cls.REPORT) {
@@ -720,6 +739,11 @@ final class FigureFrames {
         return null;
     }
 
+    /** Whether the words before token i make what follows someone's: "its", "their", "the island's". */
+    private static boolean possessed(List<Token> t, int i) {
+        return i > 0 && (WordClasses.is(t.get(i - 1), "possessive-determiners") || t.get(i - 1).kind() == Token.Kind.POSSESSIVE);
+    }
+
     /** Whether a predicate class applies to this figure: a class flagged [money] holds only for an amount of money. */
     private static boolean usable(LemmaLexicon.Entry en, boolean money) {
         return money || !en.has("money");
@@ -769,8 +793,8 @@ final class FigureFrames {
                 return k;
             }
             if (c.verbAt[k] >= 0 && c.verbs.get(c.verbAt[k]).cls() == EventVerbs.Cls.REPORT
-                    && !(k + 1 < n && predicateAt(c.t, k + 1) != null)) {
-                return k; // a citation ends the clause; "have been reported killed" does not cite
+                    && !(k + 1 < n && (predicateAt(c.t, k + 1) != null || c.t.get(k + 1).is("to")))) {
+                return k; // a citation ends the clause; "have been reported killed", "were told to leave" do not cite
             }
         }
         return Math.min(n, ref + SentenceContext.WINDOW);
@@ -804,13 +828,35 @@ final class FigureFrames {
      * run of proper nouns not governed by a preposition ("Labour won", "SVB had", "the Conservatives took");
      * a proper noun in a possessive ("Labour's 411 seats") counts too. {@code -} when none.
      */
-    /** Whether token k is a verb that cites a figure ("said", "put ... at", "estimated"). */
+    /**
+     * Whether token k (after the rest of a name, auxiliaries and adverbs) is a verb that cites a figure: a citation of
+     * events.txt ("said", "announced"), an estimate ("estimated"), or "put ... at".
+     */
     private static boolean citing(SentenceContext c, int k) {
+        while (k + 1 < c.t.size() && (nameLike(c, k) || WordClasses.is(c.t.get(k), "name-links"))) {
+            k++; // the rest of the name: "Karen Clark & Co."
+        }
+        while (k + 1 < c.t.size() && (c.t.get(k).pos("AUX") || c.t.get(k).pos("ADV") || c.t.get(k).is("."))) {
+            k++; // "Karen Clark & Co. has put"
+        }
         if (k >= c.t.size() || !c.t.get(k).verbal()) {
             return false;
         }
-        LemmaLexicon.Entry e = PREDICATES.of(c.t.get(k).verbLemma());
-        return c.verbAt[k] >= 0 && c.verbs.get(c.verbAt[k]).cls() == EventVerbs.Cls.REPORT || e != null && e.has("report");
+        if (c.verbAt[k] >= 0 && c.verbs.get(c.verbAt[k]).cls() == EventVerbs.Cls.REPORT) {
+            return true; // "said", "announced"
+        }
+        String lemma = c.t.get(k).verbLemma();
+        if (WordClasses.of("estimate-verbs").contains(lemma)) {
+            return true;
+        }
+        if (WordClasses.of("at-report-verbs").contains(lemma)) {
+            for (int j = k + 1; j < Math.min(c.t.size(), k + 8); j++) {
+                if (WordClasses.is(c.t.get(j), "level-links")) {
+                    return true; // "put insured losses at"
+                }
+            }
+        }
+        return false; // "raised $2.25 billion", "gave Labour a majority": verbs that act, not cite
     }
 
     static String subjectOwner(SentenceContext c, int ref) {
@@ -829,6 +875,9 @@ final class FigureFrames {
                     return ClaimKey.slug(Tokenizer.text(t, start, a.end()));
                 }
                 if (!governed(t, a.start())) {
+                    if (citing(c, a.end())) {
+                        return ClaimKey.NONE; // "Railway minister Ashwini Vaishnaw has announced": the speaker
+                    }
                     return a.isPerson() ? ClaimKey.slug(a.person()) : a.country();
                 }
                 k = a.start();
@@ -841,10 +890,12 @@ final class FigureFrames {
             while (start - 1 >= from && nameLike(c, start - 1) && c.actorAt[start - 1] < 0) {
                 start--;
             }
-            if (governed(t, start) || c.headAt[k] >= 0 && c.heads.get(c.headAt[k]).event() || citing(c, k + 1)) {
+            if (citing(c, k + 1)) {
+                return ClaimKey.NONE; // "Sivan put the cost at": the speaker is the attribution, not whose it is
+            }
+            if (governed(t, start) || c.headAt[k] >= 0 && c.heads.get(c.headAt[k]).event()) {
                 k = start;
-                continue; // "in Lahaina", "according to FEMA"; "Hurricane Ian" is the event, not an owner; "Sivan
-                          // put the cost at": the speaker is the attribution
+                continue; // "in Lahaina", "according to FEMA"; "Hurricane Ian" is the event, not an owner
             }
             return ownerSlug(t, start, k + 1);
         }

@@ -97,7 +97,18 @@ final class NumberRules {
             if (sep.is("to") || (sep.is("-") && t.get(end - 1).isNumber() && t.get(end + 1).isNumber()
                     && sep.start() == t.get(end - 1).end() && t.get(end + 1).start() == sep.end())
                     || (between && sep.is("and"))) {
-                Bare h = bare(t, end + 1);
+                int second = end + 1;
+                if (sep.is("to") && Units.currencyBefore(t, i) != null) {
+                    // "$28 billion to $47 billion": the currency written again before the upper figure
+                    for (int k = end + 2; k <= end + 3 && k < t.size(); k++) {
+                        PhraseMatcher.Match<String> cur = Units.currencyBefore(t, k);
+                        if (cur != null && cur.start() == end + 1) {
+                            second = k;
+                            break;
+                        }
+                    }
+                }
+                Bare h = bare(t, second);
                 if (h != null && h.value.compareTo(b.value) > 0) {
                     BigDecimal hv = h.value;
                     BigDecimal lv = b.value;

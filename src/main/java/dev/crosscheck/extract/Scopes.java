@@ -131,6 +131,9 @@ final class Scopes {
         int from = c.clauseStart(k.figureFrom);
         int to = FigureFrames.clauseEnd(c, k.to);
         Found best = partOfPlace(c, k);
+        for (int i = k.from; i < k.figureFrom && best == null; i++) {
+            best = at(c, i); // "losses in Florida at $28 billion": the place inside the figure's own words
+        }
         // after the figure's words first: "19 homes in Kula and Olinda"; not past another figure ("Nineteen homes have
         // been destroyed - 16 in Kula and three in Olinda")
         for (int i = k.to; i < to && best == null; i++) {
