@@ -233,6 +233,9 @@ final class FigureFrames {
             return null;
         }
         Measure m = measureAfter(c, e);
+        if (m != null && m.to() > 0 && Durations.unitAt(t, m.to() - 1) != null) {
+            return null; // "one lunar day", "14 Earth days": a length of time, never a count of days
+        }
         if (m != null && m.owned()) {
             c.state.lastOwnedMeasure = m.name();
         }
@@ -591,7 +594,9 @@ final class FigureFrames {
                 if (verbClass == null) {
                     verbClass = PREDICATES.of(w.lemma());
                 }
-                if (verbClass == null || !(verbClass.has("light") || verbClass.has("change"))) {
+                boolean estimatedAt = verbClass != null && verbClass.has("report") && j + 1 < t.size()
+                        && WordClasses.is(t.get(j + 1), "level-links"); // "rebuilding estimated at $5.5 billion"
+                if (verbClass == null || !(verbClass.has("light") || verbClass.has("change") || estimatedAt)) {
                     break; // "the club paid £30m", "police counted 1.09 million": the noun before is who did it
                 }
                 continue;
@@ -656,7 +661,8 @@ final class FigureFrames {
                 p = null;
             }
             if (p != null && (w.verbal() || w.pos("ADJ") || w.pos("ADV") || w.pos("ADP")
-                    || w.pos("NOUN") && (verbPredicate(w) != null || k > 0 && t.get(k - 1).is("to")))) {
+                    || w.pos("NOUN") && (verbPredicate(w) != null || k > 0 && t.get(k - 1).is("to")
+                    || k > 0 && t.get(k - 1).pos("VERB") && k - 1 >= e))) { // "4,500 people needed shelter"
                 LemmaLexicon.Entry en = p.entry();
                 if (en.has("report") && k + 1 < n && t.get(k + 1).is("to")) {
                     continue; // "had been told to evacuate": an order, not a citation
@@ -678,6 +684,10 @@ final class FigureFrames {
             }
             if (participle(w) && verbAfter == null) {
                 verbAfter = w.verbLemma();
+                if (k == e && w.lower().endsWith("ed") && PREDICATES.of(verbAfter) == null
+                        && !(k + 1 < n && (t.get(k + 1).nominal() || t.get(k + 1).pos("DET")))) {
+                    return ClaimKey.slug(verbAfter); // "2,170 acres burned": the figure's own participle first
+                }
             }
         }
         int from = c.clauseStart(s);
