@@ -87,6 +87,10 @@ final class EventDates {
         }
         int from = c.clauseStart(m.start());
         int verb = -1;
+        if (from > 0 && c.verbAt[from - 1] >= 0 && c.verbs.get(c.verbAt[from - 1]).cls() == EventVerbs.Cls.REPORT
+                && passive(t, from - 1)) {
+            from = c.clauseStart(from - 1); // "the fire was first reported at 12:22 a.m. on Tuesday"
+        }
         for (int k = m.start() - 1; k >= from && k >= m.start() - 11; k--) {
             Token w = t.get(k);
             if (w.pos("VERB") || FigureFrames.verbPredicate(w) != null && !w.pos("NOUN")) {
@@ -108,6 +112,16 @@ final class EventDates {
         Token v = t.get(verb);
         String lemma = v.verbLemma();
         EventVerbs.Verb listed = c.verbAt[verb] >= 0 ? c.verbs.get(c.verbAt[verb]) : null;
+        if (listed != null && listed.cls() == EventVerbs.Cls.REPORT && passive(t, verb)) {
+            // "the fire was first reported at 12:22 a.m. on Tuesday": the story's event, reported as it began
+            int subject = subjectNoun(c, c.clauseStart(verb), verb);
+            if (subject >= 0 && c.headAt[subject] >= 0 && c.heads.get(c.headAt[subject]).event()
+                    && nounName(c, subject).equals(c.state.mainEvent)) {
+                String event = nounName(c, subject);
+                emit(c, m, ClaimKey.of(ClaimKind.DATE, ClaimKey.NONE, event), event, verb);
+            }
+            return;
+        }
         if (listed != null && (listed.cls() == EventVerbs.Cls.ACTOR || listed.cls() == EventVerbs.Cls.MEET
                 || listed.cls() == EventVerbs.Cls.REPORT)) {
             return; // the date rule's: a movement or a meeting needs a named actor; "said on Monday" dates the report
@@ -204,6 +218,19 @@ final class EventDates {
         return -1;
     }
 
+    /** A passive verb: "was reported", "were first reported". */
+    private static boolean passive(List<Token> t, int verb) {
+        for (int k = verb - 1; k >= 0 && k >= verb - 3; k--) {
+            if (t.get(k).pos("AUX")) {
+                return WordClasses.is(t.get(k), "passive-auxiliaries");
+            }
+            if (!t.get(k).pos("ADV")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     /** Punctuation that ends a clause: not a currency sign or a percent sign, which belong to a figure. */
     private static boolean clauseMark(List<Token> t, int k) {
         Token w = t.get(k);
@@ -255,7 +282,7 @@ final class EventDates {
                 }
                 return j;
             }
-            if (w.verbal() && j < verb - 1) {
+            if (w.verbal() && !w.pos("AUX") && j < verb - 1) {
                 break;
             }
         }

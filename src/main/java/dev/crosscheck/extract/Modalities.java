@@ -52,7 +52,7 @@ final class Modalities {
         int from = c.clauseStart(k.figureFrom);
         if (k.kind == ClaimKind.DATE) {
             // "Hurricane Charley struck on Aug. 13, 2004": the date of another named event is background
-            if (otherNamedEvent(c, from, FigureFrames.clauseEnd(c, k.to))
+            if (otherNamedEvent(c, from, beforeSubordinate(c, k.to, FigureFrames.clauseEnd(c, k.to)))
                     || eventOnly(k) && oldDate(k.value, published)) {
                 k.modality = Modality.HISTORICAL;
             }
@@ -109,6 +109,19 @@ final class Modalities {
             }
             default -> throw new IllegalStateException("modality-cues.txt: unknown modality " + cue);
         }
+    }
+
+    /**
+     * The end of a date's clause before a subordinate clause ("raced into Lahaina on Tuesday ... as Hurricane Dora
+     * passed to the south"): another event named there is a circumstance, not what the date is of.
+     */
+    private static int beforeSubordinate(SentenceContext c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (c.t.get(i).pos("SCONJ") || TIME_CONJUNCTIONS.contains(c.t.get(i).lower())) {
+                return i;
+            }
+        }
+        return to;
     }
 
     /**
