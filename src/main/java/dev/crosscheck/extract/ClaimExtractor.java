@@ -116,6 +116,9 @@ public final class ClaimExtractor {
             Attributions.enrich(k, citations);
             TimesReferred.enrich(c, k, times);
             Modalities.enrich(c, k);
+        }
+        Scopes.wholesOfParts(c.candidates);
+        for (Candidate k : c.candidates) {
             if (k.scopeId != null) {
                 k.key = k.key.withScope(k.scopeId);
             }

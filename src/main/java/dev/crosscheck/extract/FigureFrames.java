@@ -951,7 +951,9 @@ final class FigureFrames {
         while (j >= 0 && (t.get(j).pos("DET") || t.get(j).pos("ADJ") || t.get(j).pos("PROPN"))) {
             j--;
         }
-        return j >= 0 && (t.get(j).pos("ADP") || WordClasses.is(t.get(j), "level-links"));
+        return j >= 0 && (t.get(j).pos("ADP") || WordClasses.is(t.get(j), "level-links")
+                || t.get(j).lower().endsWith("ing") && (t.get(j).pos("NOUN") || t.get(j).pos("VERB")));
+        // "the cost of rebuilding Lahaina": the object of a gerund is no subject
     }
 
     /**

@@ -265,6 +265,41 @@ final class Scopes {
     }
 
 
+    /**
+     * A figure broken down right after it into parts of places ("Nineteen homes have been destroyed - 16 in Kula and
+     * three in Olinda"): the whole covers the parts' places together ({@code kula+olinda}), as "19 homes in Kula and
+     * Olinda" does. The parts must be counts of the same key whose values add up to the whole's.
+     */
+    static void wholesOfParts(List<Candidate> candidates) {
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate whole = candidates.get(i);
+            if (whole.kind != ClaimKind.COUNT || whole.scopeId != null || whole.group != null) {
+                continue;
+            }
+            java.math.BigInteger sum = java.math.BigInteger.ZERO;
+            List<String> ids = new ArrayList<>();
+            List<String> labels = new ArrayList<>();
+            for (int j = i + 1; j < candidates.size(); j++) {
+                Candidate part = candidates.get(j);
+                if (part.kind != ClaimKind.COUNT || !part.key.equals(whole.key) || part.scopeId == null
+                        || part.scopeId.contains("/") || !integer(part.value)) {
+                    break;
+                }
+                sum = sum.add(new java.math.BigInteger(part.value));
+                ids.add(part.scopeId);
+                labels.add(part.scopeLabel);
+            }
+            if (ids.size() >= 2 && integer(whole.value) && sum.equals(new java.math.BigInteger(whole.value))) {
+                whole.scopeId = String.join("+", ids);
+                whole.scopeLabel = String.join(" and ", labels);
+            }
+        }
+    }
+
+    private static boolean integer(String value) {
+        return value != null && !value.isEmpty() && value.chars().allMatch(Character::isDigit);
+    }
+
     /** "37 of Scotland's 57 seats": the place whose whole the figure is a part of, inside the figure's words. */
     private static Found partOfPlace(SentenceContext c, Candidate k) {
         List<Token> t = c.t;
