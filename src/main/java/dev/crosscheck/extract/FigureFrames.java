@@ -754,9 +754,12 @@ final class FigureFrames {
         return i > 0 && (WordClasses.is(t.get(i - 1), "possessive-determiners") || t.get(i - 1).kind() == Token.Kind.POSSESSIVE);
     }
 
-    /** Whether a predicate class applies to this figure: a class flagged [money] holds only for an amount of money. */
+    /**
+     * Whether a predicate class applies to this figure: a class flagged [money] holds only for an amount of money, one
+     * flagged [distance] never for one ("covered 100 metres", not "covered $72 billion of assets").
+     */
     private static boolean usable(LemmaLexicon.Entry en, boolean money) {
-        return money || !en.has("money");
+        return money ? !en.has("distance") : !en.has("money");
     }
 
     /**
@@ -1154,6 +1157,10 @@ final class FigureFrames {
                 if (owner == null) {
                     owner = subjectOwner(c, from);
                 }
+                thing = subjectHead(c, from); // "The deal covered $72 billion of assets": the deal's, not the bank's
+                if (thing.equals(measure)) {
+                    thing = ClaimKey.NONE; // "the deal is worth $69 billion": the deal's measure already
+                }
                 if (OWNED.contains(measure) && owner.equals(ClaimKey.NONE)) {
                     return null; // "the ruling party won 45 percent of the vote": whose share is not named
                 }
@@ -1282,6 +1289,27 @@ final class FigureFrames {
                 for (int j = k - 1; j >= from; j--) {
                     if (t.get(j).nominal()) {
                         return c.headAt[j] >= 0 ? c.heads.get(c.headAt[j]).name() : ClaimKey.slug(t.get(j).lemma());
+                    }
+                }
+                return ClaimKey.NONE;
+            }
+        }
+        return ClaimKey.NONE;
+    }
+
+    /**
+     * The clause's subject when it is a thing of heads.txt that is no event ("the deal", "the agreement"), else
+     * {@code -}: an amount the deal covers is the deal's.
+     */
+    private static String subjectHead(SentenceContext c, int ref) {
+        List<Token> t = c.t;
+        int from = c.clauseStart(ref);
+        for (int k = from; k < ref; k++) {
+            if (t.get(k).verbal()) {
+                for (int j = k - 1; j >= from; j--) {
+                    if (t.get(j).nominal()) {
+                        return c.headAt[j] >= 0 && !c.heads.get(c.headAt[j]).event()
+                                ? c.headName(c.heads.get(c.headAt[j])) : ClaimKey.NONE;
                     }
                 }
                 return ClaimKey.NONE;
