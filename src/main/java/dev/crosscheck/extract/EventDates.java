@@ -256,6 +256,9 @@ final class EventDates {
     private static Token objectFigure(SentenceContext c, int verb, int end) {
         for (int j = verb + 1; j < end && j <= verb + 3; j++) {
             Token w = c.t.get(j);
+            if (c.inTime(j)) {
+                return null; // "collapsed at 1:28 a.m.": a time, not what was acted on
+            }
             if (w.isNumber() || j + 1 < c.t.size() && Units.currencyBefore(c.t, j + 1) != null) {
                 return w;
             }
@@ -319,10 +322,26 @@ final class EventDates {
 
     private static void emit(SentenceContext c, TimeRules.TimeMention m, ClaimKey key, String subject, int verb) {
         boolean future = EventVerbs.future(c.t, verb) || m.rel() == 1;
-        LocalDate d = DateResolver.day(m, c.published(), future);
-        String value = d != null ? d.toString() : DateResolver.resolve(m, c.published(), future);
-        if (value == null) {
-            return;
+        String value;
+        if (m.type() == TimeRules.Type.TIME) {
+            // "collapsed at 1:28 a.m. on Tuesday": the time on the sentence's day, else the day this key was given
+            LocalDate day = c.sentenceDay();
+            if (day == null) {
+                day = c.state.dayOfKey.get(key);
+            }
+            if (day == null) {
+                return;
+            }
+            value = day + "T" + DateResolver.twoDigits(m.hour()) + ":" + DateResolver.twoDigits(m.minute());
+        } else {
+            LocalDate d = DateResolver.day(m, c.published(), future);
+            value = d != null ? d.toString() : DateResolver.resolve(m, c.published(), future);
+            if (value == null) {
+                return;
+            }
+            if (d != null) {
+                c.state.dayOfKey.putIfAbsent(key, d);
+            }
         }
         int from = Math.min(verb, m.start());
         int to = Math.max(verb + 1, m.end());
