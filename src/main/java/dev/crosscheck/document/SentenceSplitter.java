@@ -43,6 +43,8 @@ public final class SentenceSplitter {
 
     private static final Map<String, Kind> ABBREVIATIONS = new HashMap<>();
     private static final Set<String> TIME_FOLLOWERS = new HashSet<>(WordList.load("time-followers.txt"));
+    private static final Set<String> ZONE_PLACES = new HashSet<>(WordList.load("time-zone-places.txt"));
+    private static final Set<String> ZONE_WORDS = new HashSet<>(WordList.load("time-zone-words.txt"));
 
     static {
         for (String[] pair : WordList.loadPairs("abbreviations.txt")) {
@@ -205,7 +207,8 @@ public final class SentenceSplitter {
         return switch (kind) {
             case TITLE -> true;
             case TIME -> Character.isDigit(first) || TIME_FOLLOWERS.contains(nextWord)
-                    || TIME_FOLLOWERS.contains(stripTrailing(nextWord));
+                    || TIME_FOLLOWERS.contains(stripTrailing(nextWord))
+                    || ZONE_PLACES.contains(nextWord) && ZONE_WORDS.contains(stripTrailing(secondWord(s, next[0], next[1])));
             case NUMBER, AMBIGUOUS -> Character.isDigit(first);
         };
     }
@@ -225,6 +228,18 @@ public final class SentenceSplitter {
             i++;
         }
         return s.substring(i, end);
+    }
+
+    /** The word after the first of [start, end): "time" of "India time, the agency said". */
+    private static String secondWord(String s, int start, int end) {
+        int i = start;
+        while (i < end && s.charAt(i) != ' ') {
+            i++;
+        }
+        while (i < end && s.charAt(i) == ' ') {
+            i++;
+        }
+        return firstWord(s, i, end);
     }
 
     private static String firstWord(String s, int start, int end) {

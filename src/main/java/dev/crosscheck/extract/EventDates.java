@@ -112,7 +112,7 @@ final class EventDates {
         Token v = t.get(verb);
         String lemma = v.verbLemma();
         EventVerbs.Verb listed = c.verbAt[verb] >= 0 ? c.verbs.get(c.verbAt[verb]) : null;
-        if (listed != null && listed.cls() == EventVerbs.Cls.REPORT && passive(t, verb)) {
+        if (listed != null && listed.cls() == EventVerbs.Cls.REPORT && passive(t, verb) && firstNews(t, verb)) {
             // "the fire was first reported at 12:22 a.m. on Tuesday": the story's event, reported as it began
             int subject = subjectNoun(c, c.clauseStart(verb), verb);
             if (subject >= 0 && c.headAt[subject] >= 0 && c.heads.get(c.headAt[subject]).event()
@@ -157,18 +157,24 @@ final class EventDates {
         }
         int objectEnd = opening ? clauseEndAfter(c, verb) : m.start();
         String thing = objectNoun(c, verb, objectEnd);
-        Token figure = objectFigure(c, verb, objectEnd);
-        boolean act = figure != null;
-        if (cls != null && cls.has("money") && (figure == null || figure.isNumber())) {
-            return; // "pulled 12 survivors on Monday": the class holds for money only
+        int figure = objectFigure(c, verb, objectEnd);
+        boolean act = figure >= 0;
+        if (cls != null && cls.has("money") && !(act && !t.get(figure).isNumber())) {
+            predicate = ClaimKey.slug(lemma); // "pulled 12 survivors on Monday": the class holds for money only
+            cls = null;
+        }
+        if (act && cls != null && cls.has("change")) {
+            return; // "shares fell 30% on Friday": a market's move of a day, no event of the story's
         }
         if (act) {
-            // "depositors tried to withdraw $42 billion on Thursday": the act is the event, whoever did it
-            if (cls == null && listed == null) {
-                return;
+            // "depositors tried to withdraw $42 billion on Thursday", "Ukraine launched 30 drones on Sunday": the act
+            // is the event; what it acted on is the figure's measure, whose it is a named actor's
+            thing = figureMeasure(c, figure);
+            String actor = c.subjectOwner(verb);
+            owner = actor == null ? ClaimKey.NONE : actor;
+            if (cls == null && listed == null && thing == null && owner.equals(ClaimKey.NONE)) {
+                return; // "spent $5 million on Monday": an amount and an unlisted verb name no event
             }
-            thing = null;
-            owner = ClaimKey.NONE;
         } else if (thing == null && subject >= 0) {
             thing = nounName(c, subject);
         }
@@ -218,6 +224,16 @@ final class EventDates {
         return -1;
     }
 
+    /**
+     * "was first reported at 12:22 a.m.": the first news of the event (a first-word before the verb), not a report by
+     * someone ("was reported by state media on Tuesday").
+     */
+    private static boolean firstNews(List<Token> t, int verb) {
+        boolean first = verb > 0 && WordClasses.is(t.get(verb - 1), "first-words");
+        boolean agent = verb + 1 < t.size() && WordClasses.is(t.get(verb + 1), "agent-links");
+        return first && !agent;
+    }
+
     /** A passive verb: "was reported", "were first reported". */
     private static boolean passive(List<Token> t, int verb) {
         for (int k = verb - 1; k >= 0 && k >= verb - 3; k--) {
@@ -248,23 +264,32 @@ final class EventDates {
     }
 
     /** Whether the verb's object is a figure ("withdraw $42 billion", "fell 60%"): the verb names the act itself. */
-    private static boolean figureObject(SentenceContext c, int verb, int end) {
-        return objectFigure(c, verb, end) != null;
-    }
-
-    /** The verb's object figure's first token ("withdraw $42 billion": the "$"), or null when its object is none. */
-    private static Token objectFigure(SentenceContext c, int verb, int end) {
+    /** The verb's object figure's first token ("withdraw $42 billion": the "$"), or -1 when its object is none. */
+    private static int objectFigure(SentenceContext c, int verb, int end) {
         for (int j = verb + 1; j < end && j <= verb + 3; j++) {
             Token w = c.t.get(j);
             if (c.inTime(j)) {
-                return null; // "collapsed at 1:28 a.m.": a time, not what was acted on
+                return -1; // "collapsed at 1:28 a.m.": a time, not what was acted on
             }
             if (w.isNumber() || j + 1 < c.t.size() && Units.currencyBefore(c.t, j + 1) != null) {
-                return w;
+                return j;
             }
-            if (!w.pos("ADV") && !w.pos("ADP") || w.is("from") || w.is("to")) {
-                return null; // "withdraw about $42 billion", "rose by 60%"; not "moved from 10 to 12"
+            if (!w.pos("ADV") && !w.pos("ADP") || WordClasses.is(w, "range-links")) {
+                return -1; // "withdraw about $42 billion", "rose by 60%"; not "moved from 10 to 12"
             }
+        }
+        return -1;
+    }
+
+    /** What a figure counts: the noun right after its number ("30 drones" is drone); null for an amount of money. */
+    private static String figureMeasure(SentenceContext c, int figure) {
+        int k = figure;
+        while (k < c.t.size() && (c.t.get(k).isNumber() || c.t.get(k).pos("NUM") || c.t.get(k).kind() == Token.Kind.PUNCT)) {
+            k++;
+        }
+        if (k < c.t.size() && c.t.get(k).pos("NOUN") && Units.at(c.t, k) == null
+                && Units.currencyBefore(c.t, figure + 1) == null) {
+            return ClaimKey.slug(c.t.get(k).nounLemma());
         }
         return null;
     }

@@ -274,6 +274,7 @@ final class FigureFrames {
         predicate = forAttribute(measure, predicate);
         LemmaLexicon.Entry predicateClass = predicate == null ? null : PREDICATES.named(predicate);
         if (predicateClass != null && predicateClass.has("unmeasured") && m.scopeGroup() == null
+                && WordClasses.of("premises-measures").contains(measure)
                 && !possessed(t, m.from()) && !possessed(t, num.start())) {
             // "homes and businesses without power", "customers without power": one outage count; "369,000 of its
             // customers", "the island's 11 million people" are someone's own part of it and keep their measure
@@ -559,6 +560,11 @@ final class FigureFrames {
         if (entry.has("group")) {
             return new Measure(PERSON, null, entry.name(), false, start, head + 1);
         }
+        if (entry.has("owned") && head > start && t.get(head - 1).isWord()) {
+            // "190 female MPs": a part of a contender's seats, not what it won
+            return new Measure(ClaimKey.slug(t.get(head - 1).lower() + " " + t.get(head).lemma()), null, null, false,
+                    start, head + 1, false);
+        }
         return new Measure(entry.name(), null, null, entry.has("attribute"), start, head + 1);
     }
 
@@ -585,6 +591,9 @@ final class FigureFrames {
         for (int j = k; j >= from && j >= s - 10; j--) {
             Token w = t.get(j);
             LemmaLexicon.Entry verbClass = verbPredicate(w);
+            if (verbClass != null && verbClass.has("measure") && w.pos("NOUN")) {
+                verbClass = null; // "energy costs in Germany rose 20%": the noun of a measure's verb is the measure
+            }
             boolean gerund = w.pos("VERB") && j > 0 && t.get(j - 1).pos("ADP"); // "the cost of rebuilding"
             boolean verb = (w.pos("VERB") || verbClass != null) && !gerund && !w.pos("AUX");
             if (verb && ++verbs > 1 || w.is(",")) {
@@ -661,10 +670,12 @@ final class FigureFrames {
                 p = null;
             }
             if (p != null && (w.verbal() || w.pos("ADJ") || w.pos("ADV") || w.pos("ADP")
-                    || w.pos("NOUN") && (verbPredicate(w) != null || k > 0 && t.get(k - 1).is("to")
-                    || k > 0 && t.get(k - 1).pos("VERB") && k - 1 >= e))) { // "4,500 people needed shelter"
+                    || w.pos("NOUN") && (verbPredicate(w) != null || k > 0 && WordClasses.is(t.get(k - 1), "infinitive-markers")
+                    || k > 0 && t.get(k - 1).pos("VERB") && k - 1 >= e
+                    && WordClasses.of("object-predicate-verbs").contains(t.get(k - 1).verbLemma())))) {
+                // "4,500 people needed shelter"; not "150 passengers escaped injury"
                 LemmaLexicon.Entry en = p.entry();
-                if (en.has("report") && k + 1 < n && t.get(k + 1).is("to")) {
+                if (en.has("report") && k + 1 < n && WordClasses.is(t.get(k + 1), "infinitive-markers")) {
                     continue; // "had been told to evacuate": an order, not a citation
                 }
                 if (en.has("report")) {
@@ -684,9 +695,10 @@ final class FigureFrames {
             }
             if (participle(w) && verbAfter == null) {
                 verbAfter = w.verbLemma();
-                if (k == e && w.lower().endsWith("ed") && PREDICATES.of(verbAfter) == null
-                        && !(k + 1 < n && (t.get(k + 1).nominal() || t.get(k + 1).pos("DET")))) {
-                    return ClaimKey.slug(verbAfter); // "2,170 acres burned": the figure's own participle first
+                if (k == e && !w.lower().equals(verbAfter) && PREDICATES.of(verbAfter) == null
+                        && (k + 1 == n || t.get(k + 1).kind() == Token.Kind.PUNCT || t.get(k + 1).pos("CCONJ"))) {
+                    return ClaimKey.slug(verbAfter); // "2,170 acres burned,": the figure's own participle, ending its
+                                                     // clause, first ("people aged over 80 died" is not aged)
                 }
             }
         }
@@ -806,7 +818,8 @@ final class FigureFrames {
                 return k;
             }
             if (c.verbAt[k] >= 0 && c.verbs.get(c.verbAt[k]).cls() == EventVerbs.Cls.REPORT
-                    && !(k + 1 < n && (predicateAt(c.t, k + 1) != null || c.t.get(k + 1).is("to")))) {
+                    && !(k + 1 < n && (predicateAt(c.t, k + 1) != null
+                    || WordClasses.is(c.t.get(k + 1), "infinitive-markers")))) {
                 return k; // a citation ends the clause; "have been reported killed", "were told to leave" do not cite
             }
         }
@@ -881,7 +894,8 @@ final class FigureFrames {
             if (c.actorAt[k] >= 0) {
                 Gazetteer.Actor a = c.actors.get(c.actorAt[k]);
                 int start = a.start();
-                while (!a.isPerson() && start - 1 >= from && nameLike(c, start - 1) && c.actorAt[start - 1] < 0) {
+                while (!a.isPerson() && a.end() == ref && start - 1 >= from && nameLike(c, start - 1)
+                        && c.actorAt[start - 1] < 0) {
                     start--; // "Reform UK 5", "Plaid Cymru 4": a place's name ends a party's, the party is the owner
                 }
                 if (start < a.start() && !governed(t, start)) {
@@ -954,9 +968,21 @@ final class FigureFrames {
         while (j >= 0 && (t.get(j).pos("DET") || t.get(j).pos("ADJ") || t.get(j).pos("PROPN"))) {
             j--;
         }
-        return j >= 0 && (t.get(j).pos("ADP") || WordClasses.is(t.get(j), "level-links")
-                || t.get(j).lower().endsWith("ing") && (t.get(j).pos("NOUN") || t.get(j).pos("VERB")));
-        // "the cost of rebuilding Lahaina": the object of a gerund is no subject
+        if (j >= 0 && (t.get(j).pos("ADP") || WordClasses.is(t.get(j), "level-links"))) {
+            return true;
+        }
+        // "the cost of rebuilding Lahaina": the object of a gerund right after a preposition is no subject ("the
+        // ruling Conservatives" is)
+        return k >= 2 && gerund(t.get(k - 1)) && t.get(k - 2).pos("ADP");
+    }
+
+    private static boolean gerund(Token w) {
+        for (String ending : WordClasses.of("participle-endings")) {
+            if (w.lower().endsWith(ending) && (w.pos("NOUN") || w.pos("VERB"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

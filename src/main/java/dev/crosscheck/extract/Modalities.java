@@ -184,51 +184,11 @@ final class Modalities {
                        // figure is compared with
             }
             int y = TimeRules.year(c.t.get(i));
-            if (y > 0 && y <= year - 2 && !(i > 0 && SINCE.contains(c.t.get(i - 1).lower()))
-                    && !reportYear(c, i)) {
+            if (y > 0 && y <= year - 2 && !(i > 0 && SINCE.contains(c.t.get(i - 1).lower()))) {
                 return true;
             }
         }
         return false;
-    }
-
-    /**
-     * Whether the year at token i dates a report, not what it reports: the nearest verb before it ("said in 2020 that
-     * the mission would cost", "put it at Rs 615 crore in 2020"), or after it when the year opens the clause ("in
-     * 2020, the chief put the cost at"), is a reporting verb.
-     */
-    private static boolean reportYear(SentenceContext c, int i) {
-        List<Token> t = c.t;
-        if (i == 0 || !t.get(i - 1).pos("ADP")) {
-            return false; // "said the 2015 quake killed": a year inside a noun phrase names what is reported
-        }
-        for (int k = i - 2; k >= 0 && k >= i - 10; k--) {
-            if (t.get(k).pos("VERB")) {
-                return reporting(c, k, true);
-            }
-            if (t.get(k).pos("SCONJ") || t.get(k).is(";")) {
-                break;
-            }
-        }
-        for (int k = i + 1; k < t.size() && k <= i + 10; k++) {
-            if (t.get(k).pos("VERB")) {
-                return reporting(c, k, false);
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Whether token k is a verb of citing: the attribution's ("said"), or a reporting predicate with its speaker
-     * ("Sivan put it at"); before the year, not a participle after a noun ("with every seat counted, down from 67.3%
-     * in 2019").
-     */
-    private static boolean reporting(SentenceContext c, int k, boolean before) {
-        if (c.verbAt[k] >= 0 && c.verbs.get(c.verbAt[k]).cls() == EventVerbs.Cls.REPORT) {
-            return true;
-        }
-        LemmaLexicon.Entry e = FigureFrames.PREDICATES.of(c.t.get(k).verbLemma());
-        return e != null && e.has("report") && !(before && k > 0 && c.t.get(k - 1).pos("NOUN"));
     }
 
     /**

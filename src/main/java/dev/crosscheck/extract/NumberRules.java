@@ -102,7 +102,8 @@ final class NumberRules {
                     // "$28 billion to $47 billion": the currency written again before the upper figure
                     for (int k = end + 2; k <= end + 3 && k < t.size(); k++) {
                         PhraseMatcher.Match<String> cur = Units.currencyBefore(t, k);
-                        if (cur != null && cur.start() == end + 1) {
+                        if (cur != null && cur.start() == end + 1
+                                && cur.value().equals(Units.currencyBefore(t, i).value())) { // not "$10 to €15"
                             second = k;
                             break;
                         }

@@ -13,29 +13,30 @@ import java.util.regex.Pattern;
  */
 final class TagRepairs {
 
-    private record Repair(String to, String from, Pattern word, Set<String> before, Set<String> after) {
-        boolean applies(List<Token> t, int i) {
-            Token w = t.get(i);
-            return w.pos(from) && word.matcher(w.text()).matches()
-                    && around(before, i > 0 ? t.get(i - 1) : null) && around(after, i + 1 < t.size() ? t.get(i + 1) : null);
-        }
-
-        private static boolean around(Set<String> tags, Token w) {
-            if (tags == null) {
-                return true;
-            }
+    /** Tags (or, written /pattern/, words as written) a neighbour may have; null for any. */
+    private record Around(Set<String> tags, List<Pattern> words) {
+        boolean accepts(Token w) {
             if (w == null || w.pos() == null) {
                 return false;
             }
             if (tags.contains(w.pos())) {
                 return true;
             }
-            for (String tag : tags) {
-                if (tag.startsWith("/") && w.text().matches(tag.substring(1, tag.length() - 1))) {
+            for (Pattern p : words) {
+                if (p.matcher(w.text()).matches()) {
                     return true; // a word given by its pattern: "Rs"
                 }
             }
             return false;
+        }
+    }
+
+    private record Repair(String to, String from, Pattern word, Around before, Around after) {
+        boolean applies(List<Token> t, int i) {
+            Token w = t.get(i);
+            return w.pos(from) && word.matcher(w.text()).matches()
+                    && (before == null || before.accepts(i > 0 ? t.get(i - 1) : null))
+                    && (after == null || after.accepts(i + 1 < t.size() ? t.get(i + 1) : null));
         }
     }
 
@@ -48,20 +49,32 @@ final class TagRepairs {
         List<Repair> out = new ArrayList<>();
         for (String line : Lexicon.lines("tag-repairs.txt")) {
             int colon = line.indexOf(": ");
-            String[] parts = line.substring(colon + 2).split(" \\| ");
-            String[] head = parts[0].strip().split("\\s+", 2);
-            if (colon < 0 || parts.length != 3 || head.length != 2 || !head[1].startsWith("/") || !head[1].endsWith("/")) {
+            String[] parts = colon < 0 ? new String[0] : line.substring(colon + 2).split(" \\| ");
+            String[] head = parts.length == 3 ? parts[0].strip().split("\\s+", 2) : new String[0];
+            if (head.length != 2 || !head[1].startsWith("/") || !head[1].endsWith("/")) {
                 throw new IllegalStateException("tag-repairs.txt: expected 'NEW: TAG /word/ | before | after' in " + line);
             }
             out.add(new Repair(line.substring(0, colon).strip(), head[0],
-                    Pattern.compile(head[1].substring(1, head[1].length() - 1)), tags(parts[1]), tags(parts[2])));
+                    Pattern.compile(head[1].substring(1, head[1].length() - 1)), around(parts[1]), around(parts[2])));
         }
         return List.copyOf(out);
     }
 
-    private static Set<String> tags(String s) {
+    private static Around around(String s) {
         String v = s.strip();
-        return v.equals("*") ? null : Set.of(v.split("\\s+"));
+        if (v.equals("*")) {
+            return null;
+        }
+        Set<String> tags = new java.util.HashSet<>();
+        List<Pattern> words = new ArrayList<>();
+        for (String item : v.split("\\s+")) {
+            if (item.length() > 2 && item.startsWith("/") && item.endsWith("/")) {
+                words.add(Pattern.compile(item.substring(1, item.length() - 1)));
+            } else {
+                tags.add(item);
+            }
+        }
+        return new Around(Set.copyOf(tags), List.copyOf(words));
     }
 
     /** Applies every repair, in order, to the tagged tokens. */
