@@ -171,6 +171,9 @@ final class Attributions {
                 || w.is("&")) {
             return true;
         }
+        if (w.isWord() && w.capitalized() && k + 1 < t.size() && t.get(k + 1).pos("PROPN")) {
+            return true; // "Lakeside Risk & Co.": a capitalized word the model misreads before a name is the name's
+        }
         if (w.is(".") && k > 0 && k + 1 < t.size() && t.get(k - 1).capitalized() && t.get(k - 1).end() == w.start()) {
             return true; // "Karen Clark & Co. has put": the period of an abbreviated name
         }
