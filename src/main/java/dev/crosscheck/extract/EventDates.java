@@ -129,6 +129,9 @@ final class EventDates {
         // a reporting or linking verb ("found on Monday", "was on Monday") says nothing of what happened that day
         LemmaLexicon.Match phrase = FigureFrames.PREDICATES.at(t, verb); // "take out" before "take"
         LemmaLexicon.Entry cls = listed != null ? null : phrase != null ? phrase.entry() : FigureFrames.PREDICATES.of(lemma);
+        if (WordClasses.of("office-verbs").contains(lemma) && titleAfter(c, verb, m.start())) {
+            cls = FigureFrames.PREDICATES.named(WordClasses.first("office-class")); // "became prime minister on Friday"
+        }
         if (cls != null && (cls.has("report") || cls.has("light"))) {
             return;
         }
@@ -326,6 +329,24 @@ final class EventDates {
         return verb + 1 < date && WordClasses.is(c.t.get(verb + 1), "indefinite-determiners");
     }
 
+    /** Whether a title (titles.txt) follows the verb before the date: "became Britain's prime minister on Friday". */
+    private static boolean titleAfter(SentenceContext c, int verb, int date) {
+        for (int j = verb + 1; j < date; j++) {
+            if (TITLES.match(c.t, j) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final PhraseMatcher<Boolean> TITLES = new PhraseMatcher<>(false);
+
+    static {
+        for (String title : Lexicon.lines("titles.txt")) {
+            TITLES.add(title, true);
+        }
+    }
+
     /** The verb's object noun before the date ("closed the deal on Thursday"), by name; null when none. */
     private static String objectNoun(SentenceContext c, int verb, int date) {
         for (int j = verb + 1; j < date; j++) {
@@ -337,6 +358,10 @@ final class EventDates {
                 int end = j; // "closed Silicon Valley Bank": a name's last word is what it is
                 while (end + 1 < date && c.t.get(end + 1).nominal()) {
                     end++;
+                }
+                if (end + 1 < date && c.t.get(end + 1).kind() == Token.Kind.POSSESSIVE) {
+                    j = end + 1;
+                    continue; // "became Britain's prime minister": the possessor is not the object
                 }
                 Token head = c.t.get(end);
                 return c.headAt[end] >= 0 ? c.headName(c.heads.get(c.headAt[end])) : ClaimKey.slug(head.nounLemma());
