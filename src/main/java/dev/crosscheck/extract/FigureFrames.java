@@ -232,6 +232,7 @@ final class FigureFrames {
         if (referential(c, num)) {
             return null;
         }
+        Previous marginOf = null;
         Measure m = measureAfter(c, e);
         if (m != null && m.to() > 0 && Durations.unitAt(t, m.to() - 1) != null) {
             return null; // "one lunar day", "14 Earth days": a length of time, never a count of days
@@ -249,6 +250,12 @@ final class FigureFrames {
         if (m == null && previous != null && previous.kind() == ClaimKind.COUNT && num.start() - previous.end() <= 12) {
             // "Labour won 411 seats, the Conservatives 121", "2,719 that were exposed"
             m = new Measure(previous.measure(), previous.predicate(), null, false, num.start(), e);
+            if (marginAfter(t, e) && OWNED.contains(previous.measure())) {
+                // "took 18,159 votes, 2,160 more than the SNP's candidate": the winner's margin
+                LemmaLexicon.Entry margin = MEASURES.named(WordClasses.first("margin-measure"));
+                m = new Measure(margin.name(), null, null, true, num.start(), e + 2, true);
+                marginOf = previous;
+            }
         }
         boolean whole = partitiveWhole(c, num.start(), previous);
         String predicate = whole ? null : predicate(c, num.start(), m == null ? e : Math.max(e, m.to()), m, false);
@@ -315,6 +322,10 @@ final class FigureFrames {
         k.group = m.scopeGroup();
         k.people = people;
         c.state.lastMeasure = new String[] {measure, predicate};
+        if (marginOf != null) {
+            // "..., 2,160 more than Hendry, who received 15,999": the figures after a margin are of the measure before it
+            return new Previous(ClaimKind.COUNT, marginOf.measure(), marginOf.predicate(), marginOf.thing(), Math.max(e, m.to()));
+        }
         return new Previous(ClaimKind.COUNT, m.name(), predicate, thing, Math.max(e, m.to()));
     }
 
@@ -761,6 +772,11 @@ final class FigureFrames {
         return null;
     }
 
+    /** "more than", "ahead of" right after a figure: it is a difference from another's figure. */
+    private static boolean marginAfter(List<Token> t, int e) {
+        return e + 1 < t.size() && WordClasses.is(t.get(e), "difference-words") && WordClasses.is(t.get(e + 1), "difference-links");
+    }
+
     /** Whether the words before token i make what follows someone's: "its", "their", "the island's". */
     private static boolean possessed(List<Token> t, int i) {
         return i > 0 && (WordClasses.is(t.get(i - 1), "possessive-determiners") || t.get(i - 1).kind() == Token.Kind.POSSESSIVE);
@@ -919,6 +935,10 @@ final class FigureFrames {
             }
             if (citing(c, k + 1)) {
                 return ClaimKey.NONE; // "Sivan put the cost at": the speaker is the attribution, not whose it is
+            }
+            if (start > 0 && WordClasses.is(t.get(start - 1), "indefinite-determiners")) {
+                k = start;
+                continue; // "MacDonald, a Highland councillor, took 18,159 votes": a description, not the subject
             }
             if (governed(t, start) || c.headAt[k] >= 0 && c.heads.get(c.headAt[k]).event()) {
                 k = start;
