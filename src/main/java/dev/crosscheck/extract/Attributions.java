@@ -101,9 +101,16 @@ final class Attributions {
             if (en == null || !en.has("report") || (AT_VERBS.contains(w.lemma()) && !atFollows(t, i))) {
                 continue;
             }
-            int s = npStart(t, i);
-            if (s < i) {
-                add(c, out, i, s, i - auxBefore(t, i));
+            int v = i;
+            while (v > 0 && c.inTime(v - 1)) {
+                v--; // "Chief Secretary Pradeep Jena on Saturday confirmed": the day is no part of the name
+            }
+            if (v < i && v > 0 && t.get(v - 1).pos("ADP")) {
+                v--;
+            }
+            int s = npStart(t, v);
+            if (s < v) {
+                add(c, out, i, s, v - auxBefore(t, v));
             } else if (i > 0 && PRONOUNS.contains(t.get(i - 1).lower())) {
                 if (c.state.lastPersonCited != null) {
                     out.add(new Mention(i, c.state.lastPersonCited));
@@ -178,8 +185,13 @@ final class Attributions {
             return true; // "Karen Clark & Co. has put": the period of an abbreviated name
         }
         // "the Pacific Disaster Center and the Federal Emergency Management Agency", "Ministry of Health"
-        return (w.pos("CCONJ") || WordClasses.is(w, "name-links")) && k > 0 && k + 1 < t.size()
-                && t.get(k + 1).capitalized() && (t.get(k - 1).capitalized() || t.get(k - 1).is("."));
+        if ((w.pos("CCONJ") || WordClasses.is(w, "name-links")) && k > 0 && k + 1 < t.size()
+                && t.get(k + 1).capitalized() && (t.get(k - 1).capitalized() || t.get(k - 1).is("."))) {
+            return true;
+        }
+        // "organisers of the protest": a source noun and what it is of
+        return WordClasses.is(w, "partitive-links") && k > 0 && k + 1 < t.size() && sourceNoun(t, k)
+                && (t.get(k + 1).pos("DET") || t.get(k + 1).nominal());
     }
 
     private static boolean hasNoun(List<Token> t, int s, int e) {
@@ -240,6 +252,13 @@ final class Attributions {
         PhraseMatcher.Match<String> known = AUTHORITIES.match(t, from);
         if (known != null && known.end() == to) {
             return remember(c, known.value());
+        }
+        // "organisers of the protest" are the organizers; "officials of the county" cite the county
+        for (int k = from + 1; k + 1 < to; k++) {
+            if (WordClasses.is(t.get(k), "partitive-links") && sourceNoun(t, k)) {
+                PhraseMatcher.Match<String> head = AUTHORITIES.matchEndingAt(t, k, 3);
+                return head != null ? remember(c, head.value()) : normalize(c, k + 1, to);
+            }
         }
         // a person: the run of capitalized proper nouns at the end, titles before it dropped
         int nameEnd = to;

@@ -55,6 +55,9 @@ final class EventDates {
      */
     private static boolean attributive(SentenceContext c, TimeRules.TimeMention m) {
         int e = m.end();
+        while (e < c.t.size() && e < m.end() + 3 && c.headAt[e] < 0 && c.t.get(e).nominal()) {
+            e++; // "the June 2 Balasore train crash": words naming the event before its noun
+        }
         if (e >= c.t.size() || c.headAt[e] < 0 || m.start() == 0 || m.type() != TimeRules.Type.DATE) {
             return false;
         }
@@ -139,6 +142,9 @@ final class EventDates {
         String predicate = listed != null ? listed.lemma() : cls != null ? cls.name() : ClaimKey.slug(lemma);
         String owner = FigureFrames.subjectOwner(c, verb);
         int subject = subjectNoun(c, opening ? m.end() : from, verb);
+        if (subject < 0 && from >= 2 && RELATIVES.contains(t.get(from - 1).lower()) && t.get(from - 2).nominal()) {
+            subject = from - 2; // "the train crash that occurred on Friday": the relative's antecedent
+        }
         if (subject > 0 && t.get(subject - 1).pos("PROPN") && !WordClasses.is(t.get(subject), "referential-nouns")) {
             owner = ClaimKey.NONE; // "California regulators closed the bank": a name before the subject noun modifies it
         }

@@ -229,6 +229,10 @@ final class FigureFrames {
             return iso == null || num.high() != null ? null
                     : duration(c, num.start(), timeUnit.end(), iso, num.approximate(), runningCue);
         }
+        if (num.start() >= 2 && WordClasses.is(t.get(num.start() - 1), "ratio-links")
+                && NumberRules.startsNumber(t, num.start() - 2)) {
+            return null; // "nearly one in seven people": a ratio, no count of seven
+        }
         if (referential(c, num)) {
             return null;
         }
@@ -672,6 +676,9 @@ final class FigureFrames {
             if (w.pos("CCONJ") && k + 1 < n && (t.get(k + 1).pos("DET") || t.get(k + 1).pos("PRON")
                     || t.get(k + 1).pos("PROPN") || t.get(k + 1).verbal())) {
                 break; // "... and the injured number 2,059", "... and conceded defeat": another conjunct
+            }
+            if (w.is(",") && m != null && m.predicate() != null) {
+                break; // "apart from 278 deaths, 1,100 people were injured": the noun's own class, not the next clause's
             }
             if (!w.isWord()) {
                 continue;

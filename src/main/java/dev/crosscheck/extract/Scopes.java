@@ -230,6 +230,13 @@ final class Scopes {
         if (ids.isEmpty()) {
             return null;
         }
+        int after = end;
+        while (after < t.size() && after < end + 3 && t.get(after).pos("NOUN") && c.headAt[after] < 0) {
+            after++;
+        }
+        if (after < t.size() && c.headAt[after] >= 0 && c.heads.get(c.headAt[after]).event()) {
+            return null; // "in the Odisha train crash": the place names the event, it narrows no figure
+        }
         ids.sort(null);
         return new Found(i, end, String.join(" and ", labels), String.join("+", ids));
     }
