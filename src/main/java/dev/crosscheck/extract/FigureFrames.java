@@ -84,7 +84,7 @@ final class FigureFrames {
             }
             String clock = Durations.clockDuration(t.get(i));
             if (clock != null) {
-                previous = duration(c, i, i + 1, clock, false, runningCue);
+                previous = clockTime(c, i, clock, runningCue);
                 continue;
             }
             if (!NumberRules.startsNumber(t, i)) {
@@ -337,6 +337,36 @@ final class FigureFrames {
      * A duration that no duration rule read ("won in 2:01:09", "by 30 seconds"): what lasted is the clause's frame,
      * its subject and predicate ({@code duration:owner:-:-:predicate}).
      */
+    /**
+     * A time written as a clock ("won in 2:01:09", "crossed the line in 2:05:58", "clocked 2:06:28"): whose time it is,
+     * whatever verb the outlet used ({@code duration:kipchoge:-:-:-}); a clock time of no one named is read as any
+     * duration of its clause's frame.
+     */
+    private static Previous clockTime(SentenceContext c, int i, String iso, boolean running) {
+        String owner = subjectOwner(c, i);
+        String predicate = predicate(c, i, i + 1, null, false);
+        LemmaLexicon.Entry cls = predicate == null ? null : PREDICATES.named(predicate);
+        if (owner.equals(ClaimKey.NONE) || cls != null && cls.has("change") || partOfRace(c, i)) {
+            return duration(c, i, i + 1, iso, false, running); // "on 1:59:38 pace", "through 30km in 1:27:38"
+        }
+        Candidate k = c.emit(ClaimKind.DURATION, ClaimKey.of(ClaimKind.DURATION, owner, ClaimKey.NONE, ClaimKey.NONE,
+                ClaimKey.NONE), subjectLabel(owner, ClaimKey.NONE, "time", null), "length", iso, i, i + 1, false,
+                running, c.baseConfidence() * 0.8);
+        k.figure(c.figureTokens, i, i + 1);
+        return new Previous(ClaimKind.DURATION, "time", null, ClaimKey.NONE, i + 1);
+    }
+
+    /** A split or a pace near a clock time ("passing 30km in 1:27:38", "on 1:59:38 pace"): not the finishing time. */
+    private static boolean partOfRace(SentenceContext c, int i) {
+        List<Token> t = c.t;
+        for (int k = Math.max(c.clauseStart(i), i - 6); k < Math.min(t.size(), i + 4); k++) {
+            if (WordClasses.is(t.get(k), "split-words") || k < i && Units.at(t, k) != null && k > 0 && t.get(k - 1).isNumber()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Previous duration(SentenceContext c, int from, int to, String iso, boolean approx, boolean running) {
         String predicate = predicate(c, from, to, null, false);
         for (int k = from - 1; predicate == null && k >= c.clauseStart(from); k--) {
