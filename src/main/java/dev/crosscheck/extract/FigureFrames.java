@@ -229,6 +229,9 @@ final class FigureFrames {
             return iso == null || num.high() != null ? null
                     : duration(c, num.start(), timeUnit.end(), iso, num.approximate(), runningCue);
         }
+        if (e < t.size() && WordClasses.is(t.get(e), "ordinal-suffixes") && NumberRules.adjacent(t, e - 1, e)) {
+            return null; // "on the 16th", "the 16th-largest bank": an ordinal counts nothing
+        }
         if (num.start() >= 2 && WordClasses.is(t.get(num.start() - 1), "ratio-links")
                 && NumberRules.startsNumber(t, num.start() - 2)) {
             return null; // "nearly one in seven people": a ratio, no count of seven
