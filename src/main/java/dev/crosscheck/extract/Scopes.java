@@ -310,6 +310,9 @@ final class Scopes {
     /** "37 of Scotland's 57 seats": the place whose whole the figure is a part of, inside the figure's words. */
     private static Found partOfPlace(SentenceContext c, Candidate k) {
         List<Token> t = c.t;
+        if (k.people) {
+            return null; // "two million of Hong Kong's seven million people turned out": the place's people, the whole
+        }
         for (int i = k.figureTo; i + 2 < k.to; i++) {
             if (WordClasses.is(t.get(i), "partitive-links")) {
                 int s = i + 1;
