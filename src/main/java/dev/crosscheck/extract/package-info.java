@@ -11,7 +11,9 @@
  *       tags and lemmas from OpenNLP's English models ({@code Tagger}: greedy decoding, lemmas remembered per word
  *       and tag; a sentence is tagged only when a rule asks, and one of more than 400 tokens around its figures only).
  *       The tagger misreads some words in short news sentences ("shares fell/ADV 60%", "Green/NOUN said"): the rules
- *       also read a word's lemma as a verb ({@code Token.verbLemma}) and trust capitals over tags for names.</li>
+ *       also read a word's lemma as a verb ({@code Token.verbLemma}) and trust capitals over tags for names, and
+ *       {@code TagRepairs} (tag-repairs.txt) retags the contexts the model misreads again and again ("regulators
+ *       closed/ADJ Silicon Valley Bank", "by US/PRON regulators"), after the model, which stays its own.</li>
  *   <li><b>Annotations.</b> Actors ({@code Gazetteer}: countries.txt, people.txt, titles.txt), heads and events
  *       ({@code Heads}: heads.txt), event verbs ({@code EventVerbs}: events.txt), date and time expressions
  *       ({@code TimeRules}), numbers ({@code NumberRules}) and units ({@code Units}).</li>
