@@ -152,6 +152,9 @@ final class Scopes {
         if (best == null && k.people) {
             best = possessive(c, k.from);
         }
+        if (best == null && k.people) {
+            best = crossedPlace(c, Math.max(0, k.from - 15), k.from);
+        }
         if (best != null && k.group != null && best.id().equals(ClaimKey.slug(k.group))) {
             best = null; // "among the officers": the group itself
         }
@@ -239,6 +242,32 @@ final class Scopes {
         }
         ids.sort(null);
         return new Found(i, end, String.join(" and ", labels), String.join("+", ids));
+    }
+
+    /**
+     * "Ian crossed western Cuba as a hurricane, killing two people": the place a verb of passing (crossing-verbs) went
+     * through before the people counted after it. Only places of the gazetteer count.
+     */
+    private static Found crossedPlace(SentenceContext c, int from, int to) {
+        List<Token> t = c.t;
+        for (int i = to - 1; i >= from; i--) {
+            Token v = t.get(i);
+            if (!WordClasses.of("crossing-verbs").contains(v.verbLemma())
+                    || !(v.pos("VERB") || v.pos("NOUN") && i > 0 && t.get(i - 1).nominal())) {
+                continue; // the model reads some past forms as nouns: "the storm tore/NOUN through Florida"
+            }
+            int k = i + 1;
+            while (k < to && (t.get(k).pos("ADJ") || t.get(k).pos("ADV") || WordClasses.is(t.get(k), "crossing-links")
+                    || t.get(k).pos("DET"))) {
+                k++; // "crossed western Cuba", "tore through"
+            }
+            PhraseMatcher.Match<Place> m = k < to ? PLACES.match(t, k) : null;
+            if (m != null) {
+                return new Found(k, m.end(), Tokenizer.text(t, k, m.end()), m.value().id());
+            }
+            return null;
+        }
+        return null;
     }
 
     /** One place at token k: from the gazetteer, else a run of capitalized proper nouns that names no other thing. */
