@@ -243,6 +243,10 @@ final class Modalities {
         if (!RELATIVES.contains(b.lower())) {
             return false;
         }
+        int y = from - 2 >= 0 && c.t.get(from - 2).is(",") ? from - 3 : from - 2;
+        if (y >= 0 && TimeRules.year(c.t.get(y)) > 0 && TimeRules.year(c.t.get(y)) <= year - 2) {
+            return true; // "the largest since 1989, when over a million people protested": what that old year saw
+        }
         int before = c.clauseStart(from - 1);
         return oldYear(c, before, from - 1, from - 1, year);
     }
