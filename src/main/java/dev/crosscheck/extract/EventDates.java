@@ -8,18 +8,24 @@ import java.util.List;
 /**
  * Dates of what the date rule's verb lists do not name: a date in a clause is the date of the clause's event, framed
  * like a figure. "The bridge collapsed on Tuesday" is {@code date:-:bridge:collapse}, "Microsoft closed the deal on
- * Thursday" {@code date:microsoft:agreement:close}, "The lander touched down on Wednesday"
- * {@code date:-:lander:touch}; when the
- * clause's subject is the story's event ("the fire began on 8 August"), the date is the event's: {@code date:-:fire},
- * the key the date rule gives "the fire broke out on Tuesday".
+ * Thursday" {@code date:microsoft:agreement:close}, "The lander touched down on Wednesday" {@code date:-:lander:touch};
+ * when the clause's subject is the story's event ("the fire began on 8 August", "the fire raced into Lahaina on
+ * Tuesday", "the fire was first reported at 12:22 a.m.") the date is the event's: {@code date:-:fire}, the key the date
+ * rule gives "the fire broke out on Tuesday". A time of day ("collapsed at 1:28 a.m.") is on the sentence's day, or on
+ * the day this key was given before.
  *
- * <p>The clause's verb is the nearest one before the date, with no conjunction or punctuation between (a date
- * after its verb: "closed on Sunday"; a date that opens a clause, "and on Thursday depositors pulled", is left to the
- * date rule's verbs; the verb is read
- * by its lemma, through predicates.txt classes); a movement or a meeting of events.txt is the date rule's alone,
- * with its condition (a named actor); another verb of events.txt keys by its lemma there. A date after a reporting or linking verb dates the report ("said on Monday", "found
- * on Monday") or nothing ("was on Monday") and gives no claim. Owner: a name as the clause's subject; thing: the verb's
- * object ("closed the deal"), or else the subject's head noun ("the bridge collapsed"). A clause without a verb or without either gives none.
+ * <p>The clause's verb is the nearest one before the date, with no conjunction or clause punctuation between ("closed
+ * on Sunday"); a date that opens a clause ("On Thursday, customers tried to withdraw $42 billion") dates the verb
+ * after the clause's subject, and the act after an attempt verb ("tried to withdraw"). The verb is read by its lemma,
+ * through predicates.txt classes (a phrase first: "take out"); a movement or a meeting of events.txt is the date
+ * rule's alone, with its condition (a named actor); another verb of events.txt keys by its lemma there; "became" before
+ * a title is taking office (office-verbs). A date after a reporting or linking verb dates the report ("said on
+ * Monday", "found on Monday") or nothing ("was on Monday") and gives no claim, nor does a market's move of a day
+ * ("shares fell 30% on Friday"). Owner: a name as the clause's subject (not a name before its subject noun: "California
+ * regulators"); thing: the verb's object ("closed the deal", "closed Silicon Valley Bank": a name's last word), else
+ * the subject's head noun ("the bridge collapsed"), or a relative clause's antecedent ("the crash that occurred"). An
+ * act on a figure ("withdraw $42 billion", "launched 30 drones") keys by what the figure counts and a named actor. A
+ * clause without a verb or without either gives none.
  */
 final class EventDates {
 
