@@ -87,8 +87,9 @@ final class Modalities {
         }
         for (int i = k.figureTo; i < to && cue == null; i++) {
             if (t.get(i).pos("CCONJ") && i + 1 < to && (t.get(i + 1).pos("DET") || t.get(i + 1).pos("PRON")
-                    || t.get(i + 1).pos("PROPN") || t.get(i + 1).pos("SCONJ"))) {
-                break; // "pulled $42 billion and the bank expected more": the next clause's cue is not this figure's
+                    || t.get(i + 1).pos("PROPN") || t.get(i + 1).pos("SCONJ") || t.get(i + 1).pos("AUX"))) {
+                break; // "pulled $42 billion and the bank expected more", "sold bonds at a loss of $1.8 billion and
+                       // would try to raise": the next clause's cue is not this figure's
             }
             cue = cueAt(AFTER, t, i, to);
         }
