@@ -337,10 +337,6 @@ final class FigureFrames {
     }
 
     /**
-     * A duration that no duration rule read ("won in 2:01:09", "by 30 seconds"): what lasted is the clause's frame,
-     * its subject and predicate ({@code duration:owner:-:-:predicate}).
-     */
-    /**
      * A time written as a clock ("won in 2:01:09", "crossed the line in 2:05:58", "clocked 2:06:28"): whose time it is,
      * whatever verb the outlet used ({@code duration:kipchoge:-:-:-}); a clock time of no one named is read as any
      * duration of its clause's frame.
@@ -370,6 +366,10 @@ final class FigureFrames {
         return false;
     }
 
+    /**
+     * A duration that no duration rule read ("by 30 seconds", a clock time of a split): what lasted is the clause's
+     * frame, its subject and predicate ({@code duration:owner:-:-:predicate}).
+     */
     private static Previous duration(SentenceContext c, int from, int to, String iso, boolean approx, boolean running) {
         String predicate = predicate(c, from, to, null, false);
         for (int k = from - 1; predicate == null && k >= c.clauseStart(from); k--) {
