@@ -34,9 +34,11 @@ final class TagRepairs {
     private record Repair(String to, String from, Pattern word, Around before, Around after) {
         boolean applies(List<Token> t, int i) {
             Token w = t.get(i);
-            return w.pos(from) && word.matcher(w.text()).matches()
+            // the tags first, the word's pattern last: most tokens fail on a tag, and a pattern match allocates
+            return w.pos(from)
                     && (before == null || before.accepts(i > 0 ? t.get(i - 1) : null))
-                    && (after == null || after.accepts(i + 1 < t.size() ? t.get(i + 1) : null));
+                    && (after == null || after.accepts(i + 1 < t.size() ? t.get(i + 1) : null))
+                    && word.matcher(w.text()).matches();
         }
     }
 
