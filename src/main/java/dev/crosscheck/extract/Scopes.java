@@ -252,9 +252,12 @@ final class Scopes {
         List<Token> t = c.t;
         for (int i = to - 1; i >= from; i--) {
             Token v = t.get(i);
-            if (!WordClasses.of("crossing-verbs").contains(v.verbLemma())
-                    || !(v.pos("VERB") || v.pos("NOUN") && i > 0 && t.get(i - 1).nominal())) {
-                continue; // the model reads some past forms as nouns: "the storm tore/NOUN through Florida"
+            // the model reads some past forms as nouns: "the storm tore/NOUN through Florida"; tags first, the lemma
+            // (a model call) only for a candidate verb
+            boolean verb = v.pos("VERB") || v.pos("NOUN") && i > 0 && t.get(i - 1).nominal() && i + 1 < to
+                    && WordClasses.is(t.get(i + 1), "crossing-links");
+            if (!verb || !WordClasses.of("crossing-verbs").contains(v.verbLemma())) {
+                continue;
             }
             int k = i + 1;
             while (k < to && (t.get(k).pos("ADJ") || t.get(k).pos("ADV") || WordClasses.is(t.get(k), "crossing-links")
