@@ -217,15 +217,11 @@ final class DateClaims {
             ClaimKey key = keys.get(k);
             String value;
             if (m.type() == TimeRules.Type.TIME) {
-                LocalDate day = c.sentenceDay();
-                if (day == null) {
-                    day = c.state.dayOfKey.get(key);
-                }
-                if (day == null) {
+                String time = timeOnDay(c, m, key);
+                if (time == null) {
                     continue;
                 }
-                value = day + "T" + DateResolver.twoDigits(m.hour()) + ":" + DateResolver.twoDigits(m.minute())
-                        + (utcAfter(c, m) ? "Z" : "");
+                value = time + (utcAfter(c, m) ? "Z" : "");
             } else if (m.type() == TimeRules.Type.ANCHORED) {
                 LocalDate d = anchor;
                 if (d == null) {
@@ -254,6 +250,19 @@ final class DateClaims {
             int to = Math.max(v.end(), m.end());
             c.emit(ClaimKind.DATE, key, subjects.get(k), v.lemma(), value, from, to, false, false, conf);
         }
+    }
+
+    /**
+     * A time of day on the sentence's day, else on the day this key was given before ("the quake hit at 11:56 a.m."
+     * after "struck on Saturday"): {@code 2015-04-25T11:56}; null when no day is known.
+     */
+    static String timeOnDay(SentenceContext c, TimeRules.TimeMention m, ClaimKey key) {
+        LocalDate day = c.sentenceDay();
+        if (day == null) {
+            day = c.state.dayOfKey.get(key);
+        }
+        return day == null ? null
+                : day + "T" + DateResolver.twoDigits(m.hour()) + ":" + DateResolver.twoDigits(m.minute());
     }
 
     /** The thing a verb acts on: before it in a passive or relative clause, else the first head after it. */

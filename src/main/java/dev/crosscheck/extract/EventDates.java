@@ -344,19 +344,11 @@ final class EventDates {
     /** Whether a title (titles.txt) follows the verb before the date: "became Britain's prime minister on Friday". */
     private static boolean titleAfter(SentenceContext c, int verb, int date) {
         for (int j = verb + 1; j < date; j++) {
-            if (TITLES.match(c.t, j) != null) {
+            if (Gazetteer.titleEnd(c.t, j) > 0) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static final PhraseMatcher<Boolean> TITLES = new PhraseMatcher<>(false);
-
-    static {
-        for (String title : Lexicon.lines("titles.txt")) {
-            TITLES.add(title, true);
-        }
     }
 
     /** The verb's object noun before the date ("closed the deal on Thursday"), by name; null when none. */
@@ -386,15 +378,10 @@ final class EventDates {
         boolean future = EventVerbs.future(c.t, verb) || m.rel() == 1;
         String value;
         if (m.type() == TimeRules.Type.TIME) {
-            // "collapsed at 1:28 a.m. on Tuesday": the time on the sentence's day, else the day this key was given
-            LocalDate day = c.sentenceDay();
-            if (day == null) {
-                day = c.state.dayOfKey.get(key);
-            }
-            if (day == null) {
+            value = DateClaims.timeOnDay(c, m, key); // "collapsed at 1:28 a.m. on Tuesday"
+            if (value == null) {
                 return;
             }
-            value = day + "T" + DateResolver.twoDigits(m.hour()) + ":" + DateResolver.twoDigits(m.minute());
         } else {
             LocalDate d = DateResolver.day(m, c.published(), future);
             value = d != null ? d.toString() : DateResolver.resolve(m, c.published(), future);

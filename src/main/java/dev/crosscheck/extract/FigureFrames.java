@@ -348,11 +348,7 @@ final class FigureFrames {
         if (owner.equals(ClaimKey.NONE) || cls != null && cls.has("change") || partOfRace(c, i)) {
             return duration(c, i, i + 1, iso, false, running); // "on 1:59:38 pace", "through 30km in 1:27:38"
         }
-        Candidate k = c.emit(ClaimKind.DURATION, ClaimKey.of(ClaimKind.DURATION, owner, ClaimKey.NONE, ClaimKey.NONE,
-                ClaimKey.NONE), subjectLabel(owner, ClaimKey.NONE, "time", null), "length", iso, i, i + 1, false,
-                running, c.baseConfidence() * 0.8);
-        k.figure(c.figureTokens, i, i + 1);
-        return new Previous(ClaimKind.DURATION, "time", null, ClaimKey.NONE, i + 1);
+        return emitDuration(c, owner, null, iso, i, i + 1, false, running);
     }
 
     /** A split or a pace near a clock time ("passing 30km in 1:27:38", "on 1:59:38 pace"): not the finishing time. */
@@ -381,6 +377,12 @@ final class FigureFrames {
         if (predicate == null && owner.equals(ClaimKey.NONE)) {
             return null;
         }
+        return emitDuration(c, owner, predicate, iso, from, to, approx, running);
+    }
+
+    /** A duration of tokens [from, to) keyed {@code duration:owner:-:-:predicate} (no predicate: {@code -}). */
+    private static Previous emitDuration(SentenceContext c, String owner, String predicate, String iso, int from, int to,
+                                         boolean approx, boolean running) {
         Candidate k = c.emit(ClaimKind.DURATION, ClaimKey.of(ClaimKind.DURATION, owner, ClaimKey.NONE, ClaimKey.NONE,
                 predicate), subjectLabel(owner, ClaimKey.NONE, "time", predicate), "length", iso, from, to, approx,
                 running, c.baseConfidence() * 0.8);
@@ -408,14 +410,19 @@ final class FigureFrames {
         return false;
     }
 
+    /** Whether nothing follows the number in its item: a comma, "and", the sentence's end ("Labour has 411,"). */
+    private static boolean endsItem(List<Token> t, NumberRules.Num num) {
+        int e = num.end();
+        return e >= t.size() || t.get(e).kind() == Token.Kind.PUNCT || t.get(e).pos("CCONJ");
+    }
+
     /**
      * A bare number a named contender has, won or is left with, with no noun after it ("Labour has 411,", "The
      * Conservatives were left with 121, ..."): the count of the contender's measure the document named last.
      */
     private static boolean contenderEllipsis(SentenceContext c, NumberRules.Num num) {
         List<Token> t = c.t;
-        int e = num.end();
-        if (e < t.size() && !(t.get(e).kind() == Token.Kind.PUNCT || t.get(e).pos("CCONJ"))) {
+        if (!endsItem(t, num)) {
             return false;
         }
         int k = num.start() - 1;
@@ -437,8 +444,7 @@ final class FigureFrames {
      */
     private static boolean contenderListItem(SentenceContext c, NumberRules.Num num) {
         List<Token> t = c.t;
-        int e = num.end();
-        if (e < t.size() && !(t.get(e).kind() == Token.Kind.PUNCT || t.get(e).pos("CCONJ"))) {
+        if (!endsItem(t, num)) {
             return false;
         }
         int k = num.start() - 1;
@@ -456,13 +462,9 @@ final class FigureFrames {
         if (k < 0 || !(t.get(k).is(",") || t.get(k).pos("CCONJ"))) {
             return false;
         }
-        for (Candidate before : c.candidates) {
-            if (before.kind == ClaimKind.COUNT && before.key.parts().size() > 2
-                    && before.key.parts().get(2).equals(c.state.lastOwnedMeasure)) {
-                return true; // the list's first item named the measure in this sentence ("had 71 seats")
-            }
-        }
-        return false; // "forecasts: Labour 410, Conservatives 131": no item of this list was read
+        // the list's first item named the measure in this sentence ("had 71 seats"); not "forecasts: Labour 410,
+        // Conservatives 131", where no item of the list was read
+        return c.countMeasuresRead().contains(c.state.lastOwnedMeasure);
     }
 
     /**
@@ -1037,12 +1039,7 @@ final class FigureFrames {
     }
 
     private static boolean gerund(Token w) {
-        for (String ending : WordClasses.of("participle-endings")) {
-            if (w.lower().endsWith(ending) && (w.pos("NOUN") || w.pos("VERB"))) {
-                return true;
-            }
-        }
-        return false;
+        return (w.pos("NOUN") || w.pos("VERB")) && WordClasses.endsWithAny(w, "participle-endings");
     }
 
     /**

@@ -459,6 +459,22 @@ final class SentenceContext {
 
     /** The claim frames the rules made of this sentence, in the order they were made. */
     final List<Candidate> candidates = new java.util.ArrayList<>();
+    private final java.util.Set<String> countMeasures = new java.util.HashSet<>();
+    private int countMeasuresScanned;
+
+    /**
+     * What the count frames of this sentence so far measure (their key's third part), read once per frame however
+     * often it is asked: a list of a hundred thousand items asks at every item.
+     */
+    java.util.Set<String> countMeasuresRead() {
+        for (; countMeasuresScanned < candidates.size(); countMeasuresScanned++) {
+            Candidate k = candidates.get(countMeasuresScanned);
+            if (k.kind == ClaimKind.COUNT && k.key.parts().size() > 2) {
+                countMeasures.add(k.key.parts().get(2));
+            }
+        }
+        return countMeasures;
+    }
 
     /** Key part for a head: a repeated event (talks, meetings) is told apart by the day in the sentence. */
     String headKey(Heads.Head h) {
