@@ -69,6 +69,7 @@ public final class ClaimExtractor {
         state.storyYear = storyYear(document);
         state.mainEvent = mainEvent(document);
         state.eventPlaces = Scopes.eventPlaces(lead(document), state.mainEvent);
+        state.storyCountry = Scopes.firstCountry(headlineAndLead(document));
         CoverageBuilder coverage = new CoverageBuilder();
         for (Sentence s : document.sentences()) {
             if (s.text() == null || s.text().isBlank()) {
@@ -199,16 +200,50 @@ public final class ClaimExtractor {
             if (s.text() == null || s.text().isBlank()) {
                 continue;
             }
-            for (Heads.Head h : Heads.find(Tokenizer.tokenize(s.text(), s.start()))) {
+            List<Token> t = Tokenizer.tokenize(s.text(), s.start());
+            String first = null;
+            int at = Integer.MAX_VALUE;
+            for (Heads.Head h : Heads.find(t)) {
                 if (h.event()) {
                     if (s.section() != Section.HEADLINE) {
-                        return h.name();
+                        first = h.name();
+                        at = h.start();
+                        break;
                     }
                     counts.merge(h.name(), 1, Integer::sum);
                 }
             }
+            if (s.section() != Section.HEADLINE) {
+                // "Twelve days after it touched down near the Moon's south pole, ...": an inflected verb that tells an
+                // event happening names it as well as its noun does (a bare "land" may be the noun)
+                for (int i = 0; i < Math.min(t.size(), at); i++) {
+                    Token w = t.get(i);
+                    if (w.isWord() && (w.lower().endsWith("ed") || !w.lower().equals(w.verbLemma()))) {
+                        String event = EventDates.realizedEvent(t, i);
+                        if (event != null) {
+                            first = event;
+                            break;
+                        }
+                    }
+                }
+                if (first != null) {
+                    return first;
+                }
+            }
         }
         return counts.isEmpty() ? null : counts.keySet().iterator().next();
+    }
+
+    /** The tokens of a document's headline and first three body sentences. */
+    private static List<List<Token>> headlineAndLead(Document document) {
+        List<List<Token>> out = new ArrayList<>();
+        for (Sentence s : document.sentences()) {
+            if (s.section() == Section.HEADLINE && s.text() != null) {
+                out.add(Tokenizer.tokenize(s.text(), s.start()));
+            }
+        }
+        out.addAll(lead(document));
+        return out;
     }
 
     /** The tokens of a document's first three body sentences. */

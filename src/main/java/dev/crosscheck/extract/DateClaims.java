@@ -97,15 +97,6 @@ final class DateClaims {
         }
     }
 
-    /** "06:11 GMT", "0611 UTC": a time given in universal time, not the place's local time. */
-    private static boolean utcAfter(SentenceContext c, TimeRules.TimeMention m) {
-        int k = m.end();
-        if (k < c.t.size() && c.t.get(k).is("(")) {
-            return false;
-        }
-        return k < c.t.size() && (c.t.get(k).is("gmt") || c.t.get(k).is("utc"));
-    }
-
     /** For "two days later": the anchor day shifted; null for other mentions or without an anchor in the paragraph. */
     private static LocalDate anchorOf(SentenceContext c, TimeRules.TimeMention m) {
         if (m.type() != TimeRules.Type.ANCHORED || c.state.anchorDay == null
@@ -157,8 +148,16 @@ final class DateClaims {
         List<ClaimKey> keys = new ArrayList<>();
         List<String> subjects = new ArrayList<>();
         double conf = c.baseConfidence();
-        switch (v.cls()) {
+        String realized = v.cls() == EventVerbs.Cls.REPORT ? null : EventDates.realizedMainEvent(c, v.start());
+        if (realized != null) {
+            // "India landed a spacecraft on the Moon on Wednesday" in a story of the landing: the event's own date
+            keys.add(ClaimKey.of(ClaimKind.DATE, SentenceContext.NOBODY, realized));
+            subjects.add(cap(SentenceContext.headLabel(realized)) + ": date");
+        } else switch (v.cls()) {
             case ACTOR -> {
+                if (v.start() > 0 && c.t.get(v.start() - 1).pos("DET")) {
+                    return; // "named the landing spot ... and declared August 23 a national day": a noun, no movement
+                }
                 String owner = c.subjectOwner(v.start());
                 if (owner == null) {
                     return; // "prices reached a peak in March": no actor, no movement
@@ -221,7 +220,7 @@ final class DateClaims {
                 if (time == null) {
                     continue;
                 }
-                value = time + (utcAfter(c, m) ? "Z" : "");
+                value = time;
             } else if (m.type() == TimeRules.Type.ANCHORED) {
                 LocalDate d = anchor;
                 if (d == null) {
@@ -261,8 +260,11 @@ final class DateClaims {
         if (day == null) {
             day = c.state.dayOfKey.get(key);
         }
-        return day == null ? null
-                : day + "T" + DateResolver.twoDigits(m.hour()) + ":" + DateResolver.twoDigits(m.minute());
+        if (day == null) {
+            return null;
+        }
+        String text = day + "T" + DateResolver.twoDigits(m.hour()) + ":" + DateResolver.twoDigits(m.minute());
+        return TimeZones.value(c.t, m.end(), day.atTime(m.hour(), m.minute()), text, c.state.storyCountry);
     }
 
     /** The thing a verb acts on: before it in a passive or relative clause, else the first head after it. */

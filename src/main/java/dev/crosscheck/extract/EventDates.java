@@ -30,6 +30,8 @@ import java.util.List;
 final class EventDates {
 
     private static final java.util.Set<String> RELATIVES = WordClasses.of("relatives");
+    /** Verbs that tell an event happening, by the event head they tell (event-realizations.txt). */
+    private static final LemmaLexicon REALIZATIONS = new LemmaLexicon("event-realizations.txt");
 
     private EventDates() {
     }
@@ -80,6 +82,44 @@ final class EventDates {
         return true;
     }
 
+    /**
+     * The story's main event when the verb at token {@code verb} tells it happening ("rammed into" in a story of a
+     * train crash, "touched down" in a story of a landing: event-realizations.txt), else null. Its date is the event's
+     * own: {@code date:-:crash}, whoever the clause's subject is.
+     */
+    static String realizedMainEvent(SentenceContext c, int verb) {
+        String main = c.state.mainEvent;
+        if (main == null || verb < 0 || c.tagged().t.get(verb).pos("NOUN") || c.t.get(verb).pos("ADJ")) {
+            return null; // "named the landing site on Saturday": a noun tells nothing happening (words far from any
+                         // figure or date are left untagged, and a verb there still counts)
+        }
+        return main.equals(realizedEvent(c.t, verb)) ? main : null;
+    }
+
+    /**
+     * The event head (heads.txt) the verb at token {@code i} tells happening ("touched down" is a landing), by its
+     * lemma as a verb and the words after it; null when none.
+     */
+    static String realizedEvent(List<Token> t, int i) {
+        if (!t.get(i).isWord()) {
+            return null;
+        }
+        LemmaLexicon.Match phrase = REALIZATIONS.at(t, i);
+        if (phrase != null && phrase.end() > i + 1) {
+            return phrase.entry().name().equals(ClaimKey.NONE) ? null : phrase.entry().name();
+        }
+        String lemma = t.get(i).verbLemma();
+        if (i + 1 < t.size() && t.get(i + 1).isWord()) {
+            LemmaLexicon.Entry two = REALIZATIONS.of(lemma + " " + t.get(i + 1).lower());
+            if (two != null) {
+                // "touched down" whatever the tagger made of the verb
+                return two.name().equals(ClaimKey.NONE) ? null : two.name();
+            }
+        }
+        LemmaLexicon.Entry e = phrase != null ? phrase.entry() : REALIZATIONS.of(lemma);
+        return e == null ? null : e.name();
+    }
+
     private static boolean anyOf(boolean[] marks, TimeRules.TimeMention m) {
         for (int i = m.start(); i < m.end(); i++) {
             if (marks[i]) {
@@ -128,6 +168,13 @@ final class EventDates {
                     && nounName(c, subject).equals(c.state.mainEvent)) {
                 String event = nounName(c, subject);
                 emit(c, m, ClaimKey.of(ClaimKind.DATE, ClaimKey.NONE, event), event, verb);
+            }
+            return;
+        }
+        String realized = realizedMainEvent(c, verb);
+        if (realized != null) {
+            if (!Modalities.irrealis(c, from, verb)) {
+                emit(c, m, ClaimKey.of(ClaimKind.DATE, ClaimKey.NONE, realized), realized, verb);
             }
             return;
         }
@@ -220,8 +267,21 @@ final class EventDates {
             k++;
         }
         boolean subject = false;
-        for (int limit = Math.min(t.size(), k + 8); k < limit; k++) {
+        for (int limit = Math.min(t.size(), k + 12); k < limit; k++) {
             Token w = t.get(k);
+            if (subject && w.is("(")) {
+                int close = k + 1;
+                while (close < limit && close <= k + 4 && !t.get(close).is(")")) {
+                    close++;
+                }
+                if (close < limit && t.get(close).is(")")) {
+                    k = close; // "the Double Asteroid Redirection Test (DART) spacecraft": a name's short form
+                    continue;
+                }
+            }
+            if (subject && w.is("'s")) {
+                continue; // "NASA's spacecraft"
+            }
             if (w.pos("VERB") && subject) {
                 if (WordClasses.of("attempt-verbs").contains(w.verbLemma()) && k + 2 < t.size()
                         && t.get(k + 1).pos("PART") && t.get(k + 2).pos("VERB")) {

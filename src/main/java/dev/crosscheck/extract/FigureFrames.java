@@ -1350,7 +1350,11 @@ final class FigureFrames {
         return null;
     }
 
-    /** The event head nearest a quantity (before it preferred), the story's last event, or {@code -}. */
+    /**
+     * The event head nearest a quantity (before it preferred), the story's last event, its main event (what figures
+     * are about before any event is named: "it impacted the surface at 14,000 mph" in a story of a collision), or
+     * {@code -}.
+     */
     private static String event(SentenceContext c, int start, int end) {
         Heads.Head before = c.nearestHead(start, true, true);
         Heads.Head after = c.nearestHead(end, false, true);
@@ -1358,7 +1362,7 @@ final class FigureFrames {
         if (after != null && (before == null || after.start() - end < start - before.end())) {
             h = after;
         }
-        String name = h != null ? c.headName(h) : c.state.lastEvent;
+        String name = h != null ? c.headName(h) : c.state.lastEvent != null ? c.state.lastEvent : c.state.mainEvent;
         return name == null ? ClaimKey.NONE : name;
     }
 

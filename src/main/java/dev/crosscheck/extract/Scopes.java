@@ -58,6 +58,29 @@ final class Scopes {
         return out;
     }
 
+    /**
+     * The first country these sentences name, directly ("India lands a spacecraft") or through a place inside it
+     * ("BENGALURU"), or null: the story's country, whose clock times are local (see TimeZones).
+     */
+    static String firstCountry(List<List<Token>> sentences) {
+        for (List<Token> t : sentences) {
+            for (int i = 0; i < t.size(); i++) {
+                PhraseMatcher.Match<Place> m = t.get(i).isWord() ? PLACES.match(t, i) : null;
+                if (m == null) {
+                    continue;
+                }
+                int steps = 0;
+                for (Place p = m.value(); p != null && steps++ < 8; p = p.parent() == null ? null : BY_ID.get(p.parent())) {
+                    if ("country".equals(p.type())) {
+                        return p.id();
+                    }
+                }
+                i = m.end() - 1;
+            }
+        }
+        return null;
+    }
+
     /** A place of the gazetteer: its id, type and the id of what contains it. */
     record Place(String id, String type, String parent, String name) {
     }

@@ -293,6 +293,12 @@ final class TimeRules {
     private static TimeMention time(List<Token> t, int i) {
         String w = t.get(i).lower();
         int colon = w.indexOf(':');
+        int dot = colon < 0 ? w.indexOf('.') : -1;
+        if (dot > 0 && dot <= 2 && w.length() - dot == 3) {
+            colon = dot; // "6.04 pm", as British and Indian papers write it: a time only with am or pm after it
+        } else {
+            dot = -1;
+        }
         int h;
         int m = 0;
         if (colon > 0) {
@@ -328,7 +334,7 @@ final class TimeRules {
                 end++;
             }
         }
-        if (!meridiem && colon < 0) {
+        if (!meridiem && (colon < 0 || dot > 0)) {
             return null;
         }
         if (meridiem && h > 23) {
