@@ -27,7 +27,8 @@ import java.util.TreeSet;
  *   <li>For a running figure, values are compared only with values that refer to the same day (the time a figure
  *       refers to, else its source's publication date): a value that differs on another day is the figure changing
  *       (<b>changed</b>), up or down, and so is a value of another report of the same day when neither says the time
- *       it refers to; a value that differs at one time is still a contradiction or a dispute. A
+ *       it refers to, or of another report whose day nobody knows (an undated page's toll is of its own moment); a
+ *       value that differs at one time is still a contradiction or a dispute. A
  *       value the text gives as replaced since ("down from the 115", "had given a figure of 89") comes before the
  *       values of its day.</li>
  * </ul>
@@ -57,8 +58,10 @@ record Judgement(boolean contradiction, boolean disputed, boolean changed) {
         boolean contradiction = false;
         boolean disputed = false;
         for (List<Observation> day : byDay.values()) {
-            boolean undated = day.get(0).day().length() <= 1; // no day known: every value is of the same moment
-            for (List<Observation> judged : running && !undated ? comparableOnOneDay(day) : List.of(day)) {
+            boolean undated = day.get(0).day().length() <= 1; // no day known
+            // a running figure of a report whose day nobody knows is of that report's moment only: two undated
+            // reports of a toll are two moments, not one authority against another
+            for (List<Observation> judged : !running ? List.of(day) : undated ? byWitness(day) : comparableOnOneDay(day)) {
                 contradiction |= misreported(judged);
                 disputed |= disputed(judged);
             }
@@ -71,7 +74,7 @@ record Judgement(boolean contradiction, boolean disputed, boolean changed) {
                 for (Observation f : firsts) {
                     boolean later = o.day().compareTo(f.day()) > 0;
                     boolean apart = !o.day().equals(f.day())
-                            || !o.witness().equals(f.witness()) && !(o.dated() && f.dated()) && o.day().length() > 1;
+                            || !o.witness().equals(f.witness()) && !(o.dated() && f.dated());
                     if (apart && !o.valueKey().equals(f.valueKey())
                             && (!o.value().compatibleWith(f.value())
                             || (later ? dominates(o.value(), f.value()) : dominates(f.value(), o.value())))) {
@@ -83,6 +86,15 @@ record Judgement(boolean contradiction, boolean disputed, boolean changed) {
             }
         }
         return new Judgement(contradiction, disputed, changed);
+    }
+
+    /** Observations by witness, in the order first seen. */
+    private static List<List<Observation>> byWitness(List<Observation> obs) {
+        Map<String, List<Observation>> out = new LinkedHashMap<>();
+        for (Observation o : obs) {
+            out.computeIfAbsent(o.witness(), w -> new ArrayList<>()).add(o);
+        }
+        return new ArrayList<>(out.values());
     }
 
     /**

@@ -22,6 +22,14 @@ public record SourceInfo(String id, String title, String publisher, String publi
         this(id, title, publisher, published, publishedFrom, Coverage.NONE, null, null);
     }
 
+    /**
+     * Whether the source's date is one the article states (metadata, HTML, dateline), not only the time it was
+     * uploaded: the day a running figure of an undated page held is unknown.
+     */
+    public boolean datedByArticle() {
+        return published != null && !dev.crosscheck.document.Document.PUBLISHED_FROM_UPLOAD.equals(publishedFrom);
+    }
+
     /** The event places of a stored document's comma-separated list. */
     public static java.util.Set<String> places(String commaSeparated) {
         return commaSeparated == null || commaSeparated.isBlank() ? java.util.Set.of()

@@ -67,10 +67,14 @@ public final class StoryComparator {
         List<Claim> pending = claims;
         SourceNames names = new SourceNames(infos.values(), claimCounts.keySet());
         Map<String, LocalDate> published = new HashMap<>();
+        Map<String, LocalDate> statedDates = new HashMap<>(); // the dates the articles state, not their uploads'
         for (SourceInfo s : infos.values()) {
             LocalDate d = publishedDate(s.published());
             if (d != null) {
                 published.put(s.id(), d);
+                if (s.datedByArticle()) {
+                    statedDates.put(s.id(), d);
+                }
             }
         }
         Map<String, String> copyOf = WireCopies.find(infos.values(), published);
@@ -96,7 +100,7 @@ public final class StoryComparator {
             }
             for (List<Parsed> members : byFamily.values()) {
                 for (List<Parsed> part : scattered(kind, members)) {
-                    ranked.add(judge(kind, group.getKey(), part, published, names, copyOf));
+                    ranked.add(judge(kind, group.getKey(), part, published, statedDates, names, copyOf));
                 }
             }
         }
@@ -180,8 +184,8 @@ public final class StoryComparator {
             .thenComparing(r -> r.finding().values().get(0).value())
             .thenComparing(Ranked::family);
 
-    private static Ranked judge(ClaimKind kind, GroupKey group, List<Parsed> members,
-                                Map<String, LocalDate> published, SourceNames names, Map<String, String> copyOf) {
+    private static Ranked judge(ClaimKind kind, GroupKey group, List<Parsed> members, Map<String, LocalDate> published,
+                                Map<String, LocalDate> statedDates, SourceNames names, Map<String, String> copyOf) {
         Map<String, SourceValues> byWitness = new HashMap<>();
         boolean running = false;
         for (Parsed p : members) {
@@ -194,7 +198,8 @@ public final class StoryComparator {
             running |= c.running();
         }
         boolean numericRunning = running && isNumeric(kind);
-        Judgement j = Judgement.of(kind, members, published, copyOf, numericRunning);
+        // a running figure holds on the day its article states; an upload's time is no such day
+        Judgement j = Judgement.of(kind, members, statedDates, copyOf, numericRunning);
 
         Verdict verdict;
         if (kind == ClaimKind.QUOTE) {

@@ -22,6 +22,9 @@ public record Document(
         String text,
         List<Sentence> sentences) {
 
+    /** How a document's date was known when only the time of its upload gave it: no date the article states. */
+    public static final String PUBLISHED_FROM_UPLOAD = "upload-time";
+
     public Document {
         sentences = List.copyOf(sentences);
     }

@@ -155,7 +155,7 @@ public final class DocumentReader {
         }
         if (published == null && uploaded != null) {
             published = uploaded;
-            publishedFrom = "upload-time";
+            publishedFrom = Document.PUBLISHED_FROM_UPLOAD;
         }
         if (published == null) {
             publishedFrom = null;

@@ -68,8 +68,9 @@ public final class ClaimExtractor {
         DocumentState state = new DocumentState();
         state.storyYear = storyYear(document);
         state.mainEvent = mainEvent(document);
-        state.eventPlaces = Scopes.eventPlaces(lead(document), state.mainEvent);
-        state.storyCountry = Scopes.firstCountry(headlineAndLead(document));
+        List<List<Token>> lead = lead(document);
+        state.eventPlaces = Scopes.eventPlaces(lead, state.mainEvent);
+        state.storyCountry = Scopes.firstCountry(headlineAndLead(document, lead));
         CoverageBuilder coverage = new CoverageBuilder();
         for (Sentence s : document.sentences()) {
             if (s.text() == null || s.text().isBlank()) {
@@ -139,9 +140,13 @@ public final class ClaimExtractor {
             }
         }
         Set<String> keysHere = new HashSet<>();
+        Candidate[] quantityEndingAt = quantityEnds(c);
+        Set<Candidate> conversions = conversions(c, quantityEndingAt);
         for (Candidate k : c.candidates) {
             String reason = null;
-            if (k.unreadReason != null) {
+            if (conversions.contains(k)) {
+                reason = CONVERSION;
+            } else if (k.unreadReason != null) {
                 reason = k.unreadReason;
             } else if (!k.modality.factual() && !(k.modality == Modality.PROJECTED && projectable(k))) {
                 reason = k.modality.wireName();
@@ -161,9 +166,67 @@ public final class ClaimExtractor {
         for (int f = 0; f < figures.size(); f++) {
             FigureFinder.Figure fig = figures.get(f);
             String reason = reasons[f] != null ? reasons[f]
-                    : reportDates.getOrDefault(fig.start(), -1) == fig.end() ? REPORT_DATE : "not understood";
+                    : reportDates.getOrDefault(fig.start(), -1) == fig.end() ? REPORT_DATE
+                    : !claimed[f] && bracketedAfterQuantity(c, fig, quantityEndingAt) ? CONVERSION : "not understood";
             coverage.add(c, fig, claimed[f], reason);
         }
+    }
+
+    /** Why a figure in brackets after a quantity ("7 km (4.3 miles)", "£6.7bn ($8.1bn)") is no claim of its own. */
+    static final String CONVERSION = "conversion";
+
+    /**
+     * Quantities that restate the quantity right before them in other units, in brackets and alone there: "at a depth
+     * of 18 kilometres (11 miles)", "winds of 150mph (240km/h)". The first is the claim; the one in brackets says the
+     * same in other units.
+     */
+    private static Set<Candidate> conversions(SentenceContext c, Candidate[] quantityEndingAt) {
+        Set<Candidate> out = new HashSet<>();
+        for (Candidate k : c.candidates) {
+            if (k.kind != ClaimKind.QUANTITY || k.figureFrom < 2 || !c.t.get(k.figureFrom - 1).is("(")
+                    || k.figureTo >= c.t.size() || !c.t.get(k.figureTo).is(")")) {
+                continue;
+            }
+            Candidate before = quantityEndingAt[k.figureFrom - 1];
+            if (before != null && before != k && !unitOf(before.value).equals(unitOf(k.value))) {
+                out.add(k);
+            }
+        }
+        return out;
+    }
+
+    /** Per token, the quantity frame whose figure ends right before it ("18 kilometres" before "("), or null. */
+    private static Candidate[] quantityEnds(SentenceContext c) {
+        Candidate[] out = new Candidate[c.t.size() + 1];
+        for (Candidate k : c.candidates) {
+            if (k.kind == ClaimKind.QUANTITY && k.figureTo >= 0 && k.figureTo <= c.t.size()) {
+                out[k.figureTo] = k;
+            }
+        }
+        return out;
+    }
+
+    /** A figure alone in brackets right after a quantity's figure: "18 kilometres (11 miles)". */
+    private static boolean bracketedAfterQuantity(SentenceContext c, FigureFinder.Figure fig,
+                                                  Candidate[] quantityEndingAt) {
+        int open = fig.start() - 1;
+        if (open >= 1 && !c.t.get(open).is("(") && !c.t.get(open).isWord() && c.t.get(open - 1).is("(")) {
+            open--; // "($8.1bn)": a currency sign before the number
+        }
+        if (open < 1 || !c.t.get(open).is("(")) {
+            return false;
+        }
+        int close = fig.end();
+        while (close < c.t.size() && close < fig.end() + 3 && c.t.get(close).isWord()) {
+            close++; // the unit: "(11 miles)"
+        }
+        return close < c.t.size() && c.t.get(close).is(")") && quantityEndingAt[open] != null;
+    }
+
+    /** The unit of a quantity's value ("11 mi" is mi). */
+    private static String unitOf(String value) {
+        int space = value == null ? -1 : value.lastIndexOf(' ');
+        return space < 0 ? "" : value.substring(space + 1);
     }
 
     /** Why a date that only says when a source spoke ("officials said on Monday") is no claim. */
@@ -216,7 +279,7 @@ public final class ClaimExtractor {
             if (s.section() != Section.HEADLINE) {
                 // "Twelve days after it touched down near the Moon's south pole, ...": an inflected verb that tells an
                 // event happening names it as well as its noun does (a bare "land" may be the noun)
-                for (int i = 0; i < Math.min(t.size(), at); i++) {
+                for (int i = 0; i < Math.min(Math.min(t.size(), at), LEAD_WORDS); i++) {
                     Token w = t.get(i);
                     if (w.isWord() && (w.lower().endsWith("ed") || !w.lower().equals(w.verbLemma()))) {
                         String event = EventDates.realizedEvent(t, i);
@@ -234,15 +297,18 @@ public final class ClaimExtractor {
         return counts.isEmpty() ? null : counts.keySet().iterator().next();
     }
 
+    /** How far into a sentence a verb or a country still opens the story (a lead sentence is shorter). */
+    static final int LEAD_WORDS = 80;
+
     /** The tokens of a document's headline and first three body sentences. */
-    private static List<List<Token>> headlineAndLead(Document document) {
+    private static List<List<Token>> headlineAndLead(Document document, List<List<Token>> lead) {
         List<List<Token>> out = new ArrayList<>();
         for (Sentence s : document.sentences()) {
             if (s.section() == Section.HEADLINE && s.text() != null) {
                 out.add(Tokenizer.tokenize(s.text(), s.start()));
             }
         }
-        out.addAll(lead(document));
+        out.addAll(lead);
         return out;
     }
 
@@ -287,6 +353,10 @@ public final class ClaimExtractor {
             if (a.isPerson()) {
                 c.state.lastPerson.put(a.country(), a.person());
             }
+        }
+        String country = Scopes.lastCountryNamed(c);
+        if (country != null) {
+            c.state.lastCountry = country;
         }
         for (Heads.Head h : c.heads) {
             if (h.event()) {

@@ -33,6 +33,8 @@ final class DocumentState {
     String mainEventName;
     /** Where the main event happened: places whose figures are the whole event's (see Scopes.eventPlaces). */
     java.util.Set<String> eventPlaces = java.util.Set.of();
+    /** The last country a sentence named (a demonym or a leader counts): what a later "the country" stands for. */
+    String lastCountry;
     /** The first country the headline and lead name (or a place in it names): whose clock times are local. */
     String storyCountry;
     /** The last count's measure and predicate: what "a figure of 89" or "the number rose to 97" stands for. */

@@ -630,8 +630,10 @@ final class FigureFrames {
         while (k > from && t.get(k).pos("ADV") && !t.get(k).isNumber() && verbPredicate(t.get(k)) == null) {
             k--; // "the toll is now 53"
         }
+        // "the toll passed 11,000": the verb that bounds the figure is its link ("passed" belongs to the figure)
+        boolean boundingVerb = t.get(s).isWord() && t.get(s).pos("VERB");
         if (k < from || !(VALUE_LINKS.contains(t.get(k).lower()) || t.get(k).verbal()
-                || verbPredicate(t.get(k)) != null)) {
+                || verbPredicate(t.get(k)) != null || boundingVerb && t.get(k).pos("NOUN"))) {
             return null;
         }
         // the noun before the figure in its clause, across one verb ("the toll rose to", "turnout was"): the nearest

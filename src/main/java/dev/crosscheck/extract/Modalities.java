@@ -77,7 +77,7 @@ final class Modalities {
             k.modality = Modality.HISTORICAL;
             return;
         }
-        if (otherNamedEvent(c, from, to) || earlierThanTheSentence(c, k.figureFrom)) {
+        if (otherNamedEvent(c, from, to) || earlierThanTheSentence(c, k.figureFrom) || surpassed(c, k.figureFrom)) {
             k.modality = Modality.HISTORICAL;
             return;
         }
@@ -199,6 +199,15 @@ final class Modalities {
      * sentence with no time conjunction between ("after it had burned 2,000 acres" is the event's own past). Reported
      * speech is not anterior ("officials said 93 people had died").
      */
+    /**
+     * A known figure the story's is measured against: "it surpassed the 8,800 killed in a quake in 2015", "exceeding
+     * the 1,800 who died in Katrina" (a verb of surpassing, then "the" and the figure).
+     */
+    private static boolean surpassed(SentenceContext c, int figure) {
+        return figure >= 2 && WordClasses.is(c.t.get(figure - 1), "definite-determiners")
+                && c.t.get(figure - 2).isWord() && WordClasses.of("surpass-verbs").contains(c.t.get(figure - 2).verbLemma());
+    }
+
     private static boolean earlierThanTheSentence(SentenceContext c, int figure) {
         List<Token> t = c.t;
         int had = -1;

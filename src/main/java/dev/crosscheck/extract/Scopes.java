@@ -64,7 +64,7 @@ final class Scopes {
      */
     static String firstCountry(List<List<Token>> sentences) {
         for (List<Token> t : sentences) {
-            for (int i = 0; i < t.size(); i++) {
+            for (int i = 0; i < Math.min(t.size(), ClaimExtractor.LEAD_WORDS); i++) {
                 PhraseMatcher.Match<Place> m = t.get(i).isWord() ? PLACES.match(t, i) : null;
                 if (m == null) {
                     continue;
@@ -79,6 +79,56 @@ final class Scopes {
             }
         }
         return null;
+    }
+
+    /**
+     * The country "the country" stands for, as a scope over tokens [start, end): the country the sentence names
+     * nearest before it (a demonym, a capital, a leader: "Turkish President Erdogan said ... in the country"), else
+     * after it, else the last country the document named; null when none is known.
+     */
+    private static Found referredCountry(SentenceContext c, int start, int end) {
+        String best = null;
+        int distance = Integer.MAX_VALUE;
+        for (Gazetteer.Actor a : c.actors) {
+            Place p = a.country() == null ? null : BY_ID.get(a.country());
+            if (p == null || !"country".equals(p.type())) {
+                continue;
+            }
+            int d = a.end() <= start ? start - a.end() : a.start() >= end ? 1000 + a.start() - end : -1;
+            if (d >= 0 && d < distance) {
+                distance = d;
+                best = p.id();
+            }
+        }
+        if (best == null) {
+            best = c.state.lastCountry;
+        }
+        return best == null ? null : new Found(start, end, BY_ID.get(best).name(), best);
+    }
+
+    /**
+     * A place that opens the sentence before a comma ("In Syria, state media reported that ..."): the scope of every
+     * figure of the sentence that names none of its own; null when the sentence opens otherwise.
+     */
+    private static Found opening(SentenceContext c) {
+        List<Token> t = c.t;
+        if (t.size() < 4 || !t.get(0).isWord() || !PREPOSITIONS.contains(t.get(0).lower())) {
+            return null;
+        }
+        Found f = at(c, 0);
+        return f != null && f.end() < t.size() && t.get(f.end()).is(",") ? f : null;
+    }
+
+    /** The last country a sentence names (a country, a demonym, a capital, a leader), or null: for "the country". */
+    static String lastCountryNamed(SentenceContext c) {
+        String last = null;
+        for (Gazetteer.Actor a : c.actors) {
+            Place p = a.country() == null ? null : BY_ID.get(a.country());
+            if (p != null && "country".equals(p.type())) {
+                last = p.id();
+            }
+        }
+        return last;
     }
 
     /** A place of the gazetteer: its id, type and the id of what contains it. */
@@ -178,6 +228,9 @@ final class Scopes {
         if (best == null && k.people) {
             best = crossedPlace(c, Math.max(0, k.from - 15), k.from);
         }
+        if (best == null && from > 0) {
+            best = opening(c); // "In Syria, state media reported that at least 968 people were killed"
+        }
         if (best != null && k.group != null && best.id().equals(ClaimKey.slug(k.group))) {
             best = null; // "among the officers": the group itself
         }
@@ -216,10 +269,16 @@ final class Scopes {
             return null; // "the earthquake in Nepal", "the fire in Lahaina": the place of the event, not a scope
         }
         int k = i + 1;
+        String portion = null;
         // "in the town of Lahaina", "in government-controlled parts of Syria", "in the province of Al Haouz"
         for (int j = k; j < Math.min(t.size() - 1, k + 6); j++) {
             Token x = t.get(j);
             if (WordClasses.is(x, "partitive-links") && j > k) {
+                if (WordClasses.is(t.get(j - 1), "portion-nouns")) {
+                    // "in government-controlled parts of Syria": a part of the place, never compared with its whole
+                    int p = t.get(k).pos("DET") ? k + 1 : k;
+                    portion = ClaimKey.slug(Tokenizer.text(t, p, j));
+                }
                 k = j + 1;
                 break;
             }
@@ -229,6 +288,14 @@ final class Scopes {
         }
         if (k < t.size() && t.get(k).pos("DET")) {
             k++;
+        }
+        if (k < t.size() && k > i + 1 && WordClasses.is(t.get(k), "country-references")
+                && WordClasses.is(t.get(k - 1), "definite-determiners")
+                && !(k + 1 < t.size() && (t.get(k + 1).kind() == Token.Kind.POSSESSIVE
+                        || WordClasses.is(t.get(k + 1), "partitive-links")))) {
+            Found country = referredCountry(c, i, k + 1); // "8,574 people in the country have died"
+            return country == null || portion == null || portion.isEmpty() ? country
+                    : new Found(i, k + 1, Tokenizer.text(t, i + 1, k + 1), country.id() + "/" + portion);
         }
         // "in Morocco's Al Haouz province": the place is the one after the possessive
         Found first = k < t.size() ? place(c, k) : null;
@@ -264,6 +331,9 @@ final class Scopes {
             return null; // "in the Odisha train crash": the place names the event, it narrows no figure
         }
         ids.sort(null);
+        if (portion != null && !portion.isEmpty()) {
+            return new Found(i, end, Tokenizer.text(t, i + 1, end), String.join("+", ids) + "/" + portion);
+        }
         return new Found(i, end, String.join(" and ", labels), String.join("+", ids));
     }
 
@@ -386,6 +456,10 @@ final class Scopes {
     private static Found possessive(SentenceContext c, int from) {
         List<Token> t = c.t;
         for (int k = from - 1; k >= Math.max(0, from - 5); k--) {
+            if (t.get(k).kind() == Token.Kind.POSSESSIVE && k >= 2 && WordClasses.is(t.get(k - 1), "country-references")
+                    && WordClasses.is(t.get(k - 2), "definite-determiners")) {
+                return referredCountry(c, k - 2, k); // "the country's death toll passed 8,500"
+            }
             if (t.get(k).kind() == Token.Kind.POSSESSIVE) {
                 int s = k - 1;
                 while (s - 1 >= 0 && t.get(s - 1).capitalized() && t.get(s - 1).isWord()) {

@@ -153,7 +153,7 @@ final class SentenceContext {
     }
 
     /** The {@code publishedFrom} of a document dated only by its upload. */
-    static final String UPLOAD_TIME = "upload-time";
+    static final String UPLOAD_TIME = Document.PUBLISHED_FROM_UPLOAD;
 
     double baseConfidence() {
         return sentence.section() == Section.CAPTION ? 0.6 : 0.9;

@@ -53,6 +53,14 @@ final class Units {
                 return m.value();
             }
         }
+        if (end + 2 < t.size() && t.get(end).is("(")) {
+            for (int k = end + 1; k < Math.min(t.size(), end + 6); k++) {
+                if (t.get(k).is(")")) {
+                    end = k + 1; // "seven kilometers (4.3 miles) below the surface": past the same length in other units
+                    break;
+                }
+            }
+        }
         if (end < t.size()) {
             PhraseMatcher.Match<String> m = PLACEMENT.match(t, end);
             if (m != null) {

@@ -50,7 +50,9 @@ class VerdictTableTest {
         for (JsonNode cl : c.get("claims")) {
             String source = cl.get("s").asText();
             String published = cl.hasNonNull("d") ? cl.get("d").asText() : null;
-            sources.putIfAbsent(source, new SourceInfo(source, null, "Outlet " + source, published, "metadata"));
+            // "from": how the date was known ("upload-time": only the time the page was uploaded)
+            String from = cl.hasNonNull("from") ? cl.get("from").asText() : "metadata";
+            sources.putIfAbsent(source, new SourceInfo(source, null, "Outlet " + source, published, from));
             String value = cl.get("v").asText();
             claims.add(new Claim(kind, "story:thing", "The thing", "size", value, value,
                     cl.path("a").asBoolean(false), cl.path("r").asBoolean(false), 0.9,
