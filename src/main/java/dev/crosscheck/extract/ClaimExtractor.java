@@ -81,6 +81,7 @@ public final class ClaimExtractor {
                 continue;
             }
             mainEventName(c);
+            Modalities.followPastList(c);
             if (TimesReferred.entryStamp(c)) {
                 continue; // "Tue, Aug 15, 9:40 p.m. HST" over a live blog's entry: the time its figures refer to
             }

@@ -33,6 +33,11 @@ final class DocumentState {
     String mainEventName;
     /** Where the main event happened: places whose figures are the whole event's (see Scopes.eventPlaces). */
     java.util.Set<String> eventPlaces = java.util.Set.of();
+    /**
+     * The paragraph of a heading that names a year long past and ends with a colon ("July 2003: Protest against the
+     * security law:"), while the short paragraphs after it list its figures; -1 when none.
+     */
+    int pastListHeading = -1;
     /** The last country a sentence named (a demonym or a leader counts): what a later "the country" stands for. */
     String lastCountry;
     /** The first country the headline and lead name (or a place in it names): whose clock times are local. */

@@ -73,6 +73,10 @@ final class Modalities {
         }
         int to = FigureFrames.clauseEnd(c, k.to);
         int year = c.storyYear();
+        if (c.state.pastListHeading >= 0) {
+            k.modality = Modality.HISTORICAL; // "Organisers' figure: 500,000," under "July 2003: Protest against ...:"
+            return;
+        }
         if (year > 0 && (oldYear(c, from, to, k.figureTo, year) || relativeToOld(c, from, year))) {
             k.modality = Modality.HISTORICAL;
             return;
@@ -199,6 +203,38 @@ final class Modalities {
      * sentence with no time conjunction between ("after it had burned 2,000 acres" is the event's own past). Reported
      * speech is not anterior ("officials said 93 people had died").
      */
+    /** Words at most in a paragraph that lists a heading's figures ("Organisers' figure: 500,000,"). */
+    private static final int LIST_ITEM_WORDS = 12;
+
+    /**
+     * Keeps {@code pastListHeading} for a sentence about to be read: a heading is one paragraph that names a year two or
+     * more years before the story's and ends with a colon; the list under it is the short paragraphs that follow, and it
+     * ends at the first longer paragraph.
+     */
+    static void followPastList(SentenceContext c) {
+        DocumentState state = c.state;
+        int paragraph = c.sentence.paragraph();
+        if (state.pastListHeading >= 0 && paragraph > state.pastListHeading) {
+            int words = 0;
+            for (Token w : c.t) {
+                words += w.isWord() || w.isNumber() ? 1 : 0;
+            }
+            if (words > LIST_ITEM_WORDS) {
+                state.pastListHeading = -1;
+            }
+        }
+        String text = c.sentence.text().strip();
+        if (text.endsWith(":") && c.storyYear() > 0) {
+            for (Token w : c.t) {
+                int y = TimeRules.year(w);
+                if (y > 0 && y <= c.storyYear() - 2) {
+                    state.pastListHeading = paragraph;
+                    return;
+                }
+            }
+        }
+    }
+
     /**
      * A known figure the story's is measured against: "it surpassed the 8,800 killed in a quake in 2015", "exceeding
      * the 1,800 who died in Katrina" (a verb of surpassing, then "the" and the figure).
