@@ -16,7 +16,10 @@ final class TagRepairs {
     /** Tags (or, written /pattern/, words as written) a neighbour may have; null for any. */
     private record Around(Set<String> tags, List<Pattern> words) {
         boolean accepts(Token w) {
-            if (w == null || w.pos() == null) {
+            if (w == null) {
+                return tags.contains(EDGE); // "^": the sentence's first word has nothing before it
+            }
+            if (w.pos() == null) {
                 return false;
             }
             if (tags.contains(w.pos())) {
@@ -31,13 +34,17 @@ final class TagRepairs {
         }
     }
 
-    private record Repair(String to, String from, Pattern word, Around before, Around after) {
+    /** The tag of no neighbour: before the sentence's first word, after its last. */
+    private static final String EDGE = "^";
+
+    private record Repair(String to, String from, Pattern word, Around before, Around after, Around then) {
         boolean applies(List<Token> t, int i) {
             Token w = t.get(i);
             // the tags first, the word's pattern last: most tokens fail on a tag, and a pattern match allocates
             return w.pos(from)
                     && (before == null || before.accepts(i > 0 ? t.get(i - 1) : null))
-                    && (after == null || after.accepts(i + 1 < t.size() ? t.get(i + 1) : null))
+                    && (after == null || after.accepts(i + 1 < t.size() ? t.get(i + 1) : null)
+                            && (then == null || then.accepts(i + 2 < t.size() ? t.get(i + 2) : null)))
                     && word.matcher(w.text()).matches();
         }
     }
@@ -52,12 +59,14 @@ final class TagRepairs {
         for (String line : Lexicon.lines("tag-repairs.txt")) {
             int colon = line.indexOf(": ");
             String[] parts = colon < 0 ? new String[0] : line.substring(colon + 2).split(" \\| ");
-            String[] head = parts.length == 3 ? parts[0].strip().split("\\s+", 2) : new String[0];
+            String[] head = parts.length == 3 || parts.length == 4 ? parts[0].strip().split("\\s+", 2) : new String[0];
             if (head.length != 2 || !head[1].startsWith("/") || !head[1].endsWith("/")) {
-                throw new IllegalStateException("tag-repairs.txt: expected 'NEW: TAG /word/ | before | after' in " + line);
+                throw new IllegalStateException(
+                        "tag-repairs.txt: expected 'NEW: TAG /word/ | before | after [| then]' in " + line);
             }
             out.add(new Repair(line.substring(0, colon).strip(), head[0],
-                    Pattern.compile(head[1].substring(1, head[1].length() - 1)), around(parts[1]), around(parts[2])));
+                    Pattern.compile(head[1].substring(1, head[1].length() - 1)), around(parts[1]), around(parts[2]),
+                    parts.length == 4 ? around(parts[3]) : null));
         }
         return List.copyOf(out);
     }
