@@ -4,6 +4,7 @@ import dev.crosscheck.claim.ClaimKey;
 
 import dev.crosscheck.claim.ClaimKind;
 import java.math.BigDecimal;
+import java.util.List;
 import java.math.RoundingMode;
 import java.util.HashSet;
 import java.util.Set;
@@ -131,12 +132,20 @@ final class Durations {
             }
             if (owner == null) {
                 owner = head != null ? c.ownerOf(head) : SentenceContext.NOBODY;
+                if (head != null && WordClasses.of("joint-heads").contains(head.name()) && countriesBefore(c, head.start()) > 1) {
+                    // "Biden of the United States and Putin of Russia held a summit meeting and talked for 3.5 hours":
+                    // the meeting of both sides is neither's
+                    owner = SentenceContext.NOBODY;
+                }
             }
             String value = iso(num.value(), unit.value());
             if (value == null) {
                 i = to - 1;
                 continue;
             }
+            int[] rest = {to};
+            value = compound(c, value, unit.value(), rest); // "three hours and 21 minutes"
+            to = rest[0];
             boolean approx = num.approximate() || !num.op().isEmpty();
             String headKey = (head != null ? c.headKey(head) : cueHead) + (who == null ? "" : ":" + who);
             String name = head != null ? head.name() : cueHead;
@@ -303,6 +312,62 @@ final class Durations {
     }
 
     /** ISO 8601 duration of a number of units; fractions go into the next smaller unit (4.5 hours = PT4H30M). */
+    /** How many distinct countries the actors before token {@code end} belong to. */
+    private static int countriesBefore(SentenceContext c, int end) {
+        java.util.Set<String> countries = new java.util.HashSet<>();
+        for (Gazetteer.Actor a : c.actors) {
+            if (a.end() <= end && a.country() != null) {
+                countries.add(a.country());
+            }
+        }
+        return countries.size();
+    }
+
+    /** Units from the largest down: a compound duration names each after a larger one ("2 hours 5 minutes"). */
+    private static final List<String> UNIT_ORDER = List.of("Y", "M", "W", "D", "H", "MIN", "S");
+
+    /**
+     * A duration written in two units, the smaller after the larger ("three hours and 21 minutes", "1 hour, 33
+     * minutes", "2 years 6 months"): the sum, and in {@code end[0]} the end of the second unit; the first part alone
+     * when no smaller unit follows.
+     */
+    private static String compound(SentenceContext c, String value, String unit, int[] end) {
+        List<Token> t = c.t;
+        int k = end[0];
+        if (k < t.size() && (t.get(k).is("and") || t.get(k).is(","))) {
+            k++;
+        }
+        if (k >= t.size() || c.used[k] || !NumberRules.startsNumber(t, k)) {
+            return value;
+        }
+        NumberRules.Num second = NumberRules.parse(t, k);
+        if (second == null || second.high() != null || !second.op().isEmpty() || second.approximate()) {
+            return value;
+        }
+        PhraseMatcher.Match<String> unit2 = second.end() < t.size() ? UNITS.match(t, second.end()) : null;
+        if (unit2 == null || UNIT_ORDER.indexOf(unit2.value()) <= UNIT_ORDER.indexOf(unit)) {
+            return value;
+        }
+        String part = iso(second.value(), unit2.value());
+        if (part == null) {
+            return value;
+        }
+        try {
+            String sum;
+            if (value.startsWith("PT") && part.startsWith("PT")) {
+                sum = java.time.Duration.parse(value).plus(java.time.Duration.parse(part)).toString();
+            } else if (!value.contains("T") && !part.contains("T") && !value.endsWith("W") && !part.endsWith("W")) {
+                sum = java.time.Period.parse(value).plus(java.time.Period.parse(part)).toString();
+            } else {
+                return value;
+            }
+            end[0] = unit2.end();
+            return sum;
+        } catch (java.time.format.DateTimeParseException | ArithmeticException e) {
+            return value;
+        }
+    }
+
     static String iso(BigDecimal n, String unit) {
         if (n.signum() <= 0) {
             return null;

@@ -259,14 +259,32 @@ final class SentenceContext {
             if (COLLECTIVE.match(t, k) != null) {
                 return NOBODY;
             }
+            if (t.get(k).is("according") && k + 1 < ref && t.get(k + 1).is("to")) {
+                // "According to information from American delegations, the meeting lasted": the source, not the subject
+                int comma = k + 2;
+                while (comma < ref && !t.get(comma).is(",")) {
+                    comma++;
+                }
+                if (comma < ref) {
+                    k = comma;
+                    continue;
+                }
+            }
             if (actorAt[k] >= 0) {
                 Gazetteer.Actor a = actors.get(actorAt[k]);
                 if (a.end() < t.size() && t.get(a.end()).kind() == Token.Kind.POSSESSIVE) {
                     k = a.end();
                     continue;
                 }
-                if (k > 0 && (t.get(k - 1).is("by") || t.get(k - 1).is("to") && k > 1 && t.get(k - 2).is("according"))) {
-                    k = a.end() - 1;
+                if (k > 0 && (t.get(k - 1).is("by") || t.get(k - 1).is("to") && k > 1 && t.get(k - 2).is("according")
+                        || WordClasses.is(t.get(k - 1), "object-prepositions"))) {
+                    // "From American delegations, the meeting lasted": a preposition's object, with the actors
+                    // joined to it ("ended with Beijing and Moscow concluding")
+                    int end = a.end();
+                    while (end + 1 < ref && (t.get(end).is("and") || t.get(end).is(",")) && actorAt[end + 1] >= 0) {
+                        end = actors.get(actorAt[end + 1]).end();
+                    }
+                    k = end - 1;
                     continue;
                 }
                 Set<String> g = groupAt(k);
