@@ -144,7 +144,8 @@ final class DateClaims {
     }
 
     private static void forVerb(SentenceContext c, EventVerbs.Verb v, TimeRules.TimeMention m, LocalDate anchor) {
-        boolean future = EventVerbs.future(c.t, v.start()) || m.rel() == 1;
+        boolean future = EventVerbs.future(c.t, v.start()) || m.rel() == 1
+                || m.type() == TimeRules.Type.DATE && EventVerbs.thirdPersonPresent(c.t.get(v.start()));
         List<ClaimKey> keys = new ArrayList<>();
         List<String> subjects = new ArrayList<>();
         double conf = c.baseConfidence();

@@ -52,8 +52,10 @@ final class DateResolver {
                         return published.with(TemporalAdjusters.next(dow));
                     }
                     if (m.rel() == 2) {
-                        // "this Monday": the day in the publication's ISO week
-                        return published.with(DayOfWeek.MONDAY).plusDays(m.dow() - 1L);
+                        // "this Monday": the coming one of a plan ("will meet this Monday"), else the last one ("won
+                        // this Sunday" in a Monday's paper), the publication's day included
+                        return future ? published.with(TemporalAdjusters.nextOrSame(dow))
+                                : published.with(TemporalAdjusters.previousOrSame(dow));
                     }
                     return future ? published.with(TemporalAdjusters.next(dow))
                             : published.with(TemporalAdjusters.previousOrSame(dow));

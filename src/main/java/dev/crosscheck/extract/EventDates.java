@@ -50,7 +50,7 @@ final class EventDates {
             if (m.dateline() || m.possessive() || m.type() == TimeRules.Type.ANCHORED || anyOf(dated, m)) {
                 continue;
             }
-            if (!attributive(c.tagged(), m)) {
+            if (!attributive(c.tagged(), m) && !afterMainEvent(c, m)) {
                 frame(c, m);
             }
         }
@@ -66,11 +66,15 @@ final class EventDates {
         while (e < c.t.size() && e < m.end() + 3 && c.headAt[e] < 0 && c.t.get(e).nominal()) {
             e++; // "the June 2 Balasore train crash": words naming the event before its noun
         }
-        if (e >= c.t.size() || c.headAt[e] < 0 || m.start() == 0 || m.type() != TimeRules.Type.DATE) {
+        if (e >= c.t.size() || c.headAt[e] < 0 || m.start() == 0
+                || m.type() != TimeRules.Type.DATE && m.type() != TimeRules.Type.WEEKDAY) {
             return false;
         }
         Heads.Head head = c.heads.get(c.headAt[e]);
-        if (!head.event() || !WordClasses.is(c.t.get(m.start() - 1), "definite-determiners")) {
+        // "the June 2 crash"; "this Sunday's elections", "this Sunday elections": the day's own determiner
+        boolean determined = WordClasses.is(c.t.get(m.start() - 1), "definite-determiners")
+                || WordClasses.is(c.t.get(m.start()), "day-determiners");
+        if (!head.event() || !determined) {
             return false;
         }
         String event = c.headName(head);
@@ -79,6 +83,36 @@ final class EventDates {
             return true; // "after the Sept. 11 attacks", "since the Oct. 7 attack": another event, or one before
         }
         emit(c, m, ClaimKey.of(ClaimKind.DATE, ClaimKey.NONE, event), event, e);
+        return true;
+    }
+
+    /** Whether tokens [from, to) name the story's main event by its noun ("the country's presidential election"). */
+    private static boolean namesMainEvent(SentenceContext c, int from, int to) {
+        for (int k = from; k < Math.min(to, c.t.size()); k++) {
+            if (c.headAt[k] >= 0) {
+                Heads.Head h = c.heads.get(c.headAt[k]);
+                if (h.event() && c.headName(h).equals(c.state.mainEvent)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "Argentina's presidential election Sunday, November 19", "the quake Monday": a day right after the story's event
+     * noun, with no preposition, dates the event itself.
+     */
+    private static boolean afterMainEvent(SentenceContext c, TimeRules.TimeMention m) {
+        int k = m.start() - 1;
+        if (k < 0 || c.headAt[k] < 0 || m.type() != TimeRules.Type.DATE && m.type() != TimeRules.Type.WEEKDAY) {
+            return false;
+        }
+        Heads.Head head = c.heads.get(c.headAt[k]);
+        if (!head.event() || head.end() != m.start() || !c.headName(head).equals(c.state.mainEvent)) {
+            return false;
+        }
+        emit(c, m, ClaimKey.of(ClaimKind.DATE, ClaimKey.NONE, c.state.mainEvent), c.state.mainEvent, k);
         return true;
     }
 
@@ -219,6 +253,11 @@ final class EventDates {
         }
         int objectEnd = opening ? clauseEndAfter(c, verb) : m.start();
         String thing = objectNoun(c, verb, objectEnd);
+        if (WordClasses.of("outcome-verbs").contains(lemma) && namesMainEvent(c, verb + 1, objectEnd)) {
+            // "Milei won Argentina's presidential election on Sunday": a contest is won or lost on its own day
+            emit(c, m, ClaimKey.of(ClaimKind.DATE, ClaimKey.NONE, thing), thing, verb);
+            return;
+        }
         int figure = objectFigure(c, verb, objectEnd);
         boolean act = figure >= 0;
         if (cls != null && cls.has("money") && !(act && !t.get(figure).isNumber())) {
@@ -435,7 +474,8 @@ final class EventDates {
     }
 
     private static void emit(SentenceContext c, TimeRules.TimeMention m, ClaimKey key, String subject, int verb) {
-        boolean future = EventVerbs.future(c.t, verb) || m.rel() == 1;
+        boolean future = EventVerbs.future(c.t, verb) || m.rel() == 1
+                || m.type() == TimeRules.Type.DATE && EventVerbs.thirdPersonPresent(c.t.get(verb));
         String value;
         if (m.type() == TimeRules.Type.TIME) {
             value = DateClaims.timeOnDay(c, m, key); // "collapsed at 1:28 a.m. on Tuesday"

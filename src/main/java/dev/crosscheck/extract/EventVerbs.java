@@ -60,6 +60,19 @@ final class EventVerbs {
         return false;
     }
 
+    /**
+     * A verb in the present tense's third person ("takes", "goes"): with a day of a month after the publication ("he
+     * takes office on December 10") it is a scheduled event of the coming days, not one of last year.
+     */
+    static boolean thirdPersonPresent(Token v) {
+        if (!v.isWord() || v.pos("NOUN") || v.pos("PROPN")) {
+            return false;
+        }
+        String w = v.lower();
+        String lemma = v.verbLemma();
+        return !w.equals(lemma) && (w.equals(lemma + "s") || w.equals(lemma + "es"));
+    }
+
     /** Passive voice: "was presented", "were first signed". */
     static boolean passive(List<Token> t, int v) {
         for (int k = v - 1; k >= Math.max(0, v - 3); k--) {
