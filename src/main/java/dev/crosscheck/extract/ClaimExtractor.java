@@ -278,24 +278,35 @@ public final class ClaimExtractor {
                 }
             }
             if (s.section() != Section.HEADLINE) {
-                // "Twelve days after it touched down near the Moon's south pole, ...": an inflected verb that tells an
-                // event happening names it as well as its noun does (a bare "land" may be the noun)
-                for (int i = 0; i < Math.min(Math.min(t.size(), at), LEAD_WORDS); i++) {
+                if (first != null) {
+                    return first; // the sentence's own event noun: "Idalia slammed into the coast as a hurricane"
+                }
+                // "Twelve days after it touched down near the Moon's south pole, ...": a verb in a past form that tells
+                // an event happening names it as well as its noun does ("lands" may be a noun)
+                for (int i = 0; i < Math.min(t.size(), LEAD_WORDS); i++) {
                     Token w = t.get(i);
-                    if (w.isWord() && (w.lower().endsWith("ed") || !w.lower().equals(w.verbLemma()))) {
+                    if (w.isWord() && pastForm(w)) {
                         String event = EventDates.realizedEvent(t, i);
                         if (event != null) {
-                            first = event;
-                            break;
+                            return event;
                         }
                     }
-                }
-                if (first != null) {
-                    return first;
                 }
             }
         }
         return counts.isEmpty() ? null : counts.keySet().iterator().next();
+    }
+
+    private static final java.util.Set<String> PAST_SUFFIXES = WordClasses.of("past-form-suffixes");
+
+    /** A word in a verb's past form ("touched", "collided"), by its ending: the lead is read before it is tagged. */
+    private static boolean pastForm(Token w) {
+        for (String suffix : PAST_SUFFIXES) {
+            if (w.lower().endsWith(suffix) && w.lower().length() > suffix.length() + 2) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** How far into a sentence a verb or a country still opens the story (a lead sentence is shorter). */
@@ -354,10 +365,6 @@ public final class ClaimExtractor {
             if (a.isPerson()) {
                 c.state.lastPerson.put(a.country(), a.person());
             }
-        }
-        String country = Scopes.lastCountryNamed(c);
-        if (country != null) {
-            c.state.lastCountry = country;
         }
         for (Heads.Head h : c.heads) {
             if (h.event()) {

@@ -150,6 +150,10 @@ final class DateClaims {
         List<String> subjects = new ArrayList<>();
         double conf = c.baseConfidence();
         String realized = v.cls() == EventVerbs.Cls.REPORT ? null : EventDates.realizedMainEvent(c, v.start());
+        if (realized != null && (v.cls() == EventVerbs.Cls.ACTOR || v.cls() == EventVerbs.Cls.MEET)
+                && c.subjectOwner(v.start()) != null && !directObject(c, v.end())) {
+            realized = null; // "Modi landed in Johannesburg on Tuesday": a named actor's movement, not the landing
+        }
         if (realized != null) {
             // "India landed a spacecraft on the Moon on Wednesday" in a story of the landing: the event's own date
             keys.add(ClaimKey.of(ClaimKind.DATE, SentenceContext.NOBODY, realized));
@@ -203,8 +207,8 @@ final class DateClaims {
             }
             case EVENT -> {
                 Heads.Head h = c.nearestHead(v.start(), true, true);
-                if (h == null || v.start() - h.end() > 8) {
-                    return;
+                if (h == null || v.start() - h.end() > 8 || EventDates.toldByOwnVerbs(c.headName(h))) {
+                    return; // "the collapse of the bank rattled markets on Monday": a collapse strikes nothing
                 }
                 keys.add(ClaimKey.of(ClaimKind.DATE, SentenceContext.NOBODY, c.headName(h)));
                 subjects.add(cap(SentenceContext.headLabel(c.headName(h))) + ": " + noun(v.lemma()));
@@ -266,6 +270,12 @@ final class DateClaims {
         }
         String text = day + "T" + DateResolver.twoDigits(m.hour()) + ":" + DateResolver.twoDigits(m.minute());
         return TimeZones.value(c.t, m.end(), day.atTime(m.hour(), m.minute()), text, c.state.storyCountry);
+    }
+
+    /** Whether a verb ending before token {@code k} has a direct object ("landed a spacecraft"), not a preposition. */
+    private static boolean directObject(SentenceContext c, int k) {
+        return k < c.t.size() && (c.t.get(k).pos("DET") || c.t.get(k).pos("NOUN") || c.t.get(k).pos("ADJ")
+                || c.t.get(k).pos("NUM") || c.t.get(k).pos("PROPN"));
     }
 
     /** The thing a verb acts on: before it in a passive or relative clause, else the first head after it. */

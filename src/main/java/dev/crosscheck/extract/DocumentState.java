@@ -38,9 +38,12 @@ final class DocumentState {
      * security law:"), while the short paragraphs after it list its figures; -1 when none.
      */
     int pastListHeading = -1;
-    /** The last country a sentence named (a demonym or a leader counts): what a later "the country" stands for. */
-    String lastCountry;
-    /** The first country the headline and lead name (or a place in it names): whose clock times are local. */
+    /** The paragraph of the list's last item: a second sentence in it ends the list. */
+    int pastListItem = -1;
+    /**
+     * The first country the headline and lead name (or a place in it names): whose clock times are local, and what
+     * "the country" stands for when its sentence names none.
+     */
     String storyCountry;
     /** The last count's measure and predicate: what "a figure of 89" or "the number rose to 97" stands for. */
     String[] lastMeasure;

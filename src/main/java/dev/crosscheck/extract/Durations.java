@@ -144,7 +144,16 @@ final class Durations {
                 continue;
             }
             int[] rest = {to};
-            value = compound(c, value, unit.value(), rest); // "three hours and 21 minutes"
+            String smallest = unit.value();
+            for (int parts = 1; parts < 3; parts++) { // "three hours and 21 minutes", "4 hours 10 minutes 30 seconds"
+                String[] last = {smallest};
+                String more = compound(c, value, last, rest);
+                if (more.equals(value)) {
+                    break;
+                }
+                value = more;
+                smallest = last[0];
+            }
             to = rest[0];
             boolean approx = num.approximate() || !num.op().isEmpty();
             String headKey = (head != null ? c.headKey(head) : cueHead) + (who == null ? "" : ":" + who);
@@ -312,12 +321,12 @@ final class Durations {
     }
 
     /** ISO 8601 duration of a number of units; fractions go into the next smaller unit (4.5 hours = PT4H30M). */
-    /** How many distinct countries the actors before token {@code end} belong to. */
+    /** How many distinct countries the actors of the clause before token {@code end} belong to. */
     private static int countriesBefore(SentenceContext c, int end) {
         java.util.Set<String> countries = new java.util.HashSet<>();
-        for (Gazetteer.Actor a : c.actors) {
-            if (a.end() <= end && a.country() != null) {
-                countries.add(a.country());
+        for (int k = Math.max(0, c.clauseStart(end)); k < end; k++) {
+            if (c.actorAt[k] >= 0 && c.actors.get(c.actorAt[k]).country() != null) {
+                countries.add(c.actors.get(c.actorAt[k]).country());
             }
         }
         return countries.size();
@@ -327,14 +336,15 @@ final class Durations {
     private static final List<String> UNIT_ORDER = List.of("Y", "M", "W", "D", "H", "MIN", "S");
 
     /**
-     * A duration written in two units, the smaller after the larger ("three hours and 21 minutes", "1 hour, 33
-     * minutes", "2 years 6 months"): the sum, and in {@code end[0]} the end of the second unit; the first part alone
-     * when no smaller unit follows.
+     * A duration written in two units, the smaller after the larger, joined by nothing or a word of duration-joins
+     * ("three hours and 21 minutes", "2 years 6 months"): the sum, with {@code end[0]} and {@code unitIo[0]} moved to
+     * the second unit; the value unchanged when no smaller unit follows.
      */
-    private static String compound(SentenceContext c, String value, String unit, int[] end) {
+    private static String compound(SentenceContext c, String value, String[] unitIo, int[] end) {
         List<Token> t = c.t;
+        String unit = unitIo[0];
         int k = end[0];
-        if (k < t.size() && (t.get(k).is("and") || t.get(k).is(","))) {
+        if (k < t.size() && WordClasses.is(t.get(k), "duration-joins")) {
             k++;
         }
         if (k >= t.size() || c.used[k] || !NumberRules.startsNumber(t, k)) {
@@ -362,6 +372,7 @@ final class Durations {
                 return value;
             }
             end[0] = unit2.end();
+            unitIo[0] = unit2.value();
             return sum;
         } catch (java.time.format.DateTimeParseException | ArithmeticException e) {
             return value;

@@ -127,7 +127,18 @@ final class EventDates {
             return null; // "named the landing site on Saturday": a noun tells nothing happening (words far from any
                          // figure or date are left untagged, and a verb there still counts)
         }
+        if (EventVerbs.passive(c.t, verb)) {
+            return null; // "railway shares were hit on Monday": what is done to something tells no event happening
+        }
         return main.equals(realizedEvent(c.t, verb)) ? main : null;
+    }
+
+    /**
+     * Whether an event is told by verbs of its own (event-realizations.txt: a crash, a landing, a collapse), not by
+     * the verbs of natural events striking ("the collapse rattled markets" dates no collapse).
+     */
+    static boolean toldByOwnVerbs(String event) {
+        return REALIZATIONS.named(event) != null;
     }
 
     /**

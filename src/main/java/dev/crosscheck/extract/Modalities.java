@@ -81,7 +81,7 @@ final class Modalities {
             k.modality = Modality.HISTORICAL;
             return;
         }
-        if (otherNamedEvent(c, from, to) || earlierThanTheSentence(c, k.figureFrom) || surpassed(c, k.figureFrom)) {
+        if (otherNamedEvent(c, from, to) || earlierThanTheSentence(c, k.figureFrom) || surpassed(c, k.figureFrom, k.figureTo)) {
             k.modality = Modality.HISTORICAL;
             return;
         }
@@ -207,9 +207,9 @@ final class Modalities {
     private static final int LIST_ITEM_WORDS = 12;
 
     /**
-     * Keeps {@code pastListHeading} for a sentence about to be read: a heading is one paragraph that names a year two or
-     * more years before the story's and ends with a colon; the list under it is the short paragraphs that follow, and it
-     * ends at the first longer paragraph.
+     * Keeps {@code pastListHeading} for a sentence about to be read: a heading is a paragraph that opens with a year two
+     * or more years before the story's and ends with a colon ("July 2003: Protest against the security law:"); the
+     * list under it is the short one-sentence paragraphs that follow, and it ends at the first other paragraph.
      */
     static void followPastList(SentenceContext c) {
         DocumentState state = c.state;
@@ -219,29 +219,48 @@ final class Modalities {
             for (Token w : c.t) {
                 words += w.isWord() || w.isNumber() ? 1 : 0;
             }
-            if (words > LIST_ITEM_WORDS) {
-                state.pastListHeading = -1;
+            if (words > LIST_ITEM_WORDS || paragraph == state.pastListItem) {
+                state.pastListHeading = -1; // a longer paragraph, or one of two sentences: the list is over
+            } else {
+                state.pastListItem = paragraph;
             }
         }
         String text = c.sentence.text().strip();
         if (text.endsWith(":") && c.storyYear() > 0) {
-            for (Token w : c.t) {
-                int y = TimeRules.year(w);
+            // the heading opens with the year: "July 2003: Protest against ...:", "2015:"
+            for (int i = 0; i < Math.min(c.t.size(), HEADING_YEAR_WITHIN); i++) {
+                int y = TimeRules.year(c.t.get(i));
                 if (y > 0 && y <= c.storyYear() - 2) {
                     state.pastListHeading = paragraph;
+                    state.pastListItem = -1;
                     return;
                 }
             }
         }
     }
 
+    /** How near its start a past list's heading names its year ("July 2003:", "In March 2011:"). */
+    private static final int HEADING_YEAR_WITHIN = 3;
+
     /**
      * A known figure the story's is measured against: "it surpassed the 8,800 killed in a quake in 2015", "exceeding
      * the 1,800 who died in Katrina" (a verb of surpassing, then "the" and the figure).
      */
-    private static boolean surpassed(SentenceContext c, int figure) {
-        return figure >= 2 && WordClasses.is(c.t.get(figure - 1), "definite-determiners")
-                && c.t.get(figure - 2).isWord() && WordClasses.of("surpass-verbs").contains(c.t.get(figure - 2).verbLemma());
+    private static boolean surpassed(SentenceContext c, int figure, int figureEnd) {
+        if (figure < 2 || !WordClasses.is(c.t.get(figure - 1), "definite-determiners") || !c.t.get(figure - 2).isWord()
+                || !WordClasses.of("surpass-verbs").contains(c.t.get(figure - 2).verbLemma())) {
+            return false;
+        }
+        // the figure is described as another's: "the 8,800 killed in", "the 1,800 who died" ("surpassed the 50,000
+        // mark" and "outnumbered the 300 police officers deployed" are the story's)
+        for (int k = figureEnd; k < Math.min(c.t.size(), figureEnd + 2); k++) {
+            Token w = c.t.get(k);
+            if (RELATIVES.contains(w.lower()) || w.isWord() && FigureFrames.PREDICATES.of(w.verbLemma()) != null
+                    && FigureFrames.PREDICATES.of(w.verbLemma()).has("person")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean earlierThanTheSentence(SentenceContext c, int figure) {

@@ -84,26 +84,33 @@ final class Scopes {
     /**
      * The country "the country" stands for, as a scope over tokens [start, end): the country the sentence names
      * nearest before it (a demonym, a capital, a leader: "Turkish President Erdogan said ... in the country"), else
-     * after it, else the last country the document named; null when none is known.
+     * after it, else the story's country (the first its headline and lead name); null when none is known.
      */
     private static Found referredCountry(SentenceContext c, int start, int end) {
         String best = null;
-        int distance = Integer.MAX_VALUE;
-        for (Gazetteer.Actor a : c.actors) {
-            Place p = a.country() == null ? null : BY_ID.get(a.country());
-            if (p == null || !"country".equals(p.type())) {
-                continue;
-            }
-            int d = a.end() <= start ? start - a.end() : a.start() >= end ? 1000 + a.start() - end : -1;
-            if (d >= 0 && d < distance) {
-                distance = d;
-                best = p.id();
-            }
+        for (int k = start - 1; k >= Math.max(0, start - COUNTRY_REACH) && best == null; k--) {
+            best = countryAt(c, k);
+        }
+        for (int k = end; k < Math.min(c.t.size(), end + COUNTRY_REACH) && best == null; k++) {
+            best = countryAt(c, k);
         }
         if (best == null) {
-            best = c.state.lastCountry;
+            best = c.state.storyCountry;
         }
-        return best == null ? null : new Found(start, end, BY_ID.get(best).name(), best);
+        return best == null || BY_ID.get(best) == null ? null : new Found(start, end, BY_ID.get(best).name(), best);
+    }
+
+    /** How far from "the country" the country it stands for may be named in its sentence. */
+    private static final int COUNTRY_REACH = 30;
+
+    /** The country of the actor at token k (a country, a demonym, a capital, a leader), or null. */
+    private static String countryAt(SentenceContext c, int k) {
+        if (c.actorAt[k] < 0) {
+            return null;
+        }
+        Gazetteer.Actor a = c.actors.get(c.actorAt[k]);
+        Place p = a.country() == null ? null : BY_ID.get(a.country());
+        return p != null && "country".equals(p.type()) ? p.id() : null;
     }
 
     /**
@@ -116,19 +123,18 @@ final class Scopes {
             return null;
         }
         Found f = at(c, 0);
-        return f != null && f.end() < t.size() && t.get(f.end()).is(",") ? f : null;
-    }
-
-    /** The last country a sentence names (a country, a demonym, a capital, a leader), or null: for "the country". */
-    static String lastCountryNamed(SentenceContext c) {
-        String last = null;
-        for (Gazetteer.Actor a : c.actors) {
-            Place p = a.country() == null ? null : BY_ID.get(a.country());
-            if (p != null && "country".equals(p.type())) {
-                last = p.id();
+        if (f == null || f.end() >= t.size() || !t.get(f.end()).is(",")) {
+            return null;
+        }
+        // "In Syria, state media reported ...": a country or a region whose figures follow; "In Geneva, the WHO said"
+        // is where the speaker is
+        for (String id : f.id().split("[+/]")) {
+            Place p = BY_ID.get(id);
+            if (p == null || !("country".equals(p.type()) || "region".equals(p.type()))) {
+                return null;
             }
         }
-        return last;
+        return f;
     }
 
     /** A place of the gazetteer: its id, type and the id of what contains it. */
@@ -274,8 +280,9 @@ final class Scopes {
         for (int j = k; j < Math.min(t.size() - 1, k + 6); j++) {
             Token x = t.get(j);
             if (WordClasses.is(x, "partitive-links") && j > k) {
-                if (WordClasses.is(t.get(j - 1), "portion-nouns")) {
+                if (WordClasses.is(t.get(j - 1), "portion-nouns") && !WordClasses.is(t.get(k), "whole-quantifiers")) {
                     // "in government-controlled parts of Syria": a part of the place, never compared with its whole
+                    // ("in all parts of the country" is the whole)
                     int p = t.get(k).pos("DET") ? k + 1 : k;
                     portion = ClaimKey.slug(Tokenizer.text(t, p, j));
                 }

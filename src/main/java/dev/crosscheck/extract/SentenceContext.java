@@ -281,7 +281,7 @@ final class SentenceContext {
                     // "From American delegations, the meeting lasted": a preposition's object, with the actors
                     // joined to it ("ended with Beijing and Moscow concluding")
                     int end = a.end();
-                    while (end + 1 < ref && (t.get(end).is("and") || t.get(end).is(",")) && actorAt[end + 1] >= 0) {
+                    while (end + 1 < ref && t.get(end).pos("CCONJ") && actorAt[end + 1] >= 0) {
                         end = actors.get(actorAt[end + 1]).end();
                     }
                     k = end - 1;

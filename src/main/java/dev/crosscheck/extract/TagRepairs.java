@@ -43,8 +43,8 @@ final class TagRepairs {
             // the tags first, the word's pattern last: most tokens fail on a tag, and a pattern match allocates
             return w.pos(from)
                     && (before == null || before.accepts(i > 0 ? t.get(i - 1) : null))
-                    && (after == null || after.accepts(i + 1 < t.size() ? t.get(i + 1) : null)
-                            && (then == null || then.accepts(i + 2 < t.size() ? t.get(i + 2) : null)))
+                    && (after == null || after.accepts(i + 1 < t.size() ? t.get(i + 1) : null))
+                    && (then == null || then.accepts(i + 2 < t.size() ? t.get(i + 2) : null))
                     && word.matcher(w.text()).matches();
         }
     }

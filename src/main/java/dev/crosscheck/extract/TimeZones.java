@@ -20,16 +20,11 @@ final class TimeZones {
     }
 
     private static final PhraseMatcher<Zone> NAMES = new PhraseMatcher<>(true);
-    /** The zone ids of each country. */
-    private static final java.util.Map<String, Set<ZoneId>> OF_COUNTRY = new java.util.HashMap<>();
 
     static {
         for (Lexicon.Entry e : Lexicon.entries("time-zones.txt")) {
             String country = e.flag() == null || e.flag().equals("none") ? null : e.flag();
             Zone z = new Zone(ZoneId.of(e.head().strip()), country);
-            if (country != null) {
-                OF_COUNTRY.computeIfAbsent(country, k -> new java.util.HashSet<>()).add(z.id());
-            }
             for (String name : e.items()) {
                 NAMES.add(name, z);
             }
@@ -50,13 +45,13 @@ final class TimeZones {
 
     /**
      * The clock time {@code local} as a claim value: local ("2023-08-23T18:04") when no zone follows the time at token
-     * {@code after}, or the zone is the one zone of the story's country; else with the zone's offset that day
+     * {@code after}, or the zone is that of the story's country and the country keeps one zone; else with the zone's offset that day
      * ("2023-08-23T08:34-04:00", "2023-08-23T12:34Z").
      */
     static String value(List<Token> t, int after, LocalDateTime local, String text, String storyCountry) {
         Zone z = at(t, after);
         if (z == null || z.country() != null && z.country().equals(storyCountry)
-                && OF_COUNTRY.get(z.country()).size() == 1) {
+                && !WordClasses.of("countries-of-several-zones").contains(z.country())) {
             return text;
         }
         return text + z.id().getRules().getOffset(local).getId();
