@@ -15,13 +15,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One-megabyte single-line inputs built to make scanners and rules go quadratic must finish quickly. The bound is
- * on the CPU time of the extracting thread (well under a second), so a busy build machine does not fail it; the
- * wall-clock timeout only stops a run that has gone quadratic.
+ * on the CPU time of the extracting thread, so a busy build machine does not fail it, and it is a hang guard, not a
+ * speed target (throughput is measured by the benchmarks, docs/benchmarks.md): these inputs take about half a second
+ * on a build machine, whose speed varies by a factor of two between runs, while a rule gone quadratic on a megabyte
+ * takes minutes. The wall-clock timeout only stops a run that has gone quadratic.
  */
 class AdversarialInputTest {
 
     private static final ClaimExtractor EXTRACTOR = new ClaimExtractor();
     private static final int MB = 1 << 20;
+    /** Two seconds of CPU for a megabyte: four times the usual cost, a thousandth of a quadratic one's. */
+    private static final long HANG_BOUND_NANOS = 2_000_000_000L;
 
     private static void fast(String text) {
         Document d = new Document("adversarial", null, null, null, LocalDate.of(2023, 3, 21), "metadata", null, text,
@@ -40,7 +44,7 @@ class AdversarialInputTest {
             }
             return best;
         });
-        assertTrue(cpu < 800_000_000L, () -> "took " + cpu / 1_000_000 + " ms of CPU for 1 MB");
+        assertTrue(cpu < HANG_BOUND_NANOS, () -> "took " + cpu / 1_000_000 + " ms of CPU for 1 MB");
     }
 
     private static String repeat(String unit) {
