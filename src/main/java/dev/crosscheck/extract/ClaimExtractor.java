@@ -145,7 +145,23 @@ public final class ClaimExtractor {
         Set<Candidate> conversions = conversions(c, quantityEndingAt);
         for (Candidate k : c.candidates) {
             String reason = null;
-            if (conversions.contains(k)) {
+            Candidate restated = conversions.contains(k) ? quantityEndingAt[k.figureFrom - 1] : null;
+            if (restated != null && Units.currency(unitOf(k.value)) && Units.currency(unitOf(restated.value))) {
+                // "CHF 3 billion ($3.24 million)": the same amount in another currency is the amount's claim too, so
+                // that outlets that give it only in that currency are compared with it (and a slip in it is seen)
+                k.key = restated.key;
+                k.subject = restated.subject;
+                k.attribution = restated.attribution;
+                k.modality = restated.modality;
+                k.scopeId = restated.scopeId;
+                k.scopeLabel = restated.scopeLabel;
+                if (k.modality.factual() || k.modality == Modality.PROJECTED) {
+                    c.state.add(c.claim(k));
+                    mark(figureAt, k.figureFrom, k.figureTo, claimed, reasons, null);
+                    continue;
+                }
+                reason = k.modality.wireName();
+            } else if (restated != null) {
                 reason = CONVERSION;
             } else if (k.unreadReason != null) {
                 reason = k.unreadReason;

@@ -1222,6 +1222,12 @@ final class FigureFrames {
                     claimFrom = Math.min(claimFrom, before.from());
                 } else if (dimension.equals("money") && from > 0 && PRICE_LINKS.contains(t.get(from - 1).lower())) {
                     measure = "price"; // "bought it for $69 billion", "a deal for $69 billion"
+                } else if (previous != null && previous.kind() == ClaimKind.QUANTITY && dimension.equals("money")
+                        && previous.unit() != null && Units.currency(previous.unit()) && !unitName.equals(previous.unit())
+                        && from == previous.end() + 1 && t.get(previous.end()).is("(")) {
+                    // "CHF 3 billion ($3.24 billion)": the amount before, in another currency
+                    measure = previous.measure();
+                    predicate = previous.predicate();
                 } else if (previous != null && previous.kind() == ClaimKind.QUANTITY && unitName.equals(previous.unit())) {
                     // "won 49.5% of the vote, short of the 50% needed": the same measure as the figure before
                     measure = previous.measure();

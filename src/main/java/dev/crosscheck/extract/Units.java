@@ -13,17 +13,23 @@ final class Units {
     private static final PhraseMatcher<Unit> UNITS = new PhraseMatcher<>(false);
     private static final PhraseMatcher<String> CURRENCY = new PhraseMatcher<>(false);
     private static final PhraseMatcher<String> PLACEMENT = new PhraseMatcher<>(false);
+    /** The canonical codes of currencies ("USD", "CHF"), from both the signs and the unit words. */
+    private static final java.util.Set<String> CURRENCIES = new java.util.HashSet<>();
 
     static {
         for (Lexicon.Entry e : Lexicon.entries("units.txt")) {
             for (String form : e.items()) {
                 UNITS.add(form, new Unit(e.head(), e.flag()));
             }
+            if ("money".equals(e.flag())) {
+                CURRENCIES.add(e.head());
+            }
         }
         for (Lexicon.Entry e : Lexicon.entries("currency-symbols.txt")) {
             for (String form : e.items()) {
                 CURRENCY.add(form, e.head());
             }
+            CURRENCIES.add(e.head());
         }
         for (Lexicon.Entry e : Lexicon.entries("directions.txt")) {
             for (String form : e.items()) {
@@ -38,6 +44,11 @@ final class Units {
     /** The unit written at token i ("km", "square miles", "per cent"), or null. */
     static PhraseMatcher.Match<Unit> at(java.util.List<Token> t, int i) {
         return i < t.size() ? UNITS.match(t, i) : null;
+    }
+
+    /** Whether a canonical unit is a currency ("USD", "CHF"). */
+    static boolean currency(String unit) {
+        return CURRENCIES.contains(unit);
     }
 
     /** The currency sign ending right before token i ("$", "US$"), or null. */
