@@ -272,10 +272,13 @@ final class DateClaims {
         return TimeZones.value(c.t, m.end(), day.atTime(m.hour(), m.minute()), text, c.state.storyCountry);
     }
 
-    /** Whether a verb ending before token {@code k} has a direct object ("landed a spacecraft"), not a preposition. */
+    /**
+     * Whether a verb ending before token {@code k} has a direct object ("landed a spacecraft"), not a place it went to
+     * ("landed in Johannesburg", "arrived on Monday"): read from the word, for words far from a figure are untagged.
+     */
     private static boolean directObject(SentenceContext c, int k) {
-        return k < c.t.size() && (c.t.get(k).pos("DET") || c.t.get(k).pos("NOUN") || c.t.get(k).pos("ADJ")
-                || c.t.get(k).pos("NUM") || c.t.get(k).pos("PROPN"));
+        return k < c.t.size() && c.t.get(k).isWord() && !WordClasses.is(c.t.get(k), "movement-links")
+                && !c.inTime(k);
     }
 
     /** The thing a verb acts on: before it in a passive or relative clause, else the first head after it. */
