@@ -189,13 +189,16 @@ public final class ClaimExtractor {
         }
     }
 
-    /** Why a figure in brackets after a quantity ("7 km (4.3 miles)", "£6.7bn ($8.1bn)") is no claim of its own. */
+    /**
+     * Why a figure in brackets after a quantity in other units of its dimension ("7 km (4.3 miles)") is no claim of its
+     * own; an amount in another currency ("£6.7bn ($8.1bn)") is a claim of the same key instead.
+     */
     static final String CONVERSION = "conversion";
 
     /**
      * Quantities that restate the quantity right before them in other units, in brackets and alone there: "at a depth
-     * of 18 kilometres (11 miles)", "winds of 150mph (240km/h)". The first is the claim; the one in brackets says the
-     * same in other units.
+     * of 18 kilometres (11 miles)", "winds of 150mph (240km/h)", "CHF 3 billion ($3.24 billion)". The first is the
+     * claim; the one in brackets says the same in other units (in another currency, it is claimed under the same key).
      */
     private static Set<Candidate> conversions(SentenceContext c, Candidate[] quantityEndingAt) {
         Set<Candidate> out = new HashSet<>();
