@@ -264,7 +264,8 @@ final class FigureFrames {
                 marginOf = previous;
             }
         }
-        boolean whole = partitiveWhole(c, num.start(), previous);
+        boolean opener = partitiveOpener(c, num.start(), e);
+        boolean whole = partitiveWhole(c, num.start(), previous) || opener;
         String predicate = whole ? null : predicate(c, num.start(), m == null ? e : Math.max(e, m.to()), m, false);
         if (m == null && predicate != null && PREDICATES.named(predicate) != null
                 && PREDICATES.named(predicate).has("unmeasured")) {
@@ -328,6 +329,11 @@ final class FigureFrames {
         k.figure(c.figureTokens, num.start(), num.end());
         k.group = m.scopeGroup();
         k.people = people;
+        if (opener) {
+            // "of the 278 bodies, 177 have been identified": the whole the part is counted from, whose own count
+            // (bodies found? recovered? the toll?) the sentence does not say
+            k.unreadReason = "reference value";
+        }
         c.state.lastMeasure = new String[] {measure, predicate};
         if (marginOf != null) {
             // "..., 2,160 more than Hendry, who received 15,999": the figures after a margin are of the measure before it
@@ -1482,6 +1488,26 @@ final class FigureFrames {
     }
 
     private static final java.util.Set<String> PARTITIVE_LINKS = WordClasses.of("partitive-links");
+
+    /**
+     * "of the 278 bodies, 177 have been identified", "out of the 275, 88 bodies": a whole that opens its clause before
+     * the part it is divided into; the verb after the comma is the part's, not the whole's.
+     */
+    private static boolean partitiveOpener(SentenceContext c, int s, int e) {
+        int k = s - 1;
+        while (k >= 0 && c.t.get(k).pos("DET")) {
+            k--;
+        }
+        if (k < 0 || !PARTITIVE_LINKS.contains(c.t.get(k).lower()) || k > 0 && c.t.get(k - 1).nominal()) {
+            return false; // "37 of Scotland's 57 seats" and "the toll of 93" are not openers
+        }
+        for (int j = e; j < Math.min(c.t.size(), e + 3); j++) {
+            if (c.t.get(j).is(",")) {
+                return j + 1 < c.t.size() && NumberRules.startsNumber(c.t, j + 1);
+            }
+        }
+        return false;
+    }
 
     /**
      * "Labour won 411 seats, the Conservatives 121 and the Liberal Democrats 72": after a count in the sentence, a name
