@@ -1251,6 +1251,9 @@ final class FigureFrames {
                     return null; // an amount of nothing named
                 }
                 owner = possessiveOwner(c, claimFrom);
+                if (owner == null && before != null) {
+                    owner = ofNameOwner(c, before.to()); // "Shares of SVB Financial fell 60%", as "SVB Financial's shares"
+                }
                 if (owner == null) {
                     owner = subjectOwner(c, from);
                 }
@@ -1362,6 +1365,19 @@ final class FigureFrames {
             return ownerSlug(t, s, k);
         }
         return null;
+    }
+
+    /** A name right after a measure's noun and "of" ("shares of SVB Financial"): whose the measure is, or null. */
+    private static String ofNameOwner(SentenceContext c, int k) {
+        List<Token> t = c.t;
+        if (k + 1 >= t.size() || !PARTITIVE_LINKS.contains(t.get(k).lower()) || !nameLike(c, k + 1)) {
+            return null;
+        }
+        int e = k + 1;
+        while (e < t.size() && nameLike(c, e)) {
+            e++;
+        }
+        return ownerSlug(t, k + 1, e);
     }
 
     /**
