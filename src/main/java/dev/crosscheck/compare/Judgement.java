@@ -169,15 +169,13 @@ record Judgement(boolean contradiction, boolean disputed, boolean changed) {
      * figure changed: they are a series, not a conflict, unless they say when they held.
      */
     private static List<List<Observation>> comparableOnOneDay(List<Observation> day) {
-        Map<String, List<Observation>> byWitness = new LinkedHashMap<>();
         List<Observation> dated = new ArrayList<>();
         for (Observation o : day) {
-            byWitness.computeIfAbsent(o.witness(), w -> new ArrayList<>()).add(o);
             if (o.dated()) {
                 dated.add(o);
             }
         }
-        List<List<Observation>> out = new ArrayList<>(byWitness.values());
+        List<List<Observation>> out = byWitness(day);
         out.add(dated);
         return out;
     }

@@ -146,7 +146,9 @@ public final class ClaimExtractor {
         for (Candidate k : c.candidates) {
             String reason = null;
             Candidate restated = conversions.contains(k) ? quantityEndingAt[k.figureFrom - 1] : null;
-            if (restated != null && Units.currency(unitOf(k.value)) && Units.currency(unitOf(restated.value))) {
+            boolean otherCurrency = restated != null && Units.currency(unitOf(k.value))
+                    && Units.currency(unitOf(restated.value));
+            if (otherCurrency) {
                 // "CHF 3 billion ($3.24 million)": the same amount in another currency is the amount's claim too, so
                 // that outlets that give it only in that currency are compared with it (and a slip in it is seen)
                 k.key = restated.key;
@@ -155,19 +157,14 @@ public final class ClaimExtractor {
                 k.modality = restated.modality;
                 k.scopeId = restated.scopeId;
                 k.scopeLabel = restated.scopeLabel;
-                if (k.modality.factual() || k.modality == Modality.PROJECTED) {
-                    c.state.add(c.claim(k));
-                    mark(figureAt, k.figureFrom, k.figureTo, claimed, reasons, null);
-                    continue;
-                }
-                reason = k.modality.wireName();
-            } else if (restated != null) {
+            }
+            if (restated != null && !otherCurrency) {
                 reason = CONVERSION;
-            } else if (k.unreadReason != null) {
+            } else if (!otherCurrency && k.unreadReason != null) {
                 reason = k.unreadReason;
             } else if (!k.modality.factual() && !(k.modality == Modality.PROJECTED && projectable(k))) {
                 reason = k.modality.wireName();
-            } else if ((k.kind == ClaimKind.COUNT || k.kind == ClaimKind.QUANTITY)
+            } else if (!otherCurrency && (k.kind == ClaimKind.COUNT || k.kind == ClaimKind.QUANTITY)
                     && !keysHere.add(k.key.format() + '\u0000' + k.attribution + '\u0000' + k.modality + k.superseded)) {
                 reason = "reference value";
             }
@@ -285,12 +282,10 @@ public final class ClaimExtractor {
             }
             List<Token> t = Tokenizer.tokenize(s.text(), s.start());
             String first = null;
-            int at = Integer.MAX_VALUE;
             for (Heads.Head h : Heads.find(t)) {
                 if (h.event()) {
                     if (s.section() != Section.HEADLINE) {
                         first = h.name();
-                        at = h.start();
                         break;
                     }
                     counts.merge(h.name(), 1, Integer::sum);

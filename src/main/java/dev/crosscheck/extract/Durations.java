@@ -143,18 +143,16 @@ final class Durations {
                 i = to - 1;
                 continue;
             }
-            int[] rest = {to};
-            String smallest = unit.value();
+            Written whole = new Written(value, unit.value(), to);
             for (int parts = 1; parts < 3; parts++) { // "three hours and 21 minutes", "4 hours 10 minutes 30 seconds"
-                String[] last = {smallest};
-                String more = compound(c, value, last, rest);
-                if (more.equals(value)) {
+                Written more = compound(c, whole);
+                if (more == null) {
                     break;
                 }
-                value = more;
-                smallest = last[0];
+                whole = more;
             }
-            to = rest[0];
+            value = whole.value();
+            to = whole.end();
             boolean approx = num.approximate() || !num.op().isEmpty();
             String headKey = (head != null ? c.headKey(head) : cueHead) + (who == null ? "" : ":" + who);
             String name = head != null ? head.name() : cueHead;
@@ -335,33 +333,37 @@ final class Durations {
     /** Units from the largest down: a compound duration names each after a larger one ("2 hours 5 minutes"). */
     private static final List<String> UNIT_ORDER = List.of("Y", "M", "W", "D", "H", "MIN", "S");
 
+    /** A duration read so far: its ISO value, its smallest unit's designator and the token after that unit. */
+    private record Written(String value, String unit, int end) {
+    }
+
     /**
      * A duration written in two units, the smaller after the larger, joined by nothing or a word of duration-joins
-     * ("three hours and 21 minutes", "2 years 6 months"): the sum, with {@code end[0]} and {@code unitIo[0]} moved to
-     * the second unit; the value unchanged when no smaller unit follows.
+     * ("three hours and 21 minutes", "2 years 6 months"): the sum, ending after the second unit; null when no smaller
+     * unit follows.
      */
-    private static String compound(SentenceContext c, String value, String[] unitIo, int[] end) {
+    private static Written compound(SentenceContext c, Written first) {
         List<Token> t = c.t;
-        String unit = unitIo[0];
-        int k = end[0];
+        int k = first.end();
         if (k < t.size() && WordClasses.is(t.get(k), "duration-joins")) {
             k++;
         }
         if (k >= t.size() || c.used[k] || !NumberRules.startsNumber(t, k)) {
-            return value;
+            return null;
         }
         NumberRules.Num second = NumberRules.parse(t, k);
         if (second == null || second.high() != null || !second.op().isEmpty() || second.approximate()) {
-            return value;
+            return null;
         }
         PhraseMatcher.Match<String> unit2 = second.end() < t.size() ? UNITS.match(t, second.end()) : null;
-        if (unit2 == null || UNIT_ORDER.indexOf(unit2.value()) <= UNIT_ORDER.indexOf(unit)) {
-            return value;
+        if (unit2 == null || UNIT_ORDER.indexOf(unit2.value()) <= UNIT_ORDER.indexOf(first.unit())) {
+            return null;
         }
         String part = iso(second.value(), unit2.value());
         if (part == null) {
-            return value;
+            return null;
         }
+        String value = first.value();
         try {
             String sum;
             if (value.startsWith("PT") && part.startsWith("PT")) {
@@ -369,13 +371,11 @@ final class Durations {
             } else if (!value.contains("T") && !part.contains("T") && !value.endsWith("W") && !part.endsWith("W")) {
                 sum = java.time.Period.parse(value).plus(java.time.Period.parse(part)).toString();
             } else {
-                return value;
+                return null;
             }
-            end[0] = unit2.end();
-            unitIo[0] = unit2.value();
-            return sum;
+            return new Written(sum, unit2.value(), unit2.end());
         } catch (java.time.format.DateTimeParseException | ArithmeticException e) {
-            return value;
+            return null;
         }
     }
 

@@ -82,7 +82,7 @@ final class EventDates {
                 || m.start() >= 2 && WordClasses.is(c.t.get(m.start() - 2), "date-bounds")) {
             return true; // "after the Sept. 11 attacks", "since the Oct. 7 attack": another event, or one before
         }
-        emit(c, m, ClaimKey.of(ClaimKind.DATE, ClaimKey.NONE, event), event, e);
+        emitEventDate(c, m, event, e);
         return true;
     }
 
@@ -112,7 +112,7 @@ final class EventDates {
         if (!head.event() || head.end() != m.start() || !c.headName(head).equals(c.state.mainEvent)) {
             return false;
         }
-        emit(c, m, ClaimKey.of(ClaimKind.DATE, ClaimKey.NONE, c.state.mainEvent), c.state.mainEvent, k);
+        emitEventDate(c, m, c.state.mainEvent, k);
         return true;
     }
 
@@ -212,14 +212,14 @@ final class EventDates {
             if (subject >= 0 && c.headAt[subject] >= 0 && c.heads.get(c.headAt[subject]).event()
                     && nounName(c, subject).equals(c.state.mainEvent)) {
                 String event = nounName(c, subject);
-                emit(c, m, ClaimKey.of(ClaimKind.DATE, ClaimKey.NONE, event), event, verb);
+                emitEventDate(c, m, event, verb);
             }
             return;
         }
         String realized = realizedMainEvent(c, verb);
         if (realized != null) {
             if (!Modalities.irrealis(c, from, verb)) {
-                emit(c, m, ClaimKey.of(ClaimKind.DATE, ClaimKey.NONE, realized), realized, verb);
+                emitEventDate(c, m, realized, verb);
             }
             return;
         }
@@ -251,7 +251,7 @@ final class EventDates {
             // "the fire began on 8 August": the date of the story's event itself ("the fire was contained on
             // Wednesday" is a date of the fire's, keyed by its verb below)
             String event = nounName(c, subject);
-            emit(c, m, ClaimKey.of(ClaimKind.DATE, ClaimKey.NONE, event), event, verb);
+            emitEventDate(c, m, event, verb);
             return;
         }
         if (Modalities.irrealis(c, from, verb)) {
@@ -266,7 +266,7 @@ final class EventDates {
         String thing = objectNoun(c, verb, objectEnd);
         if (WordClasses.of("outcome-verbs").contains(lemma) && namesMainEvent(c, verb + 1, objectEnd)) {
             // "Milei won Argentina's presidential election on Sunday": a contest is won or lost on its own day
-            emit(c, m, ClaimKey.of(ClaimKind.DATE, ClaimKey.NONE, thing), thing, verb);
+            emitEventDate(c, m, thing, verb);
             return;
         }
         int figure = objectFigure(c, verb, objectEnd);
@@ -482,6 +482,11 @@ final class EventDates {
             }
         }
         return null;
+    }
+
+    /** The date of an event itself, keyed by the event alone ({@code date:-:crash}), read at token {@code at}. */
+    private static void emitEventDate(SentenceContext c, TimeRules.TimeMention m, String event, int at) {
+        emit(c, m, ClaimKey.of(ClaimKind.DATE, ClaimKey.NONE, event), event, at);
     }
 
     private static void emit(SentenceContext c, TimeRules.TimeMention m, ClaimKey key, String subject, int verb) {

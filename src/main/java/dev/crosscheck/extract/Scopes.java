@@ -69,11 +69,9 @@ final class Scopes {
                 if (m == null) {
                     continue;
                 }
-                int steps = 0;
-                for (Place p = m.value(); p != null && steps++ < 8; p = p.parent() == null ? null : BY_ID.get(p.parent())) {
-                    if ("country".equals(p.type())) {
-                        return p.id();
-                    }
+                String country = countryOf(m.value());
+                if (country != null) {
+                    return country;
                 }
                 i = m.end() - 1;
             }
@@ -191,12 +189,27 @@ final class Scopes {
 
     /** Whether place {@code inner} lies in place {@code outer} (or is it). */
     static boolean within(String inner, String outer) {
-        for (Place p = BY_ID.get(inner); p != null; p = p.parent() == null ? null : BY_ID.get(p.parent())) {
+        for (Place p = BY_ID.get(inner); p != null; p = container(p)) {
             if (p.id().equals(outer)) {
                 return true;
             }
         }
         return inner.equals(outer);
+    }
+
+    /** The place that directly contains {@code p}, or null. */
+    private static Place container(Place p) {
+        return p.parent() == null ? null : BY_ID.get(p.parent());
+    }
+
+    /** The country a place is or lies in, or null. */
+    private static String countryOf(Place place) {
+        for (Place p = place; p != null; p = container(p)) {
+            if ("country".equals(p.type())) {
+                return p.id();
+            }
+        }
+        return null;
     }
 
     /** A scope found in a sentence: its words, what a person would call it, and its key part. */

@@ -3,7 +3,6 @@ package dev.crosscheck.extract;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Time zones named after a time of day (time-zones.txt): "8:34 a.m. Eastern time", "12:34 GMT", "6:04 pm IST". A time
