@@ -122,7 +122,7 @@ final class Attributions {
             } else if (i > 2 && t.get(i - 1).is(",")) {
                 // a subject before a parenthetical: "Mayor Richard Bissen, in a video posted online, put the figure at"
                 int open = -1;
-                for (int k = i - 2; k >= Math.max(0, i - 12); k--) {
+                for (int k = i - 2; k >= Math.max(0, i - 20); k--) {
                     if (t.get(k).is(",")) {
                         open = k;
                         break;

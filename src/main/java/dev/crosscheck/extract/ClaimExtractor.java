@@ -70,7 +70,9 @@ public final class ClaimExtractor {
         state.mainEvent = mainEvent(document);
         List<List<Token>> lead = lead(document);
         state.eventPlaces = Scopes.eventPlaces(lead, state.mainEvent);
-        state.storyCountry = Scopes.firstCountry(headlineAndLead(document, lead));
+        List<List<Token>> opening = headlineAndLead(document, lead);
+        state.storyCountry = Scopes.firstCountry(opening);
+        state.storyRegion = Scopes.firstRegion(opening);
         CoverageBuilder coverage = new CoverageBuilder();
         for (Sentence s : document.sentences()) {
             if (s.text() == null || s.text().isBlank()) {
@@ -117,6 +119,7 @@ public final class ClaimExtractor {
         for (Candidate k : c.candidates) {
             Scopes.enrich(c, k);
             Attributions.enrich(k, citations);
+            Scopes.byAuthority(c, k);
             TimesReferred.enrich(c, k, times);
             Modalities.enrich(c, k);
         }

@@ -45,6 +45,8 @@ final class DocumentState {
      * "the country" stands for when its sentence names none.
      */
     String storyCountry;
+    /** The first region the headline and lead name (directly or through a city in it), or null. */
+    String storyRegion;
     /** The last count's measure and predicate: what "a figure of 89" or "the number rose to 97" stands for. */
     String[] lastMeasure;
     /** The last contender's measure the document named ("649 seats declared"): what "Labour has 411," counts. */

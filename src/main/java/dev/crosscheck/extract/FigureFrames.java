@@ -551,8 +551,8 @@ final class FigureFrames {
         int start = k;
         for (; k < Math.min(n, start + 5); k++) {
             Token w = t.get(k);
-            if (WHOLE_WORDS.contains(w.lower())) {
-                break; // "457 people nationwide"
+            if (WHOLE_WORDS.contains(w.lower()) && !(head < 0 && w.pos("ADJ") && k + 1 < n && t.get(k + 1).pos("NOUN"))) {
+                break; // "457 people nationwide", but "in total assets" names its noun
             }
             if (w.pos("NOUN") || (w.pos("PROPN") && head >= 0)) {
                 head = k;
@@ -960,7 +960,7 @@ final class FigureFrames {
             if (c.actorAt[k] >= 0) {
                 Gazetteer.Actor a = c.actors.get(c.actorAt[k]);
                 int start = a.start();
-                while (!a.isPerson() && a.end() == ref && start - 1 >= from && nameLike(c, start - 1)
+                while (!a.isPerson() && start - 1 >= from && nameLike(c, start - 1)
                         && c.actorAt[start - 1] < 0) {
                     start--; // "Reform UK 5", "Plaid Cymru 4": a place's name ends a party's, the party is the owner
                 }
@@ -1315,7 +1315,7 @@ final class FigureFrames {
     /** A noun phrase right after a quantity, directly or through "in"/"of" ("$42 billion in deposits"). */
     private static Measure nounAfter(SentenceContext c, int to) {
         List<Token> t = c.t;
-        int k = to;
+        int k = skipBracketedFigure(t, to);
         if (k < t.size() && t.get(k).is("-")) {
             k++;
         }
@@ -1324,9 +1324,36 @@ final class FigureFrames {
             while (j < t.size() && (t.get(j).pos("DET") || t.get(j).pos("PRON"))) {
                 j++;
             }
-            return j < t.size() && t.get(j).pos("NOUN") ? measureAfter(c, j) : null;
+            int head = j;
+            while (j == k + 1 && head < t.size() && head < j + 2 && t.get(head).pos("ADJ")) {
+                head++; // "in total assets"; "in a single day" is when
+            }
+            return head < t.size() && t.get(head).pos("NOUN") ? measureAfter(c, j) : null;
         }
         return measureAfter(c, k);
+    }
+
+    /**
+     * Past a figure alone in brackets right after a quantity ("£6.7bn ($8.1bn) of deposits": the same amount in
+     * another unit), to what follows it; {@code to} itself when none is there.
+     */
+    static int skipBracketedFigure(List<Token> t, int to) {
+        if (to + 2 >= t.size() || !t.get(to).is("(")) {
+            return to;
+        }
+        boolean figure = false;
+        for (int k = to + 1; k < Math.min(t.size(), to + 6); k++) {
+            Token tk = t.get(k);
+            if (tk.is(")")) {
+                return figure ? k + 1 : to;
+            }
+            if (tk.pos("NUM")) {
+                figure = true;
+            } else if (tk.isWord() && !tk.pos("NOUN") && !tk.pos("PROPN")) {
+                return to; // words in brackets are no restated amount
+            }
+        }
+        return to;
     }
 
     /** "410 seats for Labour": the contender named right after an owned measure, or null. */

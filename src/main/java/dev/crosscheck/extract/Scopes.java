@@ -98,6 +98,85 @@ final class Scopes {
         return best == null || BY_ID.get(best) == null ? null : new Found(start, end, BY_ID.get(best).name(), best);
     }
 
+    /**
+     * The region "the state", "his county" or "statewide" stands for, as a scope over tokens [start, end): the region
+     * the sentence names nearest before it ("Florida's emergency management director said 21 people had died in the
+     * state"), else after it, else the story's (the first its headline and lead name); for a state or a province
+     * ({@code top}) the region right under a country that contains it. Null when none is known.
+     */
+    private static Found referredRegion(SentenceContext c, int start, int end, boolean top) {
+        Place best = null;
+        Found unlisted = null;
+        for (int k = start - 1; k >= Math.max(0, start - COUNTRY_REACH) && best == null && unlisted == null; k--) {
+            best = regionAt(c.t, k);
+            unlisted = best == null && !top ? unlistedRegion(c, k) : null;
+        }
+        for (int k = end; k < Math.min(c.t.size(), end + COUNTRY_REACH) && best == null && unlisted == null; k++) {
+            best = regionAt(c.t, k);
+            unlisted = best == null && !top ? unlistedRegion(c, k) : null;
+        }
+        if (unlisted != null) {
+            return new Found(start, end, unlisted.label(), unlisted.id());
+        }
+        if (best == null && c.state.storyRegion != null) {
+            best = BY_ID.get(c.state.storyRegion);
+            if (!top && container(best) != null && !"region".equals(container(best).type())) {
+                return null; // "his county" in a story that names only a state
+            }
+        }
+        while (top && best != null && container(best) != null && "region".equals(container(best).type())) {
+            best = container(best);
+        }
+        return best == null ? null : new Found(start, end, best.name(), best.id());
+    }
+
+    /**
+     * A region the gazetteer does not list, named at token k by a run of names that ends in a region word ("Ogden
+     * County Sheriff Carl Mays"), or null.
+     */
+    private static Found unlistedRegion(SentenceContext c, int k) {
+        List<Token> t = c.t;
+        if (!FigureFrames.nameLike(c, k) || k > 0 && FigureFrames.nameLike(c, k - 1)) {
+            return null;
+        }
+        for (int e = k + 1; e < t.size() && FigureFrames.nameLike(c, e); e++) {
+            if (REGION_WORDS.contains(t.get(e).lower()) && t.get(e).capitalized()) {
+                String name = Tokenizer.text(t, k, e + 1);
+                return new Found(k, e + 1, name, ClaimKey.slug(name));
+            }
+        }
+        return null;
+    }
+
+    /** The region named at token k, or the region a city named there lies in; null for a country or nothing. */
+    private static Place regionAt(List<Token> t, int k) {
+        PhraseMatcher.Match<Place> m = t.get(k).isWord() && t.get(k).capitalized() ? PLACES.match(t, k) : null;
+        if (m == null) {
+            return null;
+        }
+        Place p = m.value();
+        while (p != null && "city".equals(p.type())) {
+            p = container(p);
+        }
+        return p != null && "region".equals(p.type()) ? p : null;
+    }
+
+    /**
+     * The first region these sentences name, directly or through a city inside it ("FORT MYERS"), or null: the region
+     * "the state" or "statewide" stands for when its sentence names none.
+     */
+    static String firstRegion(List<List<Token>> sentences) {
+        for (List<Token> t : sentences) {
+            for (int i = 0; i < Math.min(t.size(), ClaimExtractor.LEAD_WORDS); i++) {
+                Place p = regionAt(t, i);
+                if (p != null) {
+                    return p.id();
+                }
+            }
+        }
+        return null;
+    }
+
     /** How far from "the country" the country it stands for may be named in its sentence. */
     private static final int COUNTRY_REACH = 30;
 
@@ -262,6 +341,56 @@ final class Scopes {
         }
     }
 
+    /**
+     * The scope of a count of people that names none, from the authority it is attributed to when that authority
+     * speaks for another place than the story's: another country ("Cuban state media reported two deaths" in a story
+     * of a storm in the United States) or a region outside the story's own ("North Carolina officials reported four
+     * deaths" in a Florida story). An authority of the story's country, of its region or of a region around or inside
+     * it ("Maui County", "Hawaii's governor" of a Lahaina story) speaks for the whole event and sets none.
+     */
+    static void byAuthority(SentenceContext c, Candidate k) {
+        if (k.scopeId != null || !k.people || k.group != null || k.attribution == null
+                || c.state.storyCountry == null) {
+            return;
+        }
+        List<Token> t = c.t;
+        for (int i = 0; i < t.size(); i++) {
+            Place p = null;
+            int end = i + 1;
+            if (c.actorAt[i] >= 0) {
+                Gazetteer.Actor a = c.actors.get(c.actorAt[i]);
+                p = a.isPerson() || a.country() == null ? null : BY_ID.get(a.country());
+                end = a.end();
+            }
+            if (p == null && t.get(i).capitalized()) {
+                PhraseMatcher.Match<Place> m = PLACES.match(t, i);
+                p = m == null ? null : m.value();
+                end = m == null ? end : m.end();
+            }
+            if (p == null || !k.attribution.contains(Tokenizer.text(t, i, end))) {
+                continue;
+            }
+            if (foreign(c, p)) {
+                k.scopeId = p.id();
+                k.scopeLabel = p.name();
+            }
+            return;
+        }
+    }
+
+    /** Whether place p lies outside the story's country, or outside (and around no part of) the story's region. */
+    private static boolean foreign(SentenceContext c, Place p) {
+        String country = countryOf(p);
+        if (country == null) {
+            return false;
+        }
+        if (!country.equals(c.state.storyCountry)) {
+            return true;
+        }
+        String region = c.state.storyRegion;
+        return "region".equals(p.type()) && region != null && !within(region, p.id()) && !within(p.id(), region);
+    }
+
     /** Tokens that end the stretch after a figure where its scope may stand. */
     private static boolean stops(Token w) {
         return w.is(",") || STOPS.contains(w.lower());
@@ -273,6 +402,9 @@ final class Scopes {
         Token w = t.get(i);
         if (WordClasses.is(w, "scope-elsewhere")) {
             return new Found(i, i + 1, w.lower(), w.lower());
+        }
+        if (WordClasses.is(w, "region-wide-words")) {
+            return referredRegion(c, i, i + 1, WordClasses.is(w, "top-region-wide-words")); // "23 statewide"
         }
         if (WordClasses.is(w, "scope-group-prepositions") && i + 1 < t.size()) {
             LemmaLexicon.Match g = FigureFrames.MEASURES.at(t, i + 1);
@@ -306,8 +438,20 @@ final class Scopes {
                 break;
             }
         }
-        if (k < t.size() && t.get(k).pos("DET")) {
+        if (k < t.size() && (t.get(k).pos("DET") || WordClasses.is(t.get(k), "possessive-determiners"))) {
             k++;
+        }
+        while (k + 1 < t.size() && k < i + 3 && !t.get(k).capitalized() && (t.get(k).pos("ADJ") || t.get(k).pos("VERB"))
+                && t.get(k + 1).capitalized() && PLACES.match(t, k + 1) != null) {
+            k++; // "in neighboring Charlotte County", "in western Cuba"
+        }
+        if (k < t.size() && k == i + 2 && WordClasses.is(t.get(k), "region-references")
+                && (WordClasses.is(t.get(k - 1), "definite-determiners")
+                        || WordClasses.is(t.get(k - 1), "possessive-determiners"))
+                && !(k + 1 < t.size() && (t.get(k + 1).kind() == Token.Kind.POSSESSIVE || t.get(k + 1).nominal()
+                        || WordClasses.is(t.get(k + 1), "partitive-links")))) {
+            // "had died in the state", "16 deaths in his county"
+            return referredRegion(c, i, k + 1, WordClasses.is(t.get(k), "top-region-references"));
         }
         if (k < t.size() && k > i + 1 && WordClasses.is(t.get(k), "country-references")
                 && WordClasses.is(t.get(k - 1), "definite-determiners")
@@ -334,7 +478,10 @@ final class Scopes {
             ids.add(one.id());
             end = one.end();
             k = one.end();
-            if (k + 1 < t.size() && (t.get(k).pos("CCONJ") || t.get(k).is(",")) && place(c, k + 1) != null) {
+            // "in Kula and Olinda", "in Kula, Olinda and Lahaina"; after a comma only a listed place goes on the list
+            // ("in Lee County, Sheriff Carmine Marceno said" names a person)
+            if (k + 1 < t.size() && (t.get(k).pos("CCONJ") && place(c, k + 1) != null
+                    || t.get(k).is(",") && PLACES.match(t, k + 1) != null)) {
                 k++;
                 continue;
             }

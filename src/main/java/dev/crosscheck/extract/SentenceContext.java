@@ -287,6 +287,14 @@ final class SentenceContext {
                     k = end - 1;
                     continue;
                 }
+                if (!a.isPerson() && k > from && FigureFrames.nameLike(this, k - 1) && actorAt[k - 1] < 0) {
+                    int start = k - 1;
+                    while (start > from && FigureFrames.nameLike(this, start - 1) && actorAt[start - 1] < 0) {
+                        start--;
+                    }
+                    // "SVB UK had £6.7bn", "Reform UK won 5 seats": a name that ends in a country's is another name
+                    return ClaimKey.slug(Tokenizer.text(t, start, a.end()));
+                }
                 Set<String> g = groupAt(k);
                 return g.isEmpty() ? null : one(g);
             }
@@ -529,7 +537,10 @@ final class SentenceContext {
             boolean[] anchors = new boolean[t.size()];
             for (int i = 0; i < t.size(); i++) {
                 anchors[i] = t.get(i).isNumber() || inTime(i) || verbAt[i] >= 0 && verbs.get(verbAt[i]).cls() == EventVerbs.Cls.REPORT
-                        || !used[i] && NumberRules.startsNumber(t, i) && NumberRules.parse(t, i) != null;
+                        || !used[i] && NumberRules.startsNumber(t, i) && NumberRules.parse(t, i) != null
+                        // "The commission, which counts a death only after an autopsy, raised its total to 58": the
+                        // subject before a relative clause is read with the verb after it
+                        || i > 0 && t.get(i - 1).is(",") && WordClasses.is(t.get(i), "relatives");
             }
             Tagger.tag(t, anchors);
             TagRepairs.apply(t);
