@@ -89,10 +89,16 @@ final class Attributions {
                 add(c, out, i, i + 1, npEnd(t, i + 1));
                 continue;
             }
-            if (DATA_NOUNS.contains(w.lower()) && i > 1 && t.get(i - 1).kind() == Token.Kind.POSSESSIVE) {
-                int s = npStart(t, i - 1);
-                add(c, out, i, s, i - 1);
-                continue;
+            if (DATA_NOUNS.contains(w.lower()) && i > 1) {
+                int p = i - 1;
+                while (p > i - 3 && p > 1 && (t.get(p).pos("ADJ") || t.get(p).pos("NUM") && !t.get(p).isNumber())) {
+                    p--; // "the commission's first list", "the ministry's latest figures"
+                }
+                if (t.get(p).kind() == Token.Kind.POSSESSIVE) {
+                    int s = npStart(t, p);
+                    add(c, out, i, s, p);
+                    continue;
+                }
             }
             if (!w.verbal()) {
                 continue;

@@ -254,6 +254,15 @@ final class FigureFrames {
         if (m == null) {
             m = measureBefore(c, num.start(), e);
         }
+        if (m == null) {
+            m = listedMeasure(c, num.start(), e);
+        }
+        if (m == null && (previous == null || previous.kind() != ClaimKind.COUNT) && c.state.lastMeasure != null
+                && e + 1 < t.size() && WordClasses.is(t.get(e), "partitive-links")
+                && PARTITIVE_PRONOUNS.contains(t.get(e + 1).lower())) {
+            // "a dozen of them in Lee County": a part of what the story counted last
+            m = new Measure(c.state.lastMeasure[0], c.state.lastMeasure[1], null, false, num.start(), e + 2);
+        }
         if (m == null && previous != null && previous.kind() == ClaimKind.COUNT && num.start() - previous.end() <= 12) {
             // "Labour won 411 seats, the Conservatives 121", "2,719 that were exposed"
             m = new Measure(previous.measure(), previous.predicate(), null, false, num.start(), e);
@@ -1310,6 +1319,30 @@ final class FigureFrames {
             }
         }
         return thing.equals(c.state.lastEvent) || thing.equals(c.state.mainEvent);
+    }
+
+    /**
+     * What a list or a tally counts, when the figure is what it holds: "the commission's list of confirmed deaths,
+     * released this evening, has 23" counts deaths. The holding verb (data-holding-verbs) stands right before the
+     * figure, the list (data-nouns) and its "of" phrase before it in the sentence. Null when the sentence says none.
+     */
+    private static Measure listedMeasure(SentenceContext c, int s, int e) {
+        List<Token> t = c.t;
+        int k = s - 1;
+        while (k > 0 && t.get(k).pos("ADV")) {
+            k--;
+        }
+        if (k < 2 || !WordClasses.is(t.get(k), "data-holding-verbs")) {
+            return null;
+        }
+        for (int j = k - 1; j >= Math.max(0, k - 15); j--) {
+            if (WordClasses.is(t.get(j), "data-nouns") && j + 2 < k && WordClasses.is(t.get(j + 1), "partitive-links")) {
+                Measure m = measureAfter(c, j + 2);
+                return m == null || m.to() > k ? null
+                        : new Measure(m.name(), m.predicate(), m.scopeGroup(), m.attribute(), s, e, m.owned());
+            }
+        }
+        return null;
     }
 
     /** A noun phrase right after a quantity, directly or through "in"/"of" ("$42 billion in deposits"). */

@@ -540,7 +540,9 @@ final class SentenceContext {
                         || !used[i] && NumberRules.startsNumber(t, i) && NumberRules.parse(t, i) != null
                         // "The commission, which counts a death only after an autopsy, raised its total to 58": the
                         // subject before a relative clause is read with the verb after it
-                        || i > 0 && t.get(i - 1).is(",") && WordClasses.is(t.get(i), "relatives");
+                        || i > 0 && t.get(i - 1).is(",") && WordClasses.is(t.get(i), "relatives")
+                        // "the commission's first list of deaths ... has 23": whose data it is
+                        || WordClasses.is(t.get(i), "data-nouns");
             }
             Tagger.tag(t, anchors);
             TagRepairs.apply(t);
