@@ -95,8 +95,9 @@ sealed interface ClaimValue {
     /**
      * A date as the instant interval [start, end) in epoch minutes of the local calendar, at the precision the
      * source gave. Periods are compatible when they overlap (a day inside its month or ISO week, a time inside
-     * its day); two times of day are compatible when within {@link ClaimValues#TIME_TOLERANCE_MINUTES} (or
-     * {@link ClaimValues#APPROXIMATE_TIME_TOLERANCE_MINUTES} when either is approximate). An approximate day
+     * its day); two exact times of day are compatible when equal, or within {@link ClaimValues#TIME_TOLERANCE_MINUTES}
+     * when either is on the hour or the half hour (a rounded time), or within
+     * {@link ClaimValues#APPROXIMATE_TIME_TOLERANCE_MINUTES} when either is approximate. An approximate day
      * stretches by {@link ClaimValues#APPROXIMATE_DAY_TOLERANCE_MINUTES} either side.
      *
      * <p>An interval of days ({@code 2023-03-20/2023-03-22}, {@code span}) is an event that lasted all of it: it is
@@ -110,6 +111,11 @@ sealed interface ClaimValue {
 
         Date(long start, long end, boolean timeOfDay, boolean approximate) {
             this(start, end, timeOfDay, approximate, false, false);
+        }
+
+        /** A time on the hour or the half hour, which writers round to. */
+        private boolean roundTime() {
+            return Math.floorMod(start, 30) == 0;
         }
 
         @Override
@@ -126,7 +132,9 @@ sealed interface ClaimValue {
                 return true; // "11:56 local time" and "06:11 GMT": without the place's offset they cannot be compared
             }
             if (timeOfDay && o.timeOfDay) {
-                long tol = approx ? ClaimValues.APPROXIMATE_TIME_TOLERANCE_MINUTES : ClaimValues.TIME_TOLERANCE_MINUTES;
+                // "at 3:05 p.m." and "at 3:10 p.m." are two times; "at noon" or "at 3:30 p.m." may round a time near it
+                long tol = approx ? ClaimValues.APPROXIMATE_TIME_TOLERANCE_MINUTES
+                        : roundTime() || o.roundTime() ? ClaimValues.TIME_TOLERANCE_MINUTES : 0;
                 return Math.abs(start - o.start) <= tol;
             }
             long pad = approx ? ClaimValues.APPROXIMATE_DAY_TOLERANCE_MINUTES : 0;

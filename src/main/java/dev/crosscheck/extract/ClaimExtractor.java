@@ -124,6 +124,7 @@ public final class ClaimExtractor {
             Modalities.enrich(c, k);
         }
         Scopes.wholesOfParts(c.candidates);
+        Scopes.ofPlacedEvent(c.candidates);
         for (Candidate k : c.candidates) {
             if (k.scopeId != null) {
                 k.key = k.key.withScope(k.scopeId);
@@ -175,6 +176,9 @@ public final class ClaimExtractor {
                 c.state.add(c.claim(k));
             }
             mark(figureAt, k.figureFrom, k.figureTo, claimed, reasons, reason);
+            if (reason == null && k.dayFrom >= 0) {
+                mark(figureAt, k.dayFrom, k.dayTo, claimed, reasons, null); // the day of the date's time of day
+            }
             if (reason == null && k.asOfFrom >= 0) {
                 mark(figureAt, k.asOfFrom, k.asOfTo, claimed, reasons, null); // the date the figure refers to
             }
@@ -226,7 +230,7 @@ public final class ClaimExtractor {
         return out;
     }
 
-    /** A figure alone in brackets right after a quantity's figure: "18 kilometres (11 miles)". */
+    /** A figure alone in brackets right after a quantity's or a time's figure: "18 kilometres (11 miles)", "2.05pm (7.05pm BST)". */
     private static boolean bracketedAfterQuantity(SentenceContext c, FigureFinder.Figure fig,
                                                   Candidate[] quantityEndingAt) {
         int open = fig.start() - 1;
@@ -240,7 +244,23 @@ public final class ClaimExtractor {
         while (close < c.t.size() && close < fig.end() + 3 && c.t.get(close).isWord()) {
             close++; // the unit: "(11 miles)"
         }
-        return close < c.t.size() && c.t.get(close).is(")") && quantityEndingAt[open] != null;
+        return close < c.t.size() && c.t.get(close).is(")") && (quantityEndingAt[open] != null || timeBefore(c, open));
+    }
+
+    /** Whether a date frame's time of day ends right before token {@code open}, or a zone's words after it do. */
+    private static boolean timeBefore(SentenceContext c, int open) {
+        for (Candidate k : c.candidates) {
+            if (k.kind == ClaimKind.DATE && k.figureTo <= open && open - k.figureTo <= 2) {
+                boolean words = true;
+                for (int i = k.figureTo; i < open; i++) {
+                    words &= c.t.get(i).isWord(); // "at 2.05pm local time (7.05pm BST)"
+                }
+                if (words) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The unit of a quantity's value ("11 mi" is mi). */

@@ -41,15 +41,18 @@ final class DateClaims {
     static void apply(SentenceContext c) {
         List<TimeRules.TimeMention> times = c.times;
         LocalDate[] anchors = new LocalDate[times.size()];
+        boolean[] joined = joinTimesToDays(c, times, anchors);
+        c.daysOfTimes = anchors.clone();
+        c.daysJoined = joined;
         // every (date, verb) pairing within reach, cheapest first: a date goes to the verb nearest it even when an
         // earlier date could also reach that verb ("reached the towns on Sunday after the storm hit on Saturday")
         List<long[]> pairs = new ArrayList<>();
         for (int k = 0; k < times.size(); k++) {
             TimeRules.TimeMention m = times.get(k);
-            if (m.dateline()) {
-                continue;
+            if (m.dateline() || joined[k]) {
+                continue; // "at 3:05 p.m. on Sept. 28": the day is the time's, no date of its own
             }
-            LocalDate anchor = anchorOf(c, m);
+            LocalDate anchor = m.type() == TimeRules.Type.TIME ? anchors[k] : anchorOf(c, m);
             anchors[k] = anchor;
             if (m.type() != TimeRules.Type.TIME && m.type() != TimeRules.Type.ANCHORED) {
                 LocalDate d = DateResolver.day(m, c.published(), EventVerbs.future(c.t, m.start()));
@@ -57,7 +60,7 @@ final class DateClaims {
                     c.state.anchorDay = d;
                     c.state.anchorParagraph = c.sentence.paragraph();
                 }
-            } else if (anchor != null) {
+            } else if (anchor != null && m.type() == TimeRules.Type.ANCHORED) {
                 c.state.anchorDay = anchor;
             }
             if (m.possessive()) {
@@ -95,6 +98,65 @@ final class DateClaims {
             bound[v] = true;
             forVerb(c, verb, times.get(k), anchors[k]);
         }
+    }
+
+    /**
+     * Joins each time of day to the day written right beside it ("at 3:05 p.m. on Sept. 28", "Wednesday at 3:05 p.m.",
+     * "3:05 p.m. EDT Wednesday"): the day goes into {@code days} at the time's index, and the day's mention is marked
+     * in the returned array, for it dates nothing of its own.
+     */
+    private static boolean[] joinTimesToDays(SentenceContext c, List<TimeRules.TimeMention> times, LocalDate[] days) {
+        boolean[] joined = new boolean[times.size()];
+        c.dayMentionOfTime = new int[times.size()];
+        java.util.Arrays.fill(c.dayMentionOfTime, -1);
+        c.dayEndOfTime = new int[times.size()];
+        for (int k = 0; k < times.size(); k++) {
+            TimeRules.TimeMention time = times.get(k);
+            if (time.type() != TimeRules.Type.TIME || time.dateline()) {
+                continue;
+            }
+            // mentions are in text order: the day beside a time is a neighbour of it
+            for (int j = Math.max(0, k - 1); j < Math.min(times.size(), k + 2); j++) {
+                TimeRules.TimeMention day = times.get(j);
+                if (j == k || joined[j] || day.dateline() || day.type() == TimeRules.Type.TIME
+                        || day.type() == TimeRules.Type.ANCHORED) {
+                    continue;
+                }
+                boolean beside = day.start() >= time.end() ? onlyJoiners(c.t, time.end(), day.start())
+                        : day.end() <= time.start() && onlyJoiners(c.t, day.end(), time.start());
+                LocalDate d = beside ? DateResolver.day(day, c.published(), EventVerbs.future(c.t, time.start())) : null;
+                if (d != null) {
+                    days[k] = d;
+                    joined[j] = true;
+                    c.dayMentionOfTime[k] = j;
+                    c.dayEndOfTime[k] = day.end();
+                    for (int a = j + 1; a < Math.min(times.size(), j + 3); a++) {
+                        TimeRules.TimeMention same = times.get(a);
+                        if (a != j && a != k && same.start() >= day.end() && onlyJoiners(c.t, day.end(), same.start())
+                                && d.equals(DateResolver.day(same, c.published(), false))) {
+                            joined[a] = true; // "on Tuesday, Sept. 27": the same day twice
+                            c.dayEndOfTime[k] = Math.max(c.dayEndOfTime[k], same.end());
+                        }
+                    }
+                    break;
+                }
+            }
+        }
+        return joined;
+    }
+
+    /** Whether tokens [from, to) only join a time to its day: "on", "at", a comma, a zone ("EDT", "local time"). */
+    private static boolean onlyJoiners(List<Token> t, int from, int to) {
+        if (to - from > 3) {
+            return false;
+        }
+        for (int k = from; k < to; k++) {
+            Token w = t.get(k);
+            if (!(w.is(",") || WordClasses.is(w, "time-day-joiners") || TimeZones.zoneAt(t, k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** For "two days later": the anchor day shifted; null for other mentions or without an anchor in the paragraph. */
@@ -221,7 +283,7 @@ final class DateClaims {
             ClaimKey key = keys.get(k);
             String value;
             if (m.type() == TimeRules.Type.TIME) {
-                String time = timeOnDay(c, m, key);
+                String time = timeOnDay(c, m, key, anchor);
                 if (time == null) {
                     continue;
                 }
@@ -252,7 +314,11 @@ final class DateClaims {
             }
             int from = Math.min(v.start(), m.start());
             int to = Math.max(v.end(), m.end());
-            c.emit(ClaimKind.DATE, key, subjects.get(k), v.lemma(), value, from, to, false, false, conf);
+            Candidate claim = c.emit(ClaimKind.DATE, key, subjects.get(k), v.lemma(), value, from, to, false, false, conf);
+            c.joinDay(claim, m);
+            if (EventDates.placed(key.last())) {
+                Scopes.placeEvent(c, claim, v.start()); // "came ashore near Georgetown, South Carolina"
+            }
         }
     }
 
@@ -260,16 +326,39 @@ final class DateClaims {
      * A time of day on the sentence's day, else on the day this key was given before ("the quake hit at 11:56 a.m."
      * after "struck on Saturday"): {@code 2015-04-25T11:56}; null when no day is known.
      */
-    static String timeOnDay(SentenceContext c, TimeRules.TimeMention m, ClaimKey key) {
-        LocalDate day = c.sentenceDay();
+    static String timeOnDay(SentenceContext c, TimeRules.TimeMention m, ClaimKey key, LocalDate joinedDay) {
+        LocalDate day = joinedDay != null ? joinedDay : c.sentenceDay();
         if (day == null) {
             day = c.state.dayOfKey.get(key);
+        }
+        if (day == null) {
+            day = entryDay(c, m);
         }
         if (day == null) {
             return null;
         }
         String text = day + "T" + DateResolver.twoDigits(m.hour()) + ":" + DateResolver.twoDigits(m.minute());
-        return TimeZones.value(c.t, m.end(), day.atTime(m.hour(), m.minute()), text, c.state.storyCountry);
+        return TimeZones.value(c.t, m.end(), day.atTime(m.hour(), m.minute()), text, c.state.storyCountry,
+                Scopes.topRegion(c.state.storyRegion));
+    }
+
+    /**
+     * The day of the live-blog entry a time of day stands in ("Wed, Sept 28, 3:12 p.m." over "came ashore at 3:10
+     * p.m."): the stamp's day, or the day before when the time is later than the stamp's. Null outside an entry.
+     */
+    private static LocalDate entryDay(SentenceContext c, TimeRules.TimeMention m) {
+        String stamp = c.state.entryTime;
+        if (stamp == null || c.sentence.paragraph() <= c.state.entryParagraph) {
+            return null;
+        }
+        LocalDate day = LocalDate.parse(stamp.substring(0, 10));
+        if (stamp.length() >= 16) {
+            int stampMinutes = Integer.parseInt(stamp.substring(11, 13)) * 60 + Integer.parseInt(stamp.substring(14, 16));
+            if (m.hour() * 60 + m.minute() > stampMinutes) {
+                return day.minusDays(1); // "at 11 p.m." in an entry stamped 9:35 a.m.: the night before
+            }
+        }
+        return day;
     }
 
     /**

@@ -46,9 +46,11 @@ final class EventDates {
                 java.util.Arrays.fill(dated, k.figureFrom, k.figureTo, true);
             }
         }
-        for (TimeRules.TimeMention m : c.times) {
-            if (m.dateline() || m.possessive() || m.type() == TimeRules.Type.ANCHORED || anyOf(dated, m)) {
-                continue;
+        for (int i = 0; i < c.times.size(); i++) {
+            TimeRules.TimeMention m = c.times.get(i);
+            if (m.dateline() || m.possessive() || m.type() == TimeRules.Type.ANCHORED || anyOf(dated, m)
+                    || c.daysJoined != null && c.daysJoined[i]) {
+                continue; // "on Sept. 28" after "at 3:05 p.m.": the time's day
             }
             if (!attributive(c.tagged(), m) && !afterMainEvent(c, m)) {
                 frame(c, m);
@@ -123,6 +125,12 @@ final class EventDates {
      */
     static String realizedMainEvent(SentenceContext c, int verb) {
         String main = c.state.mainEvent;
+        if (verb >= 0 && !EventVerbs.passive(c.t, verb)) {
+            String own = realizedEvent(c.t, verb);
+            if (own != null && placed(own)) {
+                return own; // "Ian came ashore near Cayo Costa": a landfall, whatever the story's main event
+            }
+        }
         if (main == null || verb < 0 || c.tagged().t.get(verb).pos("NOUN") || c.t.get(verb).pos("ADJ")) {
             return null; // "named the landing site on Saturday": a noun tells nothing happening (words far from any
                          // figure or date are left untagged, and a verb there still counts)
@@ -139,6 +147,21 @@ final class EventDates {
      */
     static boolean toldByOwnVerbs(String event) {
         return REALIZATIONS.named(event) != null;
+    }
+
+    /** Whether the word at token k starts the telling of a placed event ("crossed the coast"), tagged or not. */
+    private static boolean placedVerb(List<Token> t, int k) {
+        if (!t.get(k).isWord() || t.get(k).capitalized() && k > 0) {
+            return false;
+        }
+        String e = realizedEvent(t, k);
+        return e != null && placed(e);
+    }
+
+    /** Whether an event is a part of a moving one, told apart by where it happened (event-realizations.txt [placed]). */
+    static boolean placed(String event) {
+        LemmaLexicon.Entry e = REALIZATIONS.named(event);
+        return e != null && e.has("placed");
     }
 
     /**
@@ -159,6 +182,17 @@ final class EventDates {
             if (two != null) {
                 // "touched down" whatever the tagger made of the verb
                 return two.name().equals(ClaimKey.NONE) ? null : two.name();
+            }
+            // "made a second U.S. landfall": modifiers between the verb and the noun of its phrase
+            for (int j = i + 2; j < Math.min(t.size(), i + 6); j++) {
+                Token w = t.get(j - 1);
+                if (!(w.pos("DET") || w.pos("ADJ") || w.pos("PROPN") || w.is(".") || w.pos("NUM") && !w.isNumber())) {
+                    break;
+                }
+                LemmaLexicon.Entry split = REALIZATIONS.of(lemma + " " + t.get(j).lower());
+                if (split != null && split.has("placed")) {
+                    return split.name();
+                }
             }
         }
         LemmaLexicon.Entry e = phrase != null ? phrase.entry() : REALIZATIONS.of(lemma);
@@ -185,11 +219,18 @@ final class EventDates {
                 && passive(t, from - 1)) {
             from = c.clauseStart(from - 1); // "the fire was first reported at 12:22 a.m. on Tuesday"
         }
-        for (int k = m.start() - 1; k >= from && k >= m.start() - 11; k--) {
+        int reach = m.start() - 11;
+        for (int k = m.start() - 1; k >= from && k >= reach; k--) {
             Token w = t.get(k);
-            if (w.pos("VERB") || FigureFrames.verbPredicate(w) != null && !w.pos("NOUN")) {
+            if (w.pos("VERB") || FigureFrames.verbPredicate(w) != null && !w.pos("NOUN") || placedVerb(t, k)) {
                 verb = k;
                 break;
+            }
+            int open = k == m.start() - 1 || k == m.start() - 2 ? apposition(c.tagged(), k, from) : -1;
+            if (open >= 0) {
+                reach -= k - open; // "came ashore near Georgetown, South Carolina, at 2:05 p.m.": past the apposition
+                k = open;
+                continue;
             }
             if (w.pos("CCONJ") || w.pos("SCONJ") || clauseMark(t, k)) {
                 break; // "..., and on Thursday depositors tried": the date opens the next clause, its verb follows
@@ -372,6 +413,29 @@ final class EventDates {
         return false;
     }
 
+    /**
+     * The comma that opens an apposition closed by the comma at token {@code close} ("near Cayo Costa, a barrier
+     * island west of Fort Myers, at 3:05 p.m."): words with no verb or clause word between two commas, the first one
+     * right after a name. -1 when the comma closes no apposition.
+     */
+    private static int apposition(SentenceContext c, int close, int from) {
+        List<Token> t = c.t;
+        if (!t.get(close).is(",")) {
+            return -1;
+        }
+        for (int k = close - 1; k > from && k >= close - 10; k--) {
+            Token w = t.get(k);
+            if (w.is(",")) {
+                return k - 1 >= 0 && t.get(k - 1).capitalized() && k < close - 1 ? k : -1;
+            }
+            if (w.pos("VERB") || w.pos("AUX") || w.pos("SCONJ") || w.pos("CCONJ") || w.pos("PRON")
+                    || w.kind() == Token.Kind.PUNCT && !w.is(".") || c.inTime(k)) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
     /** Punctuation that ends a clause: not a currency sign or a percent sign, which belong to a figure. */
     private static boolean clauseMark(List<Token> t, int k) {
         Token w = t.get(k);
@@ -494,7 +558,9 @@ final class EventDates {
                 || m.type() == TimeRules.Type.DATE && EventVerbs.thirdPersonPresent(c.t.get(verb));
         String value;
         if (m.type() == TimeRules.Type.TIME) {
-            value = DateClaims.timeOnDay(c, m, key); // "collapsed at 1:28 a.m. on Tuesday"
+            int i = c.times.indexOf(m);
+            LocalDate day = c.daysOfTimes != null && i >= 0 ? c.daysOfTimes[i] : null;
+            value = DateClaims.timeOnDay(c, m, key, day); // "collapsed at 1:28 a.m. on Tuesday"
             if (value == null) {
                 return;
             }
@@ -513,6 +579,10 @@ final class EventDates {
         Candidate k = c.emit(ClaimKind.DATE, key, subject, c.t.get(verb).verbLemma(), value, from, to, false, false,
                 c.baseConfidence() * 0.8);
         k.figure(c.figureTokens, m.start(), m.end());
+        c.joinDay(k, m);
+        if (placed(key.last())) {
+            Scopes.placeEvent(c, k, verb); // "came ashore near Georgetown, South Carolina"
+        }
         if (Modalities.oldDate(value, c.published())) {
             // "the 85 people killed in the Camp Fire in 2018": what a verb did years before is background
             k.modality = dev.crosscheck.claim.Modality.HISTORICAL;

@@ -911,6 +911,12 @@ final class FigureFrames {
         return en != null && en.has("running");
     }
 
+    /** A measure that changes as its event goes on (measures.txt [running]: a storm's winds). */
+    private static boolean measureRunning(String measure) {
+        LemmaLexicon.Entry en = MEASURES.named(measure);
+        return en != null && en.has("running");
+    }
+
     /** A lemma of a class, so that the class's flags can be looked up by the class name. */
     private static String predicateLemma(String predicate) {
         return CLASS_LEMMA.getOrDefault(predicate, predicate);
@@ -1208,7 +1214,12 @@ final class FigureFrames {
             }
             case "speed" -> {
                 Measure before = measureBefore(c, from, to); // "winds of 150 mph", "gusts of 80 mph"
-                measure = before != null && before.attribute() ? before.name() : "speed";
+                Measure after = before != null && before.attribute() ? null : nounAfter(c, to); // "150 mph winds"
+                measure = before != null && before.attribute() ? before.name()
+                        : after != null && after.attribute() ? after.name() : "speed";
+                if (after != null && after.attribute()) {
+                    claimTo = after.to();
+                }
                 thing = event(c, num.valueStart(), to);
             }
             default -> {
@@ -1281,7 +1292,8 @@ final class FigureFrames {
                 && isEventName(c, thing);
         Candidate k = c.emit(ClaimKind.QUANTITY, ClaimKey.of(ClaimKind.QUANTITY, owner, thing, measure, predicate),
                 subjectLabel(owner, thing, measure, predicate), measure.equals(ClaimKey.NONE) ? dimension : measure,
-                value, claimFrom, claimTo, hedged, runningCue || predicateRunning(predicate), conf);
+                value, claimFrom, claimTo, hedged, runningCue || predicateRunning(predicate) || measureRunning(measure),
+                conf);
         k.figure(c.figureTokens, from, to);
         k.eventAttribute = eventAttribute;
         return new Previous(ClaimKind.QUANTITY, measure, predicate, thing, claimTo, unitName);

@@ -85,6 +85,10 @@ final class Modalities {
             k.modality = Modality.HISTORICAL;
             return;
         }
+        if (indefinitePresent(c, from, k.figureFrom)) {
+            k.modality = Modality.GENERIC;
+            return;
+        }
         String cue = null;
         for (int i = from; i < k.figureFrom && cue == null; i++) {
             cue = cueAt(BEFORE, t, i, k.figureFrom);
@@ -317,6 +321,39 @@ final class Modalities {
     }
 
     /** An event named with a proper name other than the story's own ("Hurricane Katrina", "the Camp Fire"). */
+    /**
+     * An explainer: the figure's clause says what any thing of a kind has, its subject an indefinite noun phrase and its
+     * verb in the present ("a Category 4 hurricane has sustained winds of 130 to 156 mph", "an average household
+     * spends $300 a month"). A perfect ("a quake has killed 2,000") or a past tells an event.
+     */
+    private static boolean indefinitePresent(SentenceContext c, int from, int figure) {
+        List<Token> t = c.t;
+        for (int s = from; s < figure; s++) {
+            Token a = t.get(s);
+            if (!WordClasses.is(a, "indefinite-determiners") || a.is("one") || a.is("another")) {
+                continue;
+            }
+            int v = s + 1;
+            while (v < figure && v < s + 6 && (t.get(v).pos("NOUN") || t.get(v).pos("ADJ") || t.get(v).pos("PROPN")
+                    || t.get(v).pos("NUM") || t.get(v).is("-"))) {
+                v++;
+            }
+            if (v == s + 1 || v >= figure) {
+                return false;
+            }
+            Token w = t.get(v);
+            if (!WordClasses.is(w, "present-linking-verbs") && !EventVerbs.thirdPersonPresent(w)) {
+                return false;
+            }
+            Token next = t.get(v + 1);
+            boolean participleAdjective = v + 2 < t.size() && t.get(v + 2).pos("NOUN")
+                    && WordClasses.is(next, "participle-adjectives"); // "has sustained winds of"
+            // "has killed", "is expected": a perfect or a passive tells an event
+            return !((next.pos("VERB") || next.pos("AUX")) && !participleAdjective);
+        }
+        return false;
+    }
+
     private static boolean otherNamedEvent(SentenceContext c, int from, int to) {
         for (int i = from; i < to; i++) {
             if (c.headAt[i] < 0) {
@@ -337,6 +374,11 @@ final class Modalities {
         List<Token> t = c.t;
         if (!t.get(h.start()).capitalized()) {
             return null; // "the fire", "a quake": a name is written with capitals ("Hurricane Ian", "the Camp Fire")
+        }
+        for (int k = h.end(); k < Math.min(t.size(), h.end() + 3) && t.get(k).isWord() && t.get(k).capitalized(); k++) {
+            if (WordClasses.is(t.get(k), "body-words")) {
+                return null; // "the National Hurricane Center": a body's name, no event
+            }
         }
         if (h.end() < t.size() && t.get(h.end()).isWord() && t.get(h.end()).capitalized()
                 && !FigureFrames.commonWord(t.get(h.end()))) {

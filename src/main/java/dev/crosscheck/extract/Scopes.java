@@ -276,6 +276,15 @@ final class Scopes {
         return inner.equals(outer);
     }
 
+    /** The region right under a country that is or contains region {@code id} ("lee-county": florida), or null. */
+    static String topRegion(String id) {
+        Place p = id == null ? null : BY_ID.get(id);
+        while (p != null && container(p) != null && "region".equals(container(p).type())) {
+            p = container(p);
+        }
+        return p == null || !"region".equals(p.type()) ? null : p.id();
+    }
+
     /** The place that directly contains {@code p}, or null. */
     private static Place container(Place p) {
         return p.parent() == null ? null : BY_ID.get(p.parent());
@@ -390,6 +399,93 @@ final class Scopes {
         String region = c.state.storyRegion;
         return "region".equals(p.type()) && region != null && !within(region, p.id()) && !within(p.id(), region);
     }
+
+    /**
+     * Where a placed event happened (a storm's landfall: event-realizations.txt [placed]), as the scope of its date: the
+     * first place named after its verb in the story's country ("came ashore near Georgetown, about 60 miles north of
+     * Charleston" in a story of the United States is South Carolina, not Guyana's capital), else the first place named
+     * there, else the place that opens the sentence ("In Florida, where Ian made landfall on Wednesday"). A place in
+     * the story's country is taken at the level of the region right under it (Cayo Costa is Florida), one abroad at
+     * the level of its country.
+     */
+    static void placeEvent(SentenceContext c, Candidate k, int verb) {
+        List<Token> t = c.t;
+        Place first = null;
+        Place home = null;
+        for (int i = verb + 1; i < Math.min(t.size(), verb + PLACE_REACH) && home == null; i++) {
+            if (t.get(i).is(";") || i > verb + 1 && Attributions.sourceNoun(t, i)) {
+                break;
+            }
+            Place p = null;
+            int end = i + 1;
+            PhraseMatcher.Match<Place> m = t.get(i).isWord() && t.get(i).capitalized() ? PLACES.match(t, i) : null;
+            if (m != null) {
+                p = m.value();
+                end = m.end();
+            } else if (c.actorAt[i] >= 0 && !c.actors.get(c.actorAt[i]).isPerson()
+                    && c.actors.get(c.actorAt[i]).country() != null) {
+                p = BY_ID.get(c.actors.get(c.actorAt[i]).country()); // "the western Cuban coast"
+                end = c.actors.get(c.actorAt[i]).end();
+            }
+            if (p == null) {
+                continue;
+            }
+            first = first == null || "country".equals(first.type()) && !"country".equals(p.type()) ? p : first;
+            if (c.state.storyCountry != null && c.state.storyCountry.equals(countryOf(p)) && !"country".equals(p.type())) {
+                home = p; // "a second U.S. landfall near Georgetown, South Carolina": the place within the country
+            }
+            i = end - 1;
+        }
+        Place chosen = home != null ? home : first;
+        String id;
+        if (chosen == null) {
+            Found opening = opening(c);
+            if (opening == null || opening.id().contains("+")) {
+                return;
+            }
+            chosen = BY_ID.get(opening.id());
+            if (chosen == null) {
+                return;
+            }
+        }
+        String country = countryOf(chosen);
+        if (country != null && !country.equals(c.state.storyCountry)) {
+            id = country;
+        } else {
+            String region = topRegion(chosen.id());
+            id = region != null ? region : chosen.id();
+        }
+        Place p = BY_ID.get(id);
+        k.scopeId = id;
+        k.scopeLabel = p != null ? p.name() : chosen.name();
+    }
+
+    /**
+     * The event's own measures (a wind speed, a category) told with a placed event of the sentence ("came ashore near
+     * Cayo Costa at 3:05 p.m. with 150 mph winds") are of that event: they take its place, so that the winds of two
+     * landfalls are never compared.
+     */
+    static void ofPlacedEvent(List<Candidate> candidates) {
+        Candidate placed = null;
+        for (Candidate k : candidates) {
+            if (k.kind == ClaimKind.DATE && k.scopeId != null && EventDates.placed(k.key.last())) {
+                placed = k;
+                break;
+            }
+        }
+        if (placed == null) {
+            return;
+        }
+        for (Candidate k : candidates) {
+            if (k.kind == ClaimKind.QUANTITY && k.eventAttribute && k.scopeId == null) {
+                k.scopeId = placed.scopeId;
+                k.scopeLabel = placed.scopeLabel;
+            }
+        }
+    }
+
+    /** How many tokens after an event's verb the place it happened in may be named. */
+    private static final int PLACE_REACH = 18;
 
     /** Tokens that end the stretch after a figure where its scope may stand. */
     private static boolean stops(Token w) {

@@ -476,6 +476,26 @@ final class SentenceContext {
     /** The owner of the claim being built came from a pronoun resolved to an earlier sentence. */
     private boolean pronounResolved;
 
+    /**
+     * Per time mention, set by the date rule: the day written beside a time of day ("at 3:05 p.m. on Sept. 28"), and
+     * whether a day mention is such a time's day (it dates nothing of its own). Null before the date rule ran.
+     */
+    LocalDate[] daysOfTimes;
+    boolean[] daysJoined;
+    /** Per time mention, the index of the day mention joined to it, or -1; and the end of that day's words. */
+    int[] dayMentionOfTime;
+    int[] dayEndOfTime;
+
+    /** Gives a date frame of time mention m the tokens of the day written beside it, so they count as read. */
+    void joinDay(Candidate k, TimeRules.TimeMention m) {
+        int i = dayMentionOfTime == null ? -1 : times.indexOf(m);
+        int j = i >= 0 ? dayMentionOfTime[i] : -1;
+        if (j >= 0) {
+            k.dayFrom = times.get(j).start();
+            k.dayTo = dayEndOfTime[i];
+        }
+    }
+
     private boolean dayKnown;
     private LocalDate day;
     private boolean tagged;

@@ -19,6 +19,8 @@ final class TimeZones {
     }
 
     private static final PhraseMatcher<Zone> NAMES = new PhraseMatcher<>(true);
+    /** The regions each zone of a country of several zones sets the clocks of (zone-regions.txt). */
+    private static final java.util.Map<ZoneId, java.util.Set<String>> REGIONS = new java.util.HashMap<>();
 
     static {
         for (Lexicon.Entry e : Lexicon.entries("time-zones.txt")) {
@@ -27,6 +29,9 @@ final class TimeZones {
             for (String name : e.items()) {
                 NAMES.add(name, z);
             }
+        }
+        for (Lexicon.Entry e : Lexicon.entries("zone-regions.txt")) {
+            REGIONS.computeIfAbsent(ZoneId.of(e.head().strip()), k -> new java.util.HashSet<>()).addAll(e.items());
         }
     }
 
@@ -42,16 +47,30 @@ final class TimeZones {
         return m == null ? null : m.value();
     }
 
+    /** Whether token {@code k} is a word of a zone's name ("EDT", "Eastern time"). */
+    static boolean zoneAt(List<Token> t, int k) {
+        for (int s = Math.max(0, k - 3); s <= k; s++) {
+            PhraseMatcher.Match<Zone> m = t.get(s).isWord() ? NAMES.match(t, s) : null;
+            if (m != null && m.end() > k) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The clock time {@code local} as a claim value: local ("2023-08-23T18:04") when no zone follows the time at token
-     * {@code after}, or the zone is that of the story's country and the country keeps one zone; else with the zone's offset that day
+     * {@code after}, or the zone is that of the story's country and the country keeps one zone or the zone sets the clocks
+     * of the story's region ({@code storyRegion}, the region right under the country); else with the zone's offset that day
      * ("2023-08-23T08:34-04:00", "2023-08-23T12:34Z").
      */
-    static String value(List<Token> t, int after, LocalDateTime local, String text, String storyCountry) {
+    static String value(List<Token> t, int after, LocalDateTime local, String text, String storyCountry,
+                        String storyRegion) {
         Zone z = at(t, after);
         if (z == null || z.country() != null && z.country().equals(storyCountry)
-                && !WordClasses.of("countries-of-several-zones").contains(z.country())) {
-            return text;
+                && (!WordClasses.of("countries-of-several-zones").contains(z.country())
+                        || storyRegion != null && REGIONS.getOrDefault(z.id(), java.util.Set.of()).contains(storyRegion))) {
+            return text; // the story's own clock: "3:05 p.m. EDT" in a story of a Florida landfall
         }
         return text + z.id().getRules().getOffset(local).getId();
     }
