@@ -103,6 +103,10 @@ record Judgement(boolean contradiction, boolean disputed, boolean changed) {
      * 3,700") says less, not otherwise.
      */
     private static boolean dominates(ClaimValue a, ClaimValue b) {
+        if (a instanceof ClaimValue.Quantity x && b instanceof ClaimValue.Quantity y && x.unit() != null
+                && y.unit() != null && !x.unit().equals(y.unit()) && a.compatibleWith(b)) {
+            return false; // "240 km/h" after "150 mph": the same value converted and rounded, no growth
+        }
         return a instanceof ClaimValue.Numeric x && b instanceof ClaimValue.Numeric y && x.lo() >= y.lo()
                 && x.hi() >= y.hi() && (x.lo() > y.lo() || x.hi() > y.hi());
     }

@@ -80,6 +80,7 @@ public final class ClaimExtractor {
             }
             SentenceContext c = new SentenceContext(document, s, state);
             if (s.section() == Section.HEADLINE) {
+                headline(c, coverage);
                 continue;
             }
             mainEventName(c);
@@ -100,6 +101,28 @@ public final class ClaimExtractor {
             remember(c);
         }
         return new Extraction(List.copyOf(state.claims), coverage.build(), java.util.Set.copyOf(state.eventPlaces));
+    }
+
+    /**
+     * A headline's counts and quantities ("Maui fire toll climbs to 93"): the figure rule and the enrichers only, for a
+     * headline's verbs are in the present whatever they tell, so it dates nothing; what it gives is claimed like the
+     * body's, and its figures are listed in the coverage.
+     */
+    private static void headline(SentenceContext c, CoverageBuilder coverage) {
+        FigureFrames.apply(c);
+        c.candidates.removeIf(k -> k.kind != ClaimKind.COUNT && k.kind != ClaimKind.QUANTITY);
+        enrich(c);
+        boolean reported = false;
+        for (EventVerbs.Verb v : c.verbs) {
+            reported |= v.cls() == EventVerbs.Cls.REPORT;
+        }
+        for (Candidate k : c.candidates) {
+            k.asOf = null; // a headline's present is no time
+            if (!reported) {
+                k.attribution = null; // "Odisha train accident: Death toll revised to 275": a kicker cites no one
+            }
+        }
+        resolve(c, coverage);
     }
 
     /** The enrichers, over every frame of the sentence. */

@@ -152,12 +152,13 @@ class CorpusAlignmentTest {
     }
 
     @Test
-    void headlinesGiveNoClaimsAndEvidenceLocatesTheWords() {
+    void headlinesGiveNoDatesAndEvidenceLocatesTheWords() {
         assumeTrue(java.nio.file.Files.isDirectory(TestDocuments.CORPUS), "test corpus not present");
         var d = TestDocuments.corpus("nepal-quake-2015", "monday_update");
         int headlineEnd = d.sentences().get(0).end();
         for (Claim c : EXTRACTOR.extract(d)) {
-            assertTrue(c.evidence().sentenceStart() >= headlineEnd, () -> "claim from the headline: " + c);
+            assertTrue(c.evidence().sentenceStart() >= headlineEnd || c.kind() == ClaimKind.COUNT
+                    || c.kind() == ClaimKind.QUANTITY, () -> "a date or a statement from the headline: " + c);
             assertEquals(c.display(), d.text().substring(c.evidence().start(), c.evidence().end()));
             assertEquals(c.evidence().quote(), d.text().substring(c.evidence().sentenceStart(),
                     c.evidence().sentenceStart() + c.evidence().quote().length()));

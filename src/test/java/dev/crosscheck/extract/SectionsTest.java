@@ -12,7 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Headlines give no claims; captions give claims at lower confidence than the body. */
+/** Headlines give their figures but no dates; captions give claims at lower confidence than the body. */
 class SectionsTest {
 
     private static List<Claim> extract(Section section, String text) {
@@ -22,8 +22,17 @@ class SectionsTest {
     }
 
     @Test
-    void headlineGivesNothing() {
-        assertEquals(List.of(), extract(Section.HEADLINE, "A magnitude 7.8 earthquake struck Nepal on Saturday."));
+    void headlineGivesItsFiguresButNoDate() {
+        List<Claim> claims = extract(Section.HEADLINE, "A magnitude 7.8 earthquake struck Nepal on Saturday.");
+        assertEquals(List.of("7.8 magnitude"), claims.stream().map(Claim::value).toList());
+        assertEquals(List.of(), extract(Section.HEADLINE, "Xi arrives in Moscow on Monday for talks with Putin"));
+    }
+
+    @Test
+    void headlineKickerCitesNoOne() {
+        List<Claim> claims = extract(Section.HEADLINE, "Rail crash: Death toll revised to 275");
+        assertEquals(List.of("275"), claims.stream().map(Claim::value).toList());
+        assertEquals(null, claims.get(0).attribution());
     }
 
     @Test
