@@ -72,7 +72,9 @@ final class DateClaims {
             for (int v = first; v < c.verbs.size() && c.verbs.get(v).start() <= m.end() + RIGHT_REACH; v++) {
                 EventVerbs.Verb verb = c.verbs.get(v);
                 int cost;
-                if (verb.end() <= m.start()) {
+                if (verb.end() <= m.start() && relativeBeforeMainVerb(c, verb, m)) {
+                    continue; // "the quake that struck Turkey rose above 11,200 on Wednesday": the toll's day
+                } else if (verb.end() <= m.start()) {
                     cost = m.start() - verb.end();
                 } else if (verb.start() >= m.end() && verb.cls() != EventVerbs.Cls.REPORT) {
                     // a date before "said" belongs to what was said ("they meet on Friday, the ministry said")
@@ -157,6 +159,24 @@ final class DateClaims {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether the verb opens a relative clause ("that struck Turkey") whose sentence's own verb stands between it and
+     * the date ("... rose above 11,200 on Wednesday"): then the date is the main verb's, not the relative clause's.
+     */
+    private static boolean relativeBeforeMainVerb(SentenceContext c, EventVerbs.Verb verb, TimeRules.TimeMention m) {
+        int s = verb.start();
+        if (s == 0 || !WordClasses.is(c.t.get(s - 1), "relatives")) {
+            return false;
+        }
+        List<Token> t = c.tagged().t;
+        for (int k = verb.end(); k < m.start(); k++) {
+            if (t.get(k).pos("VERB") && !t.get(k - 1).pos("ADP") && c.verbAt[k] < 0 || t.get(k).is(",")) {
+                return t.get(k).pos("VERB"); // a comma ends the relative clause: the date may still be its
+            }
+        }
+        return false;
     }
 
     /** For "two days later": the anchor day shifted; null for other mentions or without an anchor in the paragraph. */

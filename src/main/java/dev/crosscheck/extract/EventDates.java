@@ -74,7 +74,11 @@ final class EventDates {
         }
         Heads.Head head = c.heads.get(c.headAt[e]);
         // "the June 2 crash"; "this Sunday's elections", "this Sunday elections": the day's own determiner
-        boolean determined = WordClasses.is(c.t.get(m.start() - 1), "definite-determiners")
+        int before = m.start() - 1;
+        if (before > 0 && WordClasses.is(c.t.get(before), "day-part-modifiers")) {
+            before--; // "the early Monday morning quake"
+        }
+        boolean determined = WordClasses.is(c.t.get(before), "definite-determiners")
                 || WordClasses.is(c.t.get(m.start()), "day-determiners");
         if (!head.event() || !determined) {
             return false;

@@ -641,6 +641,10 @@ final class FigureFrames {
         List<Token> t = c.t;
         // "Death toll: 67": the colon links the figure to its noun, it does not open a clause of its own
         int from = c.clauseStart(s > 0 && t.get(s - 1).is(":") ? s - 1 : s);
+        while (from >= 2 && from < s && t.get(from - 1).pos("CCONJ") && t.get(from).pos("PROPN")
+                && t.get(from - 2).pos("PROPN")) {
+            from = c.clauseStart(from - 1); // "a quake that struck Turkey and Syria rose to": names joined, one clause
+        }
         int k = s - 1;
         while (k > from && t.get(k).pos("ADV") && !t.get(k).isNumber() && verbPredicate(t.get(k)) == null) {
             k--; // "the toll is now 53"
@@ -648,14 +652,15 @@ final class FigureFrames {
         // "the toll passed 11,000": the verb that bounds the figure is its link ("passed" belongs to the figure)
         boolean boundingVerb = t.get(s).isWord() && t.get(s).pos("VERB");
         if (k < from || !(VALUE_LINKS.contains(t.get(k).lower()) || t.get(k).verbal()
-                || verbPredicate(t.get(k)) != null || boundingVerb && t.get(k).pos("NOUN"))) {
+                || verbPredicate(t.get(k)) != null || boundingVerb && (t.get(k).pos("NOUN") || t.get(k).pos("PROPN")))) {
             return null;
         }
         // the noun before the figure in its clause, across one verb ("the toll rose to", "turnout was"): the nearest
         // attribute ("revenue for the quarter rose to") before the nearest other noun
         Measure nearest = null;
         int verbs = 0;
-        for (int j = k; j >= from && j >= s - 10; j--) {
+        int limit = s - 10;
+        for (int j = k; j >= from && j >= limit; j--) {
             Token w = t.get(j);
             LemmaLexicon.Entry verbClass = verbPredicate(w);
             if (verbClass != null && verbClass.has("measure") && w.pos("NOUN")) {
@@ -663,6 +668,12 @@ final class FigureFrames {
             }
             boolean gerund = w.pos("VERB") && j > 0 && t.get(j - 1).pos("ADP"); // "the cost of rebuilding"
             boolean verb = (w.pos("VERB") || verbClass != null) && !gerund && !w.pos("AUX");
+            if (verb && (verbs == 1 || boundingVerb) && j > 0 && WordClasses.is(t.get(j - 1), "relatives")) {
+                j--; // "the death toll from a quake that struck Turkey rose to": past the relative clause
+                limit -= 6;
+                from = j > 0 ? Math.min(from, c.clauseStart(j - 1)) : from;
+                continue;
+            }
             if (verb && ++verbs > 1 || w.is(",")) {
                 break;
             }
@@ -731,6 +742,10 @@ final class FigureFrames {
             }
             if (w.is(",") && m != null && m.predicate() != null) {
                 break; // "apart from 278 deaths, 1,100 people were injured": the noun's own class, not the next clause's
+            }
+            if (k > e && WordClasses.is(w, "subordinators") && k + 1 < n
+                    && (t.get(k + 1).nominal() || t.get(k + 1).pos("DET") || t.get(k + 1).pos("PRON"))) {
+                break; // "the toll rose above 11,200 as rescuers raced to save survivors": another clause's verb
             }
             if (!w.isWord()) {
                 continue;
