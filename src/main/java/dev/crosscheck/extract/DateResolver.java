@@ -32,6 +32,20 @@ final class DateResolver {
         try {
             switch (m.type()) {
                 case DATE: {
+                    if (m.month() == 0) {
+                        // "on the 16th": the latest such day on or before the publication, the next one for a plan
+                        LocalDate d = published.withDayOfMonth(1);
+                        for (int k = 0; k < 3; k++) {
+                            LocalDate month = future ? d.plusMonths(k) : d.minusMonths(k);
+                            if (m.day() <= month.lengthOfMonth()) {
+                                LocalDate c = month.withDayOfMonth(m.day());
+                                if (future ? !c.isBefore(published) : !c.isAfter(published)) {
+                                    return c;
+                                }
+                            }
+                        }
+                        return null;
+                    }
                     if (m.year() > 0) {
                         return LocalDate.of(m.year(), m.month(), m.day());
                     }

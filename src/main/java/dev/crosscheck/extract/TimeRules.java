@@ -138,6 +138,17 @@ final class TimeRules {
                 return tm;
             }
         }
+        // "on the 16th": a day of the month the reader knows, the nearest such day
+        if (k.is("the") && i > 0 && t.get(i - 1).is("on") && i + 1 < n && dayOfMonth(t.get(i + 1)) != null) {
+            int e = i + 2;
+            boolean ordinal = t.get(i + 1).isWord() || e < n && isOrdinalSuffix(t, e);
+            if (!t.get(i + 1).isWord() && ordinal) {
+                e++;
+            }
+            if (ordinal && (e >= n || month(t, e) == null && !t.get(e).is("of"))) {
+                return date(i, e, -1, 0, dayOfMonth(t.get(i + 1)));
+            }
+        }
         // 20 March [2023], 4th July
         Integer dom = dayOfMonth(k);
         int di = i + 1;
