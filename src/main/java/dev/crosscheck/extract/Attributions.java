@@ -100,8 +100,8 @@ final class Attributions {
                     continue;
                 }
             }
-            if (!w.verbal()) {
-                continue;
+            if (!w.verbal() || WordClasses.endsWithAny(w, "participle-endings")) {
+                continue; // "412 seats, counting the Speaker": a gerund cites no one
             }
             LemmaLexicon.Entry en = FigureFrames.PREDICATES.of(w.lemma());
             if (en == null || !en.has("report") || (AT_VERBS.contains(w.lemma()) && !atFollows(t, i))) {

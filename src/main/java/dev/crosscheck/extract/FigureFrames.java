@@ -328,6 +328,9 @@ final class FigureFrames {
             String subject = m.owned() ? subjectOwner(c, num.start()) : actorOwner(c, num.start());
             owner = people ? ClaimKey.NONE : namedAfter != null ? namedAfter
                     : possessive != null ? possessive : subject;
+            if (m.owned()) {
+                owner = PARTY_OF_LEADER.getOrDefault(owner, owner); // "giving Starmer a majority of 174": Labour's
+            }
         }
         boolean running = runningCue || predicateRunning(predicate);
         String subject = subjectLabel(owner, thing, measure, predicate);
@@ -499,6 +502,16 @@ final class FigureFrames {
 
     /** Measures that belong to a contender: a figure of them is read only with whose it is (measures.txt [owned]). */
     private static final java.util.Set<String> OWNED = new java.util.HashSet<>();
+    /** The party a leader's contested figures are (party-leaders.txt): person id to party key part. */
+    private static final java.util.Map<String, String> PARTY_OF_LEADER = new java.util.HashMap<>();
+
+    static {
+        for (Lexicon.Entry e : Lexicon.entries("party-leaders.txt")) {
+            for (String person : e.items()) {
+                PARTY_OF_LEADER.put(person.strip(), e.head().strip());
+            }
+        }
+    }
 
     static {
         for (Lexicon.Entry e : Lexicon.entries("measures.txt")) {
