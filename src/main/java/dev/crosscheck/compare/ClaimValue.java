@@ -83,13 +83,30 @@ sealed interface ClaimValue {
                 return approx ? diff <= ClaimValues.APPROXIMATE_MAGNITUDE + 1e-9 : diff == 0;
             }
             if (approx) {
-                return ClaimValues.within(lo, hi, o.lo, o.hi, ClaimValues.APPROXIMATE_QUANTITY, 0);
+                // "about 30 km" stands for 25 to 35, "close to $63 billion" for 62.5 to 63.5: an approximate value
+                // covers the rounding its written digits allow, and never less than a conversion's rounding
+                double gap = Math.max(approximate ? roundingOf(value) : 0, o.approximate ? roundingOf(o.value) : 0);
+                return ClaimValues.within(lo, hi, o.lo, o.hi, ClaimValues.CONVERSION_TOLERANCE, gap);
             }
             if (unit != null && o.unit != null && !unit.equals(o.unit)) {
                 return ClaimValues.within(lo, hi, o.lo, o.hi, ClaimValues.CONVERSION_TOLERANCE, 0);
             }
             return (lo < o.hi && o.lo < hi) || (lo == o.lo && hi == o.hi);
         }
+    }
+
+    /**
+     * Half the place of a number's last significant digit, up to {@link ClaimValues#APPROXIMATE_QUANTITY} of it: what
+     * rounding to its written digits allows ("30": 5; "63 billion": half a billion; "2.3": 0.05).
+     */
+    static double roundingOf(double value) {
+        double v = Math.abs(value);
+        if (v == 0 || Double.isNaN(v) || Double.isInfinite(v)) {
+            return 0;
+        }
+        java.math.BigDecimal d = java.math.BigDecimal.valueOf(v).stripTrailingZeros();
+        double place = Math.pow(10, -d.scale());
+        return Math.min(place / 2, v * ClaimValues.APPROXIMATE_QUANTITY);
     }
 
     /**

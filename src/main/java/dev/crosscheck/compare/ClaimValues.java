@@ -38,7 +38,7 @@ final class ClaimValues {
 
     /** Relative tolerance between counts when either is approximate, at least one: "about 100" and "110" agree. */
     static final double APPROXIMATE_COUNT = 0.10;
-    /** Relative tolerance between quantities when either is approximate. */
+    /** The most an approximate quantity's rounding may stand for, relative to it ("about 30" covers 27 to 33). */
     static final double APPROXIMATE_QUANTITY = 0.10;
     /**
      * Relative tolerance between exact quantities written in different units of one family: one is a conversion of
