@@ -97,7 +97,7 @@ sealed interface ClaimValue {
 
     /**
      * Half the place of a number's last significant digit, up to {@link ClaimValues#APPROXIMATE_QUANTITY} of it: what
-     * rounding to its written digits allows ("30": 5; "63 billion": half a billion; "2.3": 0.05).
+     * rounding to its written digits allows ("63 billion": half a billion; "2.3": 0.05; "30": 3, a tenth of it).
      */
     static double roundingOf(double value) {
         double v = Math.abs(value);
@@ -112,7 +112,8 @@ sealed interface ClaimValue {
     /**
      * A date as the instant interval [start, end) in epoch minutes of the local calendar, at the precision the
      * source gave. Periods are compatible when they overlap (a day inside its month or ISO week, a time inside
-     * its day); two exact times of day are compatible when equal, or within {@link ClaimValues#TIME_TOLERANCE_MINUTES}
+     * its day); two exact times of day are compatible within {@link ClaimValues#EXACT_TIME_TOLERANCE_MINUTES} (a clock
+     * read a minute apart), or within {@link ClaimValues#TIME_TOLERANCE_MINUTES}
      * when either is on the hour or the half hour (a rounded time), or within
      * {@link ClaimValues#APPROXIMATE_TIME_TOLERANCE_MINUTES} when either is approximate. An approximate day
      * stretches by {@link ClaimValues#APPROXIMATE_DAY_TOLERANCE_MINUTES} either side.
@@ -151,7 +152,8 @@ sealed interface ClaimValue {
             if (timeOfDay && o.timeOfDay) {
                 // "at 3:05 p.m." and "at 3:10 p.m." are two times; "at noon" or "at 3:30 p.m." may round a time near it
                 long tol = approx ? ClaimValues.APPROXIMATE_TIME_TOLERANCE_MINUTES
-                        : roundTime() || o.roundTime() ? ClaimValues.TIME_TOLERANCE_MINUTES : 0;
+                        : roundTime() || o.roundTime() ? ClaimValues.TIME_TOLERANCE_MINUTES
+                        : ClaimValues.EXACT_TIME_TOLERANCE_MINUTES;
                 return Math.abs(start - o.start) <= tol;
             }
             long pad = approx ? ClaimValues.APPROXIMATE_DAY_TOLERANCE_MINUTES : 0;

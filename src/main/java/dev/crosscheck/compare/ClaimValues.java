@@ -49,6 +49,8 @@ final class ClaimValues {
     static final double APPROXIMATE_MAGNITUDE = 0.2;
     /** Relative tolerance between durations when either is approximate: "about four hours" and "PT4H30M" agree. */
     static final double APPROXIMATE_DURATION = 0.20;
+    /** Largest difference between two exact times of day, in minutes: "4:17" cut from 4:17:40 and "4:18" rounded. */
+    static final long EXACT_TIME_TOLERANCE_MINUTES = 2;
     /** Largest difference between two exact times of day when either is on the hour or half hour, in minutes. */
     static final long TIME_TOLERANCE_MINUTES = 30;
     /** Largest difference between two times of day when either is approximate, in minutes. */

@@ -122,7 +122,7 @@ final class Attributions {
                     out.add(new Mention(i, c.state.lastPersonCited));
                 }
             } else if (i + 1 < n && (i == 0 || t.get(i - 1).is(",") || t.get(i - 1).is("\"")
-                    || t.get(i - 1).is("'")) && INVERTED.contains(w.lower())) {
+                    || t.get(i - 1).is("'")) && INVERTED.contains(w.lower()) && npEnd(t, i + 1) > i + 1) {
                 // inverted: "…, said Maui police chief John Pelletier"
                 add(c, out, i, i + 1, npEnd(t, i + 1));
             } else if (i > 2 && t.get(i - 1).is(",")) {

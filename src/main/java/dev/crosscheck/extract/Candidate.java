@@ -41,10 +41,12 @@ final class Candidate {
     boolean eventAttribute;
     String attribution;
     String asOf;
-    /** Token span of the date that {@link #asOf} was read from, or -1. */
+    /** A part of what was counted before ("a dozen of them"): a claim only where its scope tells which part. */
+    boolean partOfCounted;
     /** The tokens of the day written beside a date's time of day ("on Sept. 28" of "at 3:05 p.m. on Sept. 28"), or -1. */
     int dayFrom = -1;
     int dayTo = -1;
+    /** Token span of the date that {@link #asOf} was read from, or -1. */
     int asOfFrom = -1;
     int asOfTo = -1;
     /** The text gives the value as replaced since ("down from the 115 they had reported"). */

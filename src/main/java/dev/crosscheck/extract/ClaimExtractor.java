@@ -149,6 +149,11 @@ public final class ClaimExtractor {
         Scopes.wholesOfParts(c.candidates);
         Scopes.ofPlacedEvent(c.candidates);
         for (Candidate k : c.candidates) {
+            if (k.partOfCounted && k.scopeId == null) {
+                k.unreadReason = REFERENCE_VALUE; // "99 died; a dozen of them were children": no part of the toll
+            }
+        }
+        for (Candidate k : c.candidates) {
             if (k.scopeId != null) {
                 k.key = k.key.withScope(k.scopeId);
             }
@@ -193,7 +198,7 @@ public final class ClaimExtractor {
                 reason = k.modality.wireName();
             } else if (!otherCurrency && (k.kind == ClaimKind.COUNT || k.kind == ClaimKind.QUANTITY)
                     && !keysHere.add(k.key.format() + '\u0000' + k.attribution + '\u0000' + k.modality + k.superseded)) {
-                reason = "reference value";
+                reason = REFERENCE_VALUE;
             }
             if (reason == null) {
                 c.state.add(c.claim(k));
@@ -291,6 +296,9 @@ public final class ClaimExtractor {
         int space = value == null ? -1 : value.lastIndexOf(' ');
         return space < 0 ? "" : value.substring(space + 1);
     }
+
+    /** Why a figure that stands beside the one claimed, or is an unplaced part of it, is no claim of its own. */
+    static final String REFERENCE_VALUE = "reference value";
 
     /** Why a date that only says when a source spoke ("officials said on Monday") is no claim. */
     static final String REPORT_DATE = "date of the report";

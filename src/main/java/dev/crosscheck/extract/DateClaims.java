@@ -52,6 +52,10 @@ final class DateClaims {
             if (m.dateline() || joined[k]) {
                 continue; // "at 3:05 p.m. on Sept. 28": the day is the time's, no date of its own
             }
+            if (m.type() == TimeRules.Type.TIME && anchors[k] != null) {
+                c.state.anchorDay = anchors[k]; // "at 3:05 p.m. on Wednesday" anchors "two days later"
+                c.state.anchorParagraph = c.sentence.paragraph();
+            }
             LocalDate anchor = m.type() == TimeRules.Type.TIME ? anchors[k] : anchorOf(c, m);
             anchors[k] = anchor;
             if (m.type() != TimeRules.Type.TIME && m.type() != TimeRules.Type.ANCHORED) {
@@ -120,7 +124,7 @@ final class DateClaims {
             // mentions are in text order: the day beside a time is a neighbour of it
             for (int j = Math.max(0, k - 1); j < Math.min(times.size(), k + 2); j++) {
                 TimeRules.TimeMention day = times.get(j);
-                if (j == k || joined[j] || day.dateline() || day.type() == TimeRules.Type.TIME
+                if (j == k || joined[j] || day.dateline() || day.possessive() || day.type() == TimeRules.Type.TIME
                         || day.type() == TimeRules.Type.ANCHORED) {
                     continue;
                 }
@@ -232,6 +236,9 @@ final class DateClaims {
         List<String> subjects = new ArrayList<>();
         double conf = c.baseConfidence();
         String realized = v.cls() == EventVerbs.Cls.REPORT ? null : EventDates.realizedMainEvent(c, v.start());
+        if (realized != null && EventDates.placed(realized) && EventDates.notYet(c, v.start())) {
+            return; // "Ian could make landfall near Tampa on Thursday": a forecast dates nothing that happened
+        }
         if (realized != null && (v.cls() == EventVerbs.Cls.ACTOR || v.cls() == EventVerbs.Cls.MEET)
                 && c.subjectOwner(v.start()) != null && !directObject(c, v.end())) {
             realized = null; // "Modi landed in Johannesburg on Tuesday": a named actor's movement, not the landing
@@ -343,8 +350,10 @@ final class DateClaims {
     }
 
     /**
-     * A time of day on the sentence's day, else on the day this key was given before ("the quake hit at 11:56 a.m."
-     * after "struck on Saturday"): {@code 2015-04-25T11:56}; null when no day is known.
+     * A time of day on the day written beside it ({@code joinedDay}: "at 3:05 p.m. on Sept. 28"), else on the
+     * sentence's day, else on the day this key was given before ("the quake hit at 11:56 a.m." after "struck on
+     * Saturday"), else on the day of the live-blog entry it stands in: {@code 2015-04-25T11:56}; null when no day is
+     * known.
      */
     static String timeOnDay(SentenceContext c, TimeRules.TimeMention m, ClaimKey key, LocalDate joinedDay) {
         LocalDate day = joinedDay != null ? joinedDay : c.sentenceDay();
@@ -359,7 +368,7 @@ final class DateClaims {
         }
         String text = day + "T" + DateResolver.twoDigits(m.hour()) + ":" + DateResolver.twoDigits(m.minute());
         return TimeZones.value(c.t, m.end(), day.atTime(m.hour(), m.minute()), text, c.state.storyCountry,
-                Scopes.topRegion(c.state.storyRegion));
+                c.state.storyRegion);
     }
 
     /**
@@ -368,15 +377,13 @@ final class DateClaims {
      */
     private static LocalDate entryDay(SentenceContext c, TimeRules.TimeMention m) {
         String stamp = c.state.entryTime;
-        if (stamp == null || c.sentence.paragraph() <= c.state.entryParagraph) {
-            return null;
+        if (stamp == null || stamp.length() < 16 || c.sentence.paragraph() <= c.state.entryParagraph) {
+            return null; // "Updated Sept. 30, 2022" over an article is no entry of a live blog
         }
         LocalDate day = LocalDate.parse(stamp.substring(0, 10));
-        if (stamp.length() >= 16) {
-            int stampMinutes = Integer.parseInt(stamp.substring(11, 13)) * 60 + Integer.parseInt(stamp.substring(14, 16));
-            if (m.hour() * 60 + m.minute() > stampMinutes) {
-                return day.minusDays(1); // "at 11 p.m." in an entry stamped 9:35 a.m.: the night before
-            }
+        int stampMinutes = Integer.parseInt(stamp.substring(11, 13)) * 60 + Integer.parseInt(stamp.substring(14, 16));
+        if (m.hour() * 60 + m.minute() > stampMinutes) {
+            return day.minusDays(1); // "at 11 p.m." in an entry stamped 9:35 a.m.: the night before
         }
         return day;
     }

@@ -124,8 +124,9 @@ final class EventDates {
 
     /**
      * The story's main event when the verb at token {@code verb} tells it happening ("rammed into" in a story of a
-     * train crash, "touched down" in a story of a landing: event-realizations.txt), else null. Its date is the event's
-     * own: {@code date:-:crash}, whoever the clause's subject is.
+     * train crash, "touched down" in a story of a landing: event-realizations.txt), or a placed event whatever the
+     * main event ("came ashore" is a landfall), else null. Its date is the event's own: {@code date:-:crash}, whoever
+     * the clause's subject is.
      */
     static String realizedMainEvent(SentenceContext c, int verb) {
         String main = c.state.mainEvent;
@@ -151,6 +152,11 @@ final class EventDates {
      */
     static boolean toldByOwnVerbs(String event) {
         return REALIZATIONS.named(event) != null;
+    }
+
+    /** Whether the verb at token {@code verb} tells what has not happened: a future or a projection ("could"). */
+    static boolean notYet(SentenceContext c, int verb) {
+        return EventVerbs.future(c.t, verb) || Modalities.irrealis(c, c.clauseStart(verb), verb);
     }
 
     /** Whether the word at token k starts the telling of a placed event ("crossed the coast"), tagged or not. */
@@ -263,7 +269,7 @@ final class EventDates {
         }
         String realized = realizedMainEvent(c, verb);
         if (realized != null) {
-            if (!Modalities.irrealis(c, from, verb)) {
+            if (!Modalities.irrealis(c, from, verb) && !(placed(realized) && notYet(c, verb))) {
                 emitEventDate(c, m, realized, verb);
             }
             return;

@@ -257,11 +257,13 @@ final class FigureFrames {
         if (m == null) {
             m = listedMeasure(c, num.start(), e);
         }
+        boolean partOfCounted = false;
         if (m == null && (previous == null || previous.kind() != ClaimKind.COUNT) && c.state.lastMeasure != null
                 && e + 1 < t.size() && WordClasses.is(t.get(e), "partitive-links")
                 && PARTITIVE_PRONOUNS.contains(t.get(e + 1).lower())) {
             // "a dozen of them in Lee County": a part of what the story counted last
             m = new Measure(c.state.lastMeasure[0], c.state.lastMeasure[1], null, false, num.start(), e + 2);
+            partOfCounted = true;
         }
         if (m == null && previous != null && previous.kind() == ClaimKind.COUNT && num.start() - previous.end() <= 12) {
             // "Labour won 411 seats, the Conservatives 121", "2,719 that were exposed"
@@ -340,11 +342,12 @@ final class FigureFrames {
                 conf * (owner.equals(ClaimKey.NONE) && thing.equals(ClaimKey.NONE) && predicate == null ? 0.7 : 0.9));
         k.figure(c.figureTokens, num.start(), num.end());
         k.group = m.scopeGroup();
+        k.partOfCounted = partOfCounted;
         k.people = people;
         if (opener) {
             // "of the 278 bodies, 177 have been identified": the whole the part is counted from, whose own count
             // (bodies found? recovered? the toll?) the sentence does not say
-            k.unreadReason = "reference value";
+            k.unreadReason = ClaimExtractor.REFERENCE_VALUE;
         }
         c.state.lastMeasure = new String[] {measure, predicate};
         if (marginOf != null) {
@@ -1003,7 +1006,7 @@ final class FigureFrames {
             if (c.actorAt[k] >= 0) {
                 Gazetteer.Actor a = c.actors.get(c.actorAt[k]);
                 int start = a.start();
-                while (!a.isPerson() && start - 1 >= from && nameLike(c, start - 1)
+                while (!a.isPerson() && start - 1 >= from && nameLike(c, start - 1) && !WordClasses.is(t.get(start - 1), "part-of-place-adjectives")
                         && c.actorAt[start - 1] < 0) {
                     start--; // "Reform UK 5", "Plaid Cymru 4": a place's name ends a party's, the party is the owner
                 }

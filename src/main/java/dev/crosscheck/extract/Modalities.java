@@ -320,17 +320,17 @@ final class Modalities {
         return oldYear(c, before, from - 1, from - 1, year);
     }
 
-    /** An event named with a proper name other than the story's own ("Hurricane Katrina", "the Camp Fire"). */
     /**
-     * An explainer: the figure's clause says what any thing of a kind has, its subject an indefinite noun phrase and its
-     * verb in the present ("a Category 4 hurricane has sustained winds of 130 to 156 mph", "an average household
-     * spends $300 a month"). A perfect ("a quake has killed 2,000") or a past tells an event.
+     * An explainer: the figure's clause says what any thing of a kind has, its subject an indefinite noun phrase, its
+     * verb a present of having or being and the figure that of a noun ("a Category 4 hurricane has sustained winds of
+     * 130 to 156 mph"). A perfect ("a quake has killed 2,000"), an event verb in a headline's present ("a quake kills
+     * 2,300") or a figure without its noun ("a man is among 23 people killed") tells an event.
      */
     private static boolean indefinitePresent(SentenceContext c, int from, int figure) {
         List<Token> t = c.t;
         for (int s = from; s < figure; s++) {
             Token a = t.get(s);
-            if (!WordClasses.is(a, "indefinite-determiners") || a.is("one") || a.is("another")) {
+            if (!WordClasses.is(a, "explainer-determiners")) {
                 continue;
             }
             int v = s + 1;
@@ -341,19 +341,24 @@ final class Modalities {
             if (v == s + 1 || v >= figure) {
                 return false;
             }
-            Token w = t.get(v);
-            if (!WordClasses.is(w, "present-linking-verbs") && !EventVerbs.thirdPersonPresent(w)) {
-                return false;
+            if (!WordClasses.is(t.get(v), "present-linking-verbs")) {
+                return false; // "a quake kills 2,300": a headline's present tells an event
             }
-            Token next = t.get(v + 1);
-            boolean participleAdjective = v + 2 < t.size() && t.get(v + 2).pos("NOUN")
-                    && WordClasses.is(next, "participle-adjectives"); // "has sustained winds of"
-            // "has killed", "is expected": a perfect or a passive tells an event
-            return !((next.pos("VERB") || next.pos("AUX")) && !participleAdjective);
+            // what any such thing has: "has (sustained) winds of 130 to 156 mph"; "is among 23 people killed" is not
+            int n = v + 1;
+            if (n < figure && WordClasses.is(t.get(n), "participle-adjectives")) {
+                n++;
+            }
+            int noun = n;
+            while (noun < figure && noun < n + 3 && (t.get(noun).pos("NOUN") || t.get(noun).pos("ADJ"))) {
+                noun++;
+            }
+            return noun > n && noun < figure && WordClasses.is(t.get(noun), "partitive-links") && noun + 1 <= figure;
         }
         return false;
     }
 
+    /** An event named with a proper name other than the story's own ("Hurricane Katrina", "the Camp Fire"). */
     private static boolean otherNamedEvent(SentenceContext c, int from, int to) {
         for (int i = from; i < to; i++) {
             if (c.headAt[i] < 0) {

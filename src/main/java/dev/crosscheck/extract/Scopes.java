@@ -108,11 +108,11 @@ final class Scopes {
         Place best = null;
         Found unlisted = null;
         for (int k = start - 1; k >= Math.max(0, start - COUNTRY_REACH) && best == null && unlisted == null; k--) {
-            best = regionAt(c.t, k);
+            best = fits(regionAt(c.t, k), top);
             unlisted = best == null && !top ? unlistedRegion(c, k) : null;
         }
         for (int k = end; k < Math.min(c.t.size(), end + COUNTRY_REACH) && best == null && unlisted == null; k++) {
-            best = regionAt(c.t, k);
+            best = fits(regionAt(c.t, k), top);
             unlisted = best == null && !top ? unlistedRegion(c, k) : null;
         }
         if (unlisted != null) {
@@ -146,6 +146,18 @@ final class Scopes {
             }
         }
         return null;
+    }
+
+    /**
+     * The region if it can be what the reference stands for: any region for a state ({@code top}: it is walked up to the
+     * one under the country), only one inside another region for a county ("Florida" is no one's county).
+     */
+    private static Place fits(Place region, boolean top) {
+        if (region == null || top) {
+            return region;
+        }
+        Place around = container(region);
+        return around != null && "region".equals(around.type()) ? region : null;
     }
 
     /** The region named at token k, or the region a city named there lies in; null for a country or nothing. */
@@ -285,6 +297,15 @@ final class Scopes {
         return p == null || !"region".equals(p.type()) ? null : p.id();
     }
 
+    /** The ids of a place and of the places around it, innermost first; empty for null or an unknown id. */
+    static List<String> regionAndContainers(String id) {
+        List<String> out = new ArrayList<>();
+        for (Place p = id == null ? null : BY_ID.get(id); p != null; p = container(p)) {
+            out.add(p.id());
+        }
+        return out;
+    }
+
     /** The place that directly contains {@code p}, or null. */
     private static Place container(Place p) {
         return p.parent() == null ? null : BY_ID.get(p.parent());
@@ -413,8 +434,11 @@ final class Scopes {
         Place first = null;
         Place home = null;
         for (int i = verb + 1; i < Math.min(t.size(), verb + PLACE_REACH) && home == null; i++) {
-            if (t.get(i).is(";") || i > verb + 1 && Attributions.sourceNoun(t, i)) {
-                break;
+            Token w = t.get(i);
+            if (w.is(";") || i > verb + 2 && (Attributions.sourceNoun(t, i) || w.pos("CCONJ") || w.pos("SCONJ")
+                    || w.pos("VERB") && !EventDates.placed(String.valueOf(EventDates.realizedEvent(t, verb)))
+                    || WordClasses.is(w, "direction-links"))) {
+                break; // "made landfall in Cuba and then moved toward Florida": the place ends with its clause
             }
             Place p = null;
             int end = i + 1;
@@ -440,13 +464,23 @@ final class Scopes {
         String id;
         if (chosen == null) {
             Found opening = opening(c);
-            if (opening == null || opening.id().contains("+")) {
-                return;
+            chosen = opening == null || opening.id().contains("+") ? null : BY_ID.get(opening.id());
+        }
+        if (chosen == null) {
+            for (Token w : t) {
+                if (WordClasses.is(w, "repetition-words")) {
+                    k.unreadReason = UNPLACED; // "made landfall again on Friday": which landfall is not told
+                    return;
+                }
             }
-            chosen = BY_ID.get(opening.id());
-            if (chosen == null) {
-                return;
+            String region = topRegion(c.state.storyRegion);
+            if (region != null) {
+                // "the storm made landfall on Wednesday", "came ashore near Port Lavaca" (a place the gazetteer does
+                // not list) in a story of Florida: the story's region
+                k.scopeId = region;
+                k.scopeLabel = BY_ID.get(region).name();
             }
+            return;
         }
         String country = countryOf(chosen);
         if (country != null && !country.equals(c.state.storyCountry)) {
@@ -483,6 +517,9 @@ final class Scopes {
             }
         }
     }
+
+    /** Why a repeated placed event's date that names no place is no claim: it cannot be told from the others. */
+    static final String UNPLACED = "not placed";
 
     /** How many tokens after an event's verb the place it happened in may be named. */
     private static final int PLACE_REACH = 18;

@@ -145,7 +145,7 @@ final class TimeRules {
             if (!t.get(i + 1).isWord() && ordinal) {
                 e++;
             }
-            if (ordinal && (e >= n || month(t, e) == null && !t.get(e).is("of"))) {
+            if (ordinal && (e >= n || !t.get(e).isWord() || WordClasses.is(t.get(e), "day-of-month-followers"))) {
                 return date(i, e, -1, 0, dayOfMonth(t.get(i + 1)));
             }
         }

@@ -19,8 +19,8 @@ final class TimeZones {
     }
 
     private static final PhraseMatcher<Zone> NAMES = new PhraseMatcher<>(true);
-    /** The regions each zone of a country of several zones sets the clocks of (zone-regions.txt). */
-    private static final java.util.Map<ZoneId, java.util.Set<String>> REGIONS = new java.util.HashMap<>();
+    /** The zone of each region listed in zone-regions.txt (a country of several zones). */
+    private static final java.util.Map<String, ZoneId> ZONE_OF_REGION = new java.util.HashMap<>();
 
     static {
         for (Lexicon.Entry e : Lexicon.entries("time-zones.txt")) {
@@ -31,7 +31,9 @@ final class TimeZones {
             }
         }
         for (Lexicon.Entry e : Lexicon.entries("zone-regions.txt")) {
-            REGIONS.computeIfAbsent(ZoneId.of(e.head().strip()), k -> new java.util.HashSet<>()).addAll(e.items());
+            for (String region : e.items()) {
+                ZONE_OF_REGION.put(region.strip(), ZoneId.of(e.head().strip()));
+            }
         }
     }
 
@@ -45,6 +47,17 @@ final class TimeZones {
         }
         PhraseMatcher.Match<Zone> m = NAMES.match(t, i);
         return m == null ? null : m.value();
+    }
+
+    /** The zone of a region: that of the most specific listed region it is or lies in ("lee-county": Florida's). */
+    private static ZoneId zoneOf(String region) {
+        for (String id : Scopes.regionAndContainers(region)) {
+            ZoneId z = ZONE_OF_REGION.get(id);
+            if (z != null) {
+                return z;
+            }
+        }
+        return null;
     }
 
     /** Whether token {@code k} is a word of a zone's name ("EDT", "Eastern time"). */
@@ -61,7 +74,7 @@ final class TimeZones {
     /**
      * The clock time {@code local} as a claim value: local ("2023-08-23T18:04") when no zone follows the time at token
      * {@code after}, or the zone is that of the story's country and the country keeps one zone or the zone sets the clocks
-     * of the story's region ({@code storyRegion}, the region right under the country); else with the zone's offset that day
+     * of the story's region ({@code storyRegion}, zone-regions.txt); else with the zone's offset that day
      * ("2023-08-23T08:34-04:00", "2023-08-23T12:34Z").
      */
     static String value(List<Token> t, int after, LocalDateTime local, String text, String storyCountry,
@@ -69,7 +82,7 @@ final class TimeZones {
         Zone z = at(t, after);
         if (z == null || z.country() != null && z.country().equals(storyCountry)
                 && (!WordClasses.of("countries-of-several-zones").contains(z.country())
-                        || storyRegion != null && REGIONS.getOrDefault(z.id(), java.util.Set.of()).contains(storyRegion))) {
+                        || z.id().equals(zoneOf(storyRegion)))) {
             return text; // the story's own clock: "3:05 p.m. EDT" in a story of a Florida landfall
         }
         return text + z.id().getRules().getOffset(local).getId();
