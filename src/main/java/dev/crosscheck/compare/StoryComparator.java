@@ -216,7 +216,7 @@ public final class StoryComparator {
             verdict = Verdict.AGREEMENT;
         }
 
-        List<Report.Value> values = values(kind, members, published, running);
+        List<Report.Value> values = values(kind, members, published, running, verdict == Verdict.CONTRADICTION);
         double confidence = confidence(byWitness.values());
         String explanation = Explanations.explain(verdict, kind, values, names, published);
         String family = members.get(0).value().family();
@@ -336,10 +336,13 @@ public final class StoryComparator {
      * evidence of those claims: a source that gives the time of an event also says on which day it happened.
      */
     private static List<Report.Value> values(ClaimKind kind, List<Parsed> members, Map<String, LocalDate> published,
-                                             boolean running) {
+                                             boolean running, boolean contradiction) {
         Map<String, List<Parsed>> byValue = new LinkedHashMap<>();
         for (Parsed p : members) {
             byValue.computeIfAbsent(p.claim().value().strip(), v -> new ArrayList<>()).add(p);
+        }
+        if (contradiction) {
+            foldBounds(byValue);
         }
         Map<String, List<Claim>> supporting = new LinkedHashMap<>();
         for (Map.Entry<String, List<Parsed>> e : byValue.entrySet()) {
@@ -435,6 +438,40 @@ public final class StoryComparator {
         }
         double c = sum / n * (1 - Math.pow(2, -n));
         return Math.round(c * 1000) / 1000.0;
+    }
+
+    /**
+     * In a contradiction, a bound or a range that holds exactly one of the exact values set against each other ("more
+     * than 2,200" beside 2,207 and 271) is no side of its own: its claims go with that value, whose side they take,
+     * and their evidence still shows what they said.
+     */
+    private static void foldBounds(Map<String, List<Parsed>> byValue) {
+        List<String> points = new ArrayList<>();
+        for (Map.Entry<String, List<Parsed>> e : byValue.entrySet()) {
+            if (e.getValue().get(0).value() instanceof ClaimValue.Numeric n && n.lo() == n.hi()) {
+                points.add(e.getKey());
+            }
+        }
+        if (points.size() < 2) {
+            return;
+        }
+        for (String value : new ArrayList<>(byValue.keySet())) {
+            if (points.contains(value) || !(byValue.get(value).get(0).value() instanceof ClaimValue.Numeric)) {
+                continue;
+            }
+            ClaimValue bound = byValue.get(value).get(0).value();
+            String holder = null;
+            int held = 0;
+            for (String point : points) {
+                if (bound.compatibleWith(byValue.get(point).get(0).value())) {
+                    holder = point;
+                    held++;
+                }
+            }
+            if (held == 1) {
+                byValue.get(holder).addAll(byValue.remove(value));
+            }
+        }
     }
 
     /** The most common scope of the claims (they share a key, so it differs only in wording), or null. */

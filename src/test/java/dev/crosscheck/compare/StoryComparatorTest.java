@@ -44,6 +44,21 @@ class StoryComparatorTest {
     }
 
     @Test
+    void boundHoldingOneSideOfAContradictionIsThatSide() {
+        List<SourceInfo> sources = List.of(new SourceInfo("a", null, null, null, null),
+                new SourceInfo("b", null, null, null, null), new SourceInfo("c", null, null, null, null),
+                new SourceInfo("d", null, null, null, null));
+        Report r = comparator.compare("s", sources, List.of(claim("a", ClaimKind.COUNT, "k", "2207"),
+                claim("b", ClaimKind.COUNT, "k", "2207"), claim("c", ClaimKind.COUNT, "k", "271"),
+                claim("d", ClaimKind.COUNT, "k", ">2200")));
+        Report.Finding f = r.findings().get(0);
+        assertEquals("contradiction", f.verdict());
+        assertEquals(List.of("2207", "271"), f.values().stream().map(Report.Value::value).toList());
+        assertEquals(List.of("a", "b", "d"), f.values().get(0).sources());
+        assertEquals(3, f.values().get(0).evidence().size(), "the bound's own words stay in the evidence");
+    }
+
+    @Test
     void sharedPublisherIsToldApartByFileName() {
         List<SourceInfo> sources = List.of(new SourceInfo("s/a.txt", null, "Reuters", null, null),
                 new SourceInfo("s/b.txt", null, "Reuters", null, null));
