@@ -83,10 +83,11 @@ sealed interface ClaimValue {
                 return approx ? diff <= ClaimValues.APPROXIMATE_MAGNITUDE + 1e-9 : diff == 0;
             }
             if (approx) {
-                // "about 30 km" stands for 25 to 35, "close to $63 billion" for 62.5 to 63.5: an approximate value
-                // covers the rounding its written digits allow, and never less than a conversion's rounding
+                // "about 30 km" stands for 27 to 33, "close to $63 billion" for 62.5 to 63.5: an approximate value
+                // covers the rounding its written digits allow, and in another unit a conversion's rounding too
                 double gap = Math.max(approximate ? roundingOf(value) : 0, o.approximate ? roundingOf(o.value) : 0);
-                return ClaimValues.within(lo, hi, o.lo, o.hi, ClaimValues.CONVERSION_TOLERANCE, gap);
+                boolean converted = unit != null && o.unit != null && !unit.equals(o.unit);
+                return ClaimValues.within(lo, hi, o.lo, o.hi, converted ? ClaimValues.CONVERSION_TOLERANCE : 0, gap);
             }
             if (unit != null && o.unit != null && !unit.equals(o.unit)) {
                 return ClaimValues.within(lo, hi, o.lo, o.hi, ClaimValues.CONVERSION_TOLERANCE, 0);

@@ -122,13 +122,14 @@ final class Attributions {
                     out.add(new Mention(i, c.state.lastPersonCited));
                 }
             } else if (i + 1 < n && (i == 0 || t.get(i - 1).is(",") || t.get(i - 1).is("\"")
-                    || t.get(i - 1).is("'")) && INVERTED.contains(w.lower()) && npEnd(t, i + 1) > i + 1) {
+                    || t.get(i - 1).is("'")) && INVERTED.contains(w.lower()) && npEnd(t, i + 1) > i + 1
+                    && speakerAt(t, i + 1)) {
                 // inverted: "…, said Maui police chief John Pelletier"
                 add(c, out, i, i + 1, npEnd(t, i + 1));
             } else if (i > 2 && t.get(i - 1).is(",")) {
                 // a subject before a parenthetical: "Mayor Richard Bissen, in a video posted online, put the figure at"
                 int open = -1;
-                for (int k = i - 2; k >= Math.max(0, i - 20); k--) {
+                for (int k = i - 2; k >= Math.max(0, i - PARENTHETICAL_TOKENS); k--) {
                     if (t.get(k).is(",")) {
                         open = k;
                         break;
@@ -143,6 +144,18 @@ final class Attributions {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether a speaker's name can start at token k after an inverted citing verb ("..., said Maui police chief John
+     * Pelletier", "..., said the ministry"), not what was reported ("..., reported total deposits of").
+     */
+    private static boolean speakerAt(List<Token> t, int k) {
+        int j = k;
+        while (j < t.size() && j < k + 3 && (t.get(j).pos("DET") || t.get(j).pos("ADJ") && !t.get(j).capitalized())) {
+            j++;
+        }
+        return j < t.size() && (t.get(j).isWord() && t.get(j).capitalized() || sourceNoun(t, j));
     }
 
     /** "put the toll at": put is a citation only with "at" after it. */
@@ -217,6 +230,9 @@ final class Attributions {
         }
         return k;
     }
+
+    /** Tokens of a parenthetical between a speaker and its verb at most ("X, which ..., reported"). */
+    private static final int PARENTHETICAL_TOKENS = 25;
 
     /** Tokens of a cited name at most ("the Federal Emergency Management Agency and the Pacific Disaster Center"). */
     private static final int MAX_NAME_TOKENS = 12;
