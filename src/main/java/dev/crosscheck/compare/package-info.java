@@ -26,9 +26,12 @@
  *       blog's entry time; else the publication date); a report's own values of one day are one state of things, two
  *       reports of one day that name no time may be hours apart. A value that changes over time, up or down, makes
  *       the finding <b>evolving</b> ("rose from 2,012 (Sep 10) to 2,862 (Sep 12)", "revised down from 115 to 97");
- *       a value the text gives as replaced ("down from the 115") comes before the values of its day.</li>
+ *       a value the text gives as replaced ("down from the 115") comes before the values of its day; a value
+ *       converted into another unit is no change.</li>
  *   <li>Otherwise <b>agreement</b>, or <b>single-source</b> when one witness gives the values.</li>
  * </ul>
+ * In a contradiction, a bound or range that holds exactly one of the exact values set against each other ("more than
+ * 2,200" beside 2,207 and 271) is listed with that value, its own words kept in the evidence.
  * Values are compared by meaning, never as strings:
  * <ul>
  *   <li>count: integer intervals ({@code "12"}, {@code ">12"}, {@code ">=10"}, {@code "<5"}, {@code "10-12"});
@@ -39,10 +42,13 @@
  *       separate findings. A number stands for its rounding interval: half a unit of its last decimal, or of its last
  *       nonzero digit when it has two significant digits or more and ends in two zeros or more, so "10 mi" and
  *       "16 km" agree and "$5.5 billion" agrees with "$5.52 billion"; values written in different units are a rounded
- *       conversion and may lie apart by 2 % ("150 mph" and "240 km/h"); approximate values may lie apart by 10 %.
+ *       conversion and may lie apart by 2 % ("150 mph" and "240 km/h"); an approximate value also covers the rounding its
+ *       written digits allow, at most a tenth of it ("around 600" holds 615; "close to $63 billion" is not $57
+ *       billion).
  *       Magnitudes: exact must be equal to one decimal, approximate within 0.2.</li>
  *   <li>date: the period an ISO value names (year, quarter, month, ISO week, day, minute); periods agree when they
- *       overlap; two times of day agree within 30 minutes (2 hours when approximate); a UTC time ({@code Z}) and a
+ *       overlap; two exact times of day agree within 2 minutes ("3:05 p.m." and "3:10 p.m." conflict), within 30
+ *       minutes when either is on the hour or the half hour, within 2 hours when approximate; a UTC time ({@code Z}) and a
  *       local one are not compared. An interval of days ({@code 2023-03-20/2023-03-22}) is an event lasting all
  *       of it and agrees only by containment (a day of it, the month holding it).</li>
  *   <li>duration: ISO durations as second intervals (a month is 28 to 31 days, a year 365 to 366);
