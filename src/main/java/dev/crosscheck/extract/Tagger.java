@@ -306,6 +306,11 @@ final class Tagger {
             lemma = lower;
         }
         lemma = lemma.toLowerCase(Locale.ROOT);
+        int n = lower.length();
+        if (pos.equals("VERB") && n >= 6 && lower.endsWith("ed") && !lower.startsWith(lemma)
+                && lower.charAt(n - 3) == lower.charAt(n - 4) && "aeiou".indexOf(lower.charAt(n - 3)) < 0) {
+            lemma = lower.substring(0, n - 3); // "pegged": the model's "pegd" is no word; a doubled consonant is "peg"
+        }
         if (LEMMA_MEMORY.size() >= MAX_LEMMAS) {
             LEMMA_MEMORY.clear();
         }
