@@ -679,8 +679,10 @@ final class FigureFrames {
         for (int j = k; j >= from && j >= limit; j--) {
             Token w = t.get(j);
             LemmaLexicon.Entry verbClass = verbPredicate(w);
-            if (verbClass != null && verbClass.has("measure") && w.pos("NOUN")) {
-                verbClass = null; // "energy costs in Germany rose 20%": the noun of a measure's verb is the measure
+            if (verbClass != null && (verbClass.has("measure") || verbClass.has("person")) && w.pos("NOUN")) {
+                // "energy costs in Germany rose 20%", "the number of deaths has been revised to 275": the noun of a
+                // measure's verb, or of a count of people, is what the figure counts
+                verbClass = null;
             }
             boolean gerund = w.pos("VERB") && j > 0 && t.get(j - 1).pos("ADP"); // "the cost of rebuilding"
             boolean verb = (w.pos("VERB") || verbClass != null) && !gerund && !w.pos("AUX");
@@ -697,8 +699,9 @@ final class FigureFrames {
                 if (verbClass == null) {
                     verbClass = PREDICATES.of(w.lemma());
                 }
-                boolean estimatedAt = verbClass != null && verbClass.has("report") && j + 1 < t.size()
-                        && WordClasses.is(t.get(j + 1), "level-links"); // "rebuilding estimated at $5.5 billion"
+                int link = j + 1 < t.size() && WordClasses.is(t.get(j + 1), "revision-particles") ? j + 2 : j + 1;
+                boolean estimatedAt = verbClass != null && verbClass.has("report") && link < t.size()
+                        && WordClasses.is(t.get(link), "level-links"); // "estimated at $5.5 billion", "revised down to 275"
                 if (verbClass == null || !(verbClass.has("light") || verbClass.has("change") || estimatedAt)) {
                     break; // "the club paid £30m", "police counted 1.09 million": the noun before is who did it
                 }
@@ -1620,13 +1623,19 @@ final class FigureFrames {
         if (k < 0 || !PARTITIVE_LINKS.contains(c.t.get(k).lower()) || k > 0 && c.t.get(k - 1).nominal()) {
             return false; // "37 of Scotland's 57 seats" and "the toll of 93" are not openers
         }
-        for (int j = e; j < Math.min(c.t.size(), e + 3); j++) {
+        for (int j = e; j < Math.min(c.t.size(), e + OPENER_WORDS); j++) {
             if (c.t.get(j).is(",")) {
                 return j + 1 < c.t.size() && NumberRules.startsNumber(c.t, j + 1);
+            }
+            if (c.t.get(j).pos("AUX") || NumberRules.startsNumber(c.t, j)) {
+                return false; // "of the 278 bodies recovered, 177 ...": a participle may describe the whole, a clause not
             }
         }
         return false;
     }
+
+    /** Words after the whole's figure before the comma of a partitive opener at most. */
+    private static final int OPENER_WORDS = 8;
 
     /**
      * "Labour won 411 seats, the Conservatives 121 and the Liberal Democrats 72": after a count in the sentence, a name

@@ -101,6 +101,12 @@ final class TimesReferred {
         if (best == null) {
             best = times.nearest(k.figureFrom);
         }
+        for (TimeRules.TimeMention m : c.times) {
+            if (best == null && !m.dateline() && m.end() < c.t.size() && m.end() < k.figureFrom
+                    && c.verbAt[m.end()] >= 0 && c.verbs.get(c.verbAt[m.end()]).cls() == EventVerbs.Cls.REPORT) {
+                best = m; // "the Railways on Saturday said the number of deaths is 288": the toll of that day
+            }
+        }
         LocalDate published = c.published();
         if (best == null && c.state.entryTime != null && c.sentence.paragraph() > c.state.entryParagraph) {
             k.asOf = c.state.entryTime; // the live-blog entry's stamp
