@@ -16,8 +16,8 @@ import java.util.Set;
  * Extracts every checkable claim of a document and says which of its figures it could not read. Thread-safe; word
  * lists, rules and models are loaded once.
  *
- * <p>Each body or caption sentence (headlines repeat the body and give none, but name the story's main event) is read
- * in three stages:
+ * <p>Each body or caption sentence is read in three stages (a headline only for its counts and quantities: its
+ * present tense tells no day; it also names the story's main event):
  * <ol>
  *   <li><b>rules</b> make claim frames ({@link Candidate}) per dimension, in order: dates of events, durations, figures
  *       (counts and quantities, {@link FigureFrames}), participants, quotes, statements. A rule takes the tokens it

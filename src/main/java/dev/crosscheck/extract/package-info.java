@@ -4,8 +4,8 @@
  * could not read, with the reason.
  *
  * <h2>Pipeline</h2>
- * {@link dev.crosscheck.extract.ClaimExtractor} reads the body and caption sentences in order (headlines repeat the
- * body and give no claims). Each sentence goes through four stages:
+ * {@link dev.crosscheck.extract.ClaimExtractor} reads the body and caption sentences in order, and a headline for its
+ * counts and quantities only (its present tense tells no day). Each sentence goes through four stages:
  * <ol>
  *   <li><b>Substrate.</b> Tokens ({@code Tokenizer}, one linear pass); on demand, Universal Dependencies part-of-speech
  *       tags and lemmas from OpenNLP's English models ({@code Tagger}: greedy decoding, lemmas remembered per word
