@@ -40,6 +40,9 @@ final class EventDates {
         if (c.times.isEmpty()) {
             return;
         }
+        if (factRow(c)) {
+            return;
+        }
         boolean[] dated = new boolean[c.t.size()]; // the tokens of dates the date rule already claimed
         for (Candidate k : c.candidates) {
             if (k.kind == ClaimKind.DATE) {
@@ -56,6 +59,44 @@ final class EventDates {
                 frame(c, m);
             }
         }
+    }
+
+    /**
+     * A row of a fact box ("Landing | 23 August 2023, 6:04 pm IST", a table's heading cell and its value): an event
+     * noun heads the row, and the first date after it (with its time of day) is that event's.
+     */
+    private static boolean factRow(SentenceContext c) {
+        List<Token> t = c.t;
+        if (t.size() < 3 || c.headAt[0] < 0) {
+            return false;
+        }
+        Heads.Head head = c.heads.get(c.headAt[0]);
+        if (!head.event() || head.end() >= t.size() || !WordClasses.is(t.get(head.end()), "row-separators")) {
+            return false;
+        }
+        for (int i = 0; i < c.times.size(); i++) {
+            TimeRules.TimeMention m = c.times.get(i);
+            boolean joinedDay = c.daysJoined != null && c.daysJoined[i];
+            if (m.start() > head.end() && !m.dateline() && !joinedDay && m.type() != TimeRules.Type.ANCHORED) {
+                TimeRules.TimeMention timed = m.type() == TimeRules.Type.TIME ? m : timeJoinedTo(c, i);
+                emitEventDate(c, timed != null ? timed : m, c.headName(head), 0);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The time of day the day mention i is joined to ("23 August 2023, 6:04 pm"), or null. */
+    private static TimeRules.TimeMention timeJoinedTo(SentenceContext c, int i) {
+        if (c.dayMentionOfTime == null) {
+            return null;
+        }
+        for (int k = 0; k < c.dayMentionOfTime.length; k++) {
+            if (c.dayMentionOfTime[k] == i) {
+                return c.times.get(k);
+            }
+        }
+        return null;
     }
 
     /**

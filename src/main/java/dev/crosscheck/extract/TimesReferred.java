@@ -81,6 +81,15 @@ final class TimesReferred {
                 return true;
             }
         }
+        TimeRules.TimeMention only = c.times.size() == 1 ? c.times.get(0) : null;
+        if (only != null && only.type() == TimeRules.Type.TIME && only.hour() >= 0 && other == 0) {
+            // "18:04" over an entry of a live blog that gives its day once, at the top: the last stamp's day
+            String day = c.state.entryTime != null ? c.state.entryTime.substring(0, 10) : c.published().toString();
+            c.state.entryTime = day + "T" + DateResolver.twoDigits(only.hour()) + ":"
+                    + DateResolver.twoDigits(Math.max(0, only.minute()));
+            c.state.entryParagraph = c.sentence.paragraph();
+            return true;
+        }
         return false;
     }
 
