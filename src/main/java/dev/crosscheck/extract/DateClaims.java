@@ -341,11 +341,8 @@ final class DateClaims {
             }
             int from = Math.min(v.start(), m.start());
             int to = Math.max(v.end(), m.end());
-            Candidate claim = c.emit(ClaimKind.DATE, key, subjects.get(k), v.lemma(), value, from, to, false, false, conf);
-            c.joinDay(claim, m);
-            if (EventDates.placed(key.last())) {
-                Scopes.placeEvent(c, claim, v.start()); // "came ashore near Georgetown, South Carolina"
-            }
+            EventDates.completeDate(c, c.emit(ClaimKind.DATE, key, subjects.get(k), v.lemma(), value, from, to, false,
+                    false, conf), m, v.start());
         }
     }
 
@@ -380,12 +377,11 @@ final class DateClaims {
         if (stamp == null || stamp.length() < 16 || c.sentence.paragraph() <= c.state.entryParagraph) {
             return null; // "Updated Sept. 30, 2022" over an article is no entry of a live blog
         }
-        LocalDate day = LocalDate.parse(stamp.substring(0, 10));
-        int stampMinutes = Integer.parseInt(stamp.substring(11, 13)) * 60 + Integer.parseInt(stamp.substring(14, 16));
-        if (m.hour() * 60 + m.minute() > stampMinutes) {
-            return day.minusDays(1); // "at 11 p.m." in an entry stamped 9:35 a.m.: the night before
+        java.time.LocalDateTime stamped = java.time.LocalDateTime.parse(stamp);
+        if (java.time.LocalTime.of(m.hour(), m.minute()).isAfter(stamped.toLocalTime())) {
+            return stamped.toLocalDate().minusDays(1); // "at 11 p.m." in an entry stamped 9:35 a.m.: the night before
         }
-        return day;
+        return stamped.toLocalDate();
     }
 
     /**

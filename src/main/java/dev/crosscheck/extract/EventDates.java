@@ -170,21 +170,19 @@ final class EventDates {
      * the clause's subject is.
      */
     static String realizedMainEvent(SentenceContext c, int verb) {
-        String main = c.state.mainEvent;
-        if (verb >= 0 && !EventVerbs.passive(c.t, verb)) {
-            String own = realizedEvent(c.t, verb);
-            if (own != null && placed(own)) {
-                return own; // "Ian came ashore near Cayo Costa": a landfall, whatever the story's main event
-            }
+        if (verb < 0 || EventVerbs.passive(c.t, verb)) {
+            return null; // "railway shares were hit on Monday": what is done to something tells no event happening
         }
-        if (main == null || verb < 0 || c.tagged().t.get(verb).pos("NOUN") || c.t.get(verb).pos("ADJ")) {
+        String told = realizedEvent(c.tagged().t, verb); // tagged first: a lemma read untagged would stay the word
+        if (told != null && placed(told)) {
+            return told; // "Ian came ashore near Cayo Costa": a landfall, whatever the story's main event
+        }
+        String main = c.state.mainEvent;
+        if (main == null || c.t.get(verb).pos("NOUN") || c.t.get(verb).pos("ADJ")) {
             return null; // "named the landing site on Saturday": a noun tells nothing happening (words far from any
                          // figure or date are left untagged, and a verb there still counts)
         }
-        if (EventVerbs.passive(c.t, verb)) {
-            return null; // "railway shares were hit on Monday": what is done to something tells no event happening
-        }
-        return main.equals(realizedEvent(c.t, verb)) ? main : null;
+        return main.equals(told) ? main : null;
     }
 
     /**
@@ -193,6 +191,17 @@ final class EventDates {
      */
     static boolean toldByOwnVerbs(String event) {
         return REALIZATIONS.named(event) != null;
+    }
+
+    /**
+     * Completes a date frame of mention m read at the verb at token {@code verb}: the day written beside its time of
+     * day is read with it, and a placed event takes where it happened ("came ashore near Georgetown, South Carolina").
+     */
+    static void completeDate(SentenceContext c, Candidate k, TimeRules.TimeMention m, int verb) {
+        c.joinDay(k, m);
+        if (placed(k.key.last())) {
+            Scopes.placeEvent(c, k, verb);
+        }
     }
 
     /** Whether the verb at token {@code verb} tells what has not happened: a future or a projection ("could"). */
@@ -630,10 +639,7 @@ final class EventDates {
         Candidate k = c.emit(ClaimKind.DATE, key, subject, c.t.get(verb).verbLemma(), value, from, to, false, false,
                 c.baseConfidence() * 0.8);
         k.figure(c.figureTokens, m.start(), m.end());
-        c.joinDay(k, m);
-        if (placed(key.last())) {
-            Scopes.placeEvent(c, k, verb); // "came ashore near Georgetown, South Carolina"
-        }
+        completeDate(c, k, m, verb);
         if (Modalities.oldDate(value, c.published())) {
             // "the 85 people killed in the Camp Fire in 2018": what a verb did years before is background
             k.modality = dev.crosscheck.claim.Modality.HISTORICAL;

@@ -1000,6 +1000,20 @@ final class FigureFrames {
         return false; // "raised $2.25 billion", "gave Labour a majority": verbs that act, not cite
     }
 
+    /**
+     * The start of a name that ends in a place's ("Reform UK", "SVB UK", "Plaid Cymru": another name, not the place),
+     * no earlier than {@code from}; the actor's own start when no name word stands right before it. A word of a part of
+     * the place ("Southern Turkey") and a person are no such name.
+     */
+    static int nameEndingIn(SentenceContext c, Gazetteer.Actor a, int from) {
+        int start = a.start();
+        while (!a.isPerson() && start - 1 >= from && nameLike(c, start - 1)
+                && !WordClasses.is(c.t.get(start - 1), "part-of-place-adjectives") && c.actorAt[start - 1] < 0) {
+            start--;
+        }
+        return start;
+    }
+
     static String subjectOwner(SentenceContext c, int ref) {
         List<Token> t = c.t;
         int from = c.clauseStart(ref);
@@ -1008,11 +1022,7 @@ final class FigureFrames {
             Token w = t.get(k);
             if (c.actorAt[k] >= 0) {
                 Gazetteer.Actor a = c.actors.get(c.actorAt[k]);
-                int start = a.start();
-                while (!a.isPerson() && start - 1 >= from && nameLike(c, start - 1) && !WordClasses.is(t.get(start - 1), "part-of-place-adjectives")
-                        && c.actorAt[start - 1] < 0) {
-                    start--; // "Reform UK 5", "Plaid Cymru 4": a place's name ends a party's, the party is the owner
-                }
+                int start = nameEndingIn(c, a, from); // "Reform UK 5", "Plaid Cymru 4": the party is the owner
                 if (start < a.start() && !governed(t, start)) {
                     return ClaimKey.slug(Tokenizer.text(t, start, a.end()));
                 }

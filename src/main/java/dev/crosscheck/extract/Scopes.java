@@ -436,7 +436,6 @@ final class Scopes {
         for (int i = verb + 1; i < Math.min(t.size(), verb + PLACE_REACH) && home == null; i++) {
             Token w = t.get(i);
             if (w.is(";") || i > verb + 2 && (Attributions.sourceNoun(t, i) || w.pos("CCONJ") || w.pos("SCONJ")
-                    || w.pos("VERB") && !EventDates.placed(String.valueOf(EventDates.realizedEvent(t, verb)))
                     || WordClasses.is(w, "direction-links"))) {
                 break; // "made landfall in Cuba and then moved toward Florida": the place ends with its clause
             }
@@ -461,7 +460,6 @@ final class Scopes {
             i = end - 1;
         }
         Place chosen = home != null ? home : first;
-        String id;
         if (chosen == null) {
             Found opening = opening(c);
             chosen = opening == null || opening.id().contains("+") ? null : BY_ID.get(opening.id());
@@ -483,12 +481,9 @@ final class Scopes {
             return;
         }
         String country = countryOf(chosen);
-        if (country != null && !country.equals(c.state.storyCountry)) {
-            id = country;
-        } else {
-            String region = topRegion(chosen.id());
-            id = region != null ? region : chosen.id();
-        }
+        String region = topRegion(chosen.id());
+        String id = country != null && !country.equals(c.state.storyCountry) ? country
+                : region != null ? region : chosen.id();
         Place p = BY_ID.get(id);
         k.scopeId = id;
         k.scopeLabel = p != null ? p.name() : chosen.name();

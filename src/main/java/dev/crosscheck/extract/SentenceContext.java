@@ -287,13 +287,8 @@ final class SentenceContext {
                     k = end - 1;
                     continue;
                 }
-                if (!a.isPerson() && k > from && FigureFrames.nameLike(this, k - 1) && !WordClasses.is(t.get(k - 1), "part-of-place-adjectives")
-                        && actorAt[k - 1] < 0) {
-                    int start = k - 1;
-                    while (start > from && FigureFrames.nameLike(this, start - 1) && !WordClasses.is(t.get(start - 1), "part-of-place-adjectives")
-                            && actorAt[start - 1] < 0) {
-                        start--;
-                    }
+                int start = FigureFrames.nameEndingIn(this, a, from);
+                if (start < a.start()) {
                     // "SVB UK had £6.7bn", "Reform UK won 5 seats": a name that ends in a country's is another name
                     return ClaimKey.slug(Tokenizer.text(t, start, a.end()));
                 }

@@ -73,8 +73,7 @@ final class TimesReferred {
                 c.state.entryTime = d.toString();
                 for (TimeRules.TimeMention time : c.times) {
                     if (time.type() == TimeRules.Type.TIME && time.hour() >= 0) {
-                        c.state.entryTime = d + "T" + DateResolver.twoDigits(time.hour()) + ":"
-                                + DateResolver.twoDigits(Math.max(0, time.minute()));
+                        c.state.entryTime = stamp(d, time);
                     }
                 }
                 c.state.entryParagraph = c.sentence.paragraph();
@@ -84,13 +83,17 @@ final class TimesReferred {
         TimeRules.TimeMention only = c.times.size() == 1 ? c.times.get(0) : null;
         if (only != null && only.type() == TimeRules.Type.TIME && only.hour() >= 0 && other == 0) {
             // "18:04" over an entry of a live blog that gives its day once, at the top: the last stamp's day
-            String day = c.state.entryTime != null ? c.state.entryTime.substring(0, 10) : c.published().toString();
-            c.state.entryTime = day + "T" + DateResolver.twoDigits(only.hour()) + ":"
-                    + DateResolver.twoDigits(Math.max(0, only.minute()));
+            LocalDate day = c.state.entryTime != null ? LocalDate.parse(c.state.entryTime.substring(0, 10)) : c.published();
+            c.state.entryTime = stamp(day, only);
             c.state.entryParagraph = c.sentence.paragraph();
             return true;
         }
         return false;
+    }
+
+    /** A stamp's time as the asOf of the figures under it: "2023-08-23T18:04". */
+    private static String stamp(LocalDate day, TimeRules.TimeMention time) {
+        return day + "T" + DateResolver.twoDigits(time.hour()) + ":" + DateResolver.twoDigits(Math.max(0, time.minute()));
     }
 
     static void enrich(SentenceContext c, Candidate k, Times times) {
