@@ -117,7 +117,9 @@ public final class ClaimExtractor {
             reported |= v.cls() == EventVerbs.Cls.REPORT;
         }
         for (Candidate k : c.candidates) {
-            k.asOf = null; // a headline's present is no time
+            k.asOf = null; // a headline's present is no time, and its date is no figure read
+            k.asOfFrom = -1;
+            k.asOfTo = -1;
             if (!reported) {
                 k.attribution = null; // "Odisha train accident: Death toll revised to 275": a kicker cites no one
             }

@@ -29,6 +29,18 @@ class SectionsTest {
     }
 
     @Test
+    void headlineDayIsNoTimeOfItsFigure() {
+        String text = "Flood toll rises to 93 on Monday";
+        Document d = new Document("s", null, null, null, LocalDate.of(2015, 4, 28), "metadata", null, text,
+                List.of(new Sentence(text, 0, text.length(), 0, Section.HEADLINE)));
+        var x = new ClaimExtractor().analyze(d);
+        assertEquals(List.of("93"), x.claims().stream().map(Claim::value).toList());
+        assertEquals(null, x.claims().get(0).asOf());
+        assertEquals(List.of("Monday"), x.coverage().unread().stream().map(u -> u.text()).toList(),
+                "the headline's day is listed as not read, not counted with the figure");
+    }
+
+    @Test
     void headlineKickerCitesNoOne() {
         List<Claim> claims = extract(Section.HEADLINE, "Rail crash: Death toll revised to 275");
         assertEquals(List.of("275"), claims.stream().map(Claim::value).toList());
