@@ -86,7 +86,11 @@ public final class ClaimExtractor {
             mainEventName(c);
             Modalities.followPastList(c);
             if (TimesReferred.entryStamp(c)) {
-                continue; // "Tue, Aug 15, 9:40 p.m. HST" over a live blog's entry: the time its figures refer to
+                // "Tue, Aug 15, 9:40 p.m. HST" over a live blog's entry: the time its figures refer to, read as such
+                for (FigureFinder.Figure f : FigureFinder.find(c)) {
+                    coverage.add(c, f, true, null);
+                }
+                continue;
             }
             DateClaims.apply(c);
             EventDates.apply(c);

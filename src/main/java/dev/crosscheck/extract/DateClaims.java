@@ -310,7 +310,7 @@ final class DateClaims {
             ClaimKey key = keys.get(k);
             String value;
             if (m.type() == TimeRules.Type.TIME) {
-                String time = timeOnDay(c, m, key, anchor);
+                String time = timeOnDay(c, m, key, anchor, future);
                 if (time == null) {
                     continue;
                 }
@@ -353,12 +353,18 @@ final class DateClaims {
      * known.
      */
     static String timeOnDay(SentenceContext c, TimeRules.TimeMention m, ClaimKey key, LocalDate joinedDay) {
+        return timeOnDay(c, m, key, joinedDay, false);
+    }
+
+    /** As above; a time of what has not happened yet ({@code ahead}) is never on the day before its entry's stamp. */
+    static String timeOnDay(SentenceContext c, TimeRules.TimeMention m, ClaimKey key, LocalDate joinedDay,
+                            boolean ahead) {
         LocalDate day = joinedDay != null ? joinedDay : c.sentenceDay();
         if (day == null) {
             day = c.state.dayOfKey.get(key);
         }
         if (day == null) {
-            day = entryDay(c, m);
+            day = entryDay(c, m, ahead);
         }
         if (day == null) {
             return null;
@@ -372,13 +378,13 @@ final class DateClaims {
      * The day of the live-blog entry a time of day stands in ("Wed, Sept 28, 3:12 p.m." over "came ashore at 3:10
      * p.m."): the stamp's day, or the day before when the time is later than the stamp's. Null outside an entry.
      */
-    private static LocalDate entryDay(SentenceContext c, TimeRules.TimeMention m) {
+    private static LocalDate entryDay(SentenceContext c, TimeRules.TimeMention m, boolean ahead) {
         String stamp = c.state.entryTime;
         if (stamp == null || stamp.length() < 16 || c.sentence.paragraph() <= c.state.entryParagraph) {
             return null; // "Updated Sept. 30, 2022" over an article is no entry of a live blog
         }
         java.time.LocalDateTime stamped = java.time.LocalDateTime.parse(stamp);
-        if (java.time.LocalTime.of(m.hour(), m.minute()).isAfter(stamped.toLocalTime())) {
+        if (!ahead && java.time.LocalTime.of(m.hour(), m.minute()).isAfter(stamped.toLocalTime())) {
             return stamped.toLocalDate().minusDays(1); // "at 11 p.m." in an entry stamped 9:35 a.m.: the night before
         }
         return stamped.toLocalDate();

@@ -65,6 +65,8 @@ final class DocumentState {
     /** The time of the last stamp over an entry ("Tue, Aug 15, 9:40 p.m. HST": 2023-08-15T21:40) and its paragraph. */
     String entryTime;
     int entryParagraph = -1;
+    /** The events a live blog's entry announced as news ("Vikram has landed"), dated by its stamp once. */
+    final Set<ClaimKey> stampedEvents = new HashSet<>();
     /** Full names of the people cited so far, by surname: "Green said" after "Governor Josh Green". */
     final Map<String, String> fullNames = new HashMap<>();
     /** Who was quoted last: "he added" after a quote names him again. */

@@ -30,6 +30,12 @@ import java.util.List;
 final class EventDates {
 
     private static final java.util.Set<String> RELATIVES = WordClasses.of("relatives");
+    private static final java.util.Set<String> SUBORDINATORS = WordClasses.of("subordinators");
+    private static final java.util.Set<String> TIME_CONJUNCTIONS = WordClasses.of("time-conjunctions");
+    private static final java.util.Set<String> PRESENT_PERFECT = WordClasses.of("present-perfect-auxiliaries");
+    private static final java.util.Set<String> PERFECT_ADVERBS = WordClasses.of("perfect-adverbs");
+    /** The most words a subject announcing news has before its verb: "India's Vikram lander has landed". */
+    private static final int MAX_NEWS_SUBJECT = 6;
     /** Verbs that tell an event happening, by the event head they tell (event-realizations.txt). */
     private static final LemmaLexicon REALIZATIONS = new LemmaLexicon("event-realizations.txt");
 
@@ -38,6 +44,7 @@ final class EventDates {
 
     static void apply(SentenceContext c) {
         if (c.times.isEmpty()) {
+            stampedNews(c);
             return;
         }
         if (factRow(c)) {
@@ -58,6 +65,47 @@ final class EventDates {
             if (!attributive(c.tagged(), m) && !afterMainEvent(c, m)) {
                 frame(c, m);
             }
+        }
+    }
+
+    /**
+     * News breaking in a live blog's entry: "Vikram has landed near the Moon's south pole" under a stamp of 18:04,
+     * with no time of its own, is the story's main event at about the stamp's time (an entry is posted minutes
+     * after what it announces, so the date is approximate). Only a present perfect that opens the sentence after
+     * its bare subject tells the news; a later mention ("Since it has landed, ...") or another tense tells none.
+     * Once per event: the entry that first announces it.
+     */
+    private static void stampedNews(SentenceContext c) {
+        String stamp = c.state.entryTime;
+        if (stamp == null || stamp.length() < 16 || c.sentence.paragraph() <= c.state.entryParagraph
+                || c.state.mainEvent == null) {
+            return;
+        }
+        List<Token> t = c.t;
+        for (int k = 1; k < Math.min(t.size(), MAX_NEWS_SUBJECT + 1); k++) {
+            if (!PRESENT_PERFECT.contains(t.get(k).lower())) {
+                if (!t.get(k).isWord() && !t.get(k).is("'s") || c.verbAt[k] >= 0 || RELATIVES.contains(t.get(k).lower())) {
+                    return; // "Since Vikram has landed": the subject is all there is before the news
+                }
+                continue;
+            }
+            int v = k + 1;
+            while (v < t.size() && PERFECT_ADVERBS.contains(t.get(v).lower())) {
+                v++;
+            }
+            String event = v < t.size() ? realizedMainEvent(c, v) : null;
+            if (event == null || SUBORDINATORS.contains(t.get(0).lower()) || TIME_CONJUNCTIONS.contains(t.get(0).lower())) {
+                return;
+            }
+            ClaimKey key = ClaimKey.of(ClaimKind.DATE, ClaimKey.NONE, event);
+            if (c.state.stampedEvents.add(key)) {
+                Candidate n = c.emit(ClaimKind.DATE, key, event, t.get(v).verbLemma(), stamp, k, v + 1, true, false,
+                        c.baseConfidence() * 0.6);
+                if (placed(event)) {
+                    Scopes.placeEvent(c, n, v);
+                }
+            }
+            return;
         }
     }
 

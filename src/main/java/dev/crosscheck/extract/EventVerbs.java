@@ -39,7 +39,9 @@ final class EventVerbs {
         List<Verb> out = new ArrayList<>();
         int i = 0;
         while (i < t.size()) {
-            PhraseMatcher.Match<Def> m = t.get(i).isWord() ? VERBS.match(t, i) : null;
+            // "the Automatic Landing Sequence": a capitalized word after another is a name's, not a verb
+            boolean inName = i > 1 && t.get(i).capitalized() && t.get(i - 1).capitalized() && t.get(i - 1).isWord();
+            PhraseMatcher.Match<Def> m = t.get(i).isWord() && !inName ? VERBS.match(t, i) : null;
             if (m != null) {
                 out.add(new Verb(i, m.end(), m.value().lemma(), m.value().cls()));
                 i = m.end();
