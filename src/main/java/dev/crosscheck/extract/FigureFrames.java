@@ -1030,6 +1030,9 @@ final class FigureFrames {
                     if (citing(c, a.end())) {
                         return ClaimKey.NONE; // "Railway minister Ashwini Vaishnaw has announced": the speaker
                     }
+                    if (c.countrysBusiness(a, from)) {
+                        return ClaimKey.NONE; // "The US bank had about $210bn in assets": the bank's, not the country's
+                    }
                     return a.isPerson() ? ClaimKey.slug(a.person()) : a.country();
                 }
                 k = a.start();

@@ -287,6 +287,9 @@ final class SentenceContext {
                     k = end - 1;
                     continue;
                 }
+                if (countrysBusiness(a, from)) {
+                    return null; // "The US bank had $210bn": the country only tells whose bank it is
+                }
                 int start = FigureFrames.nameEndingIn(this, a, from);
                 if (start < a.start()) {
                     // "SVB UK had £6.7bn", "Reform UK won 5 seats": a name that ends in a country's is another name
@@ -303,6 +306,16 @@ final class SentenceContext {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether actor a is a country named before a business noun after "the" ("the US bank", "the British lender"):
+     * the subject is the business, which the country only places; it owns none of the business's figures.
+     */
+    boolean countrysBusiness(Gazetteer.Actor a, int from) {
+        return !a.isPerson() && a.start() > from && a.end() < t.size()
+                && WordClasses.is(t.get(a.start() - 1), "definite-determiners")
+                && WordClasses.is(t.get(a.end()), "business-nouns");
     }
 
     /** Whether a request cue (request-cues.txt: "asked for", "sought", "demanded") stands in ref's clause before it. */
