@@ -38,6 +38,9 @@ final class FigureFrames {
 
     static final LemmaLexicon MEASURES = new LemmaLexicon("measures.txt");
     static final LemmaLexicon PREDICATES = new LemmaLexicon("predicates.txt");
+    /** Verbs whose amount of money, with nothing named, is capital raised (word-classes.txt money-raised). */
+    private static final java.util.Set<String> RAISED_MONEY = raisingVerbs();
+
     private static final PhraseMatcher<Boolean> RUNNING = new PhraseMatcher<>(false);
     private static final java.util.Set<String> STOP = new java.util.HashSet<>(Lexicon.lines("stopwords.txt"));
     private static final String PERSON = "person";
@@ -1014,6 +1017,12 @@ final class FigureFrames {
         return start;
     }
 
+    private static java.util.Set<String> raisingVerbs() {
+        java.util.Set<String> verbs = new java.util.HashSet<>(WordClasses.of("money-raised"));
+        verbs.remove(WordClasses.first("money-raised"));
+        return verbs;
+    }
+
     static String subjectOwner(SentenceContext c, int ref) {
         List<Token> t = c.t;
         int from = c.clauseStart(ref);
@@ -1295,6 +1304,8 @@ final class FigureFrames {
                     claimFrom = Math.min(claimFrom, before.from());
                 } else if (dimension.equals("money") && from > 0 && PRICE_LINKS.contains(t.get(from - 1).lower())) {
                     measure = "price"; // "bought it for $69 billion", "a deal for $69 billion"
+                } else if (dimension.equals("money") && RAISED_MONEY.contains(predicate)) {
+                    measure = WordClasses.first("money-raised"); // "needed to raise $2.25 billion": capital
                 } else if (previous != null && previous.kind() == ClaimKind.QUANTITY && dimension.equals("money")
                         && previous.unit() != null && Units.currency(previous.unit()) && !unitName.equals(previous.unit())
                         && from == previous.end() + 1 && t.get(previous.end()).is("(")) {

@@ -16,6 +16,9 @@ final class Units {
     /** The canonical codes of currencies ("USD", "CHF"), from both the signs and the unit words. */
     private static final java.util.Set<String> CURRENCIES = new java.util.HashSet<>();
 
+    /** The currency signs as written ("A$", "US$"): a sign of several tokens matches only so. */
+    private static final java.util.Set<String> CURRENCY_FORMS = new java.util.HashSet<>();
+
     static {
         for (Lexicon.Entry e : Lexicon.entries("units.txt")) {
             for (String form : e.items()) {
@@ -28,6 +31,7 @@ final class Units {
         for (Lexicon.Entry e : Lexicon.entries("currency-symbols.txt")) {
             for (String form : e.items()) {
                 CURRENCY.add(form, e.head());
+                CURRENCY_FORMS.add(form);
             }
             CURRENCIES.add(e.head());
         }
@@ -51,9 +55,23 @@ final class Units {
         return CURRENCIES.contains(unit);
     }
 
-    /** The currency sign ending right before token i ("$", "US$"), or null. */
+    /**
+     * The currency sign ending right before token i ("$", "US$"), or null. A sign of several tokens is one as written,
+     * with no space inside and its letters' case: "a $1.8 billion loss" is in dollars, not in "A$".
+     */
     static PhraseMatcher.Match<String> currencyBefore(java.util.List<Token> t, int i) {
-        return CURRENCY.matchEndingAt(t, i, 2);
+        PhraseMatcher.Match<String> m = CURRENCY.matchEndingAt(t, i, 2);
+        if (m == null || i - m.start() < 2) {
+            return m;
+        }
+        StringBuilder written = new StringBuilder(t.get(m.start()).text());
+        for (int k = m.start() + 1; k < i; k++) {
+            if (t.get(k).start() != t.get(k - 1).end()) {
+                return CURRENCY.matchEndingAt(t, i, 1); // "a $1.8 billion": the sign is the "$" alone
+            }
+            written.append(t.get(k).text());
+        }
+        return CURRENCY_FORMS.contains(written.toString()) ? m : CURRENCY.matchEndingAt(t, i, 1);
     }
 
     /** depth / distance:place / height / length / width from the words around a length, or null when none says. */
