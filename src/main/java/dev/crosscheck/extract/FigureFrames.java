@@ -1427,6 +1427,13 @@ final class FigureFrames {
             while (j < t.size() && (t.get(j).pos("DET") || t.get(j).pos("PRON"))) {
                 j++;
             }
+            int p = j;
+            while (p < t.size() && p < j + 3 && t.get(p).nominal()) {
+                p++;
+            }
+            if (p > j && p + 1 < t.size() && t.get(p).kind() == Token.Kind.POSSESSIVE) {
+                j = p + 1; // "$80 billion of the company's market value": the value, which is the company's
+            }
             int head = j;
             while (j == k + 1 && head < t.size() && head < j + 2 && t.get(head).pos("ADJ")) {
                 head++; // "in total assets"; "in a single day" is when

@@ -310,6 +310,9 @@ final class Tagger {
         if (pos.equals("VERB") && n >= 6 && lower.endsWith("ed") && !lower.startsWith(lemma)
                 && lower.charAt(n - 3) == lower.charAt(n - 4) && "aeiou".indexOf(lower.charAt(n - 3)) < 0) {
             lemma = lower.substring(0, n - 3); // "pegged": the model's "pegd" is no word; a doubled consonant is "peg"
+        } else if (pos.equals("VERB") && n >= 5 && lower.endsWith("ed") && !lower.startsWith(lemma)
+                && "aeiou".indexOf(lower.charAt(n - 3)) < 0 && "aeiou".indexOf(lower.charAt(n - 4)) >= 0) {
+            lemma = lower.substring(0, n - 1); // "wiped": the model's "wid" is no word; a silent e before "d" is "wipe"
         }
         if (LEMMA_MEMORY.size() >= MAX_LEMMAS) {
             LEMMA_MEMORY.clear();
