@@ -39,6 +39,14 @@ final class FigureFrames {
     static final LemmaLexicon MEASURES = new LemmaLexicon("measures.txt");
     static final LemmaLexicon PREDICATES = new LemmaLexicon("predicates.txt");
     /** Verbs whose amount of money, with nothing named, is capital raised (word-classes.txt money-raised). */
+    /** Measures whose level in money is a price: "shares fell 60% to $106.04" (word-classes.txt stock-measures). */
+    private static final java.util.Set<String> STOCK_MEASURES = WordClasses.of("stock-measures");
+    private static final java.util.Set<String> LEVEL_LINKS = WordClasses.of("level-links");
+    private static final java.util.Set<String> MARKET_CLOSE = WordClasses.of("market-close-verbs");
+    private static final java.util.Set<String> EARLIER_LINKS = WordClasses.of("earlier-links");
+    /** The most tokens between a change and the level it reached: "fell 60% that day, from $267.83". */
+    private static final int LEVEL_GAP = 5;
+
     private static final java.util.Set<String> RAISED_MONEY = raisingVerbs();
 
     private static final PhraseMatcher<Boolean> RUNNING = new PhraseMatcher<>(false);
@@ -63,9 +71,10 @@ final class FigureFrames {
     }
 
     /** The frame of the figure before, in this sentence: what an elliptical figure after it measures. */
-    private record Previous(ClaimKind kind, String measure, String predicate, String thing, int end, String unit) {
+    private record Previous(ClaimKind kind, String measure, String predicate, String thing, int end, String unit,
+                            String owner, boolean level) {
         Previous(ClaimKind kind, String measure, String predicate, String thing, int end) {
-            this(kind, measure, predicate, thing, end, null);
+            this(kind, measure, predicate, thing, end, null, ClaimKey.NONE, false);
         }
     }
 
@@ -1279,6 +1288,21 @@ final class FigureFrames {
                 thing = event(c, num.valueStart(), to);
             }
             default -> {
+                Previous change = dimension.equals("money") ? changed(c, from, previous) : null;
+                if (change != null && (!change.measure().equals(ClaimKey.NONE) || marketClose(c, change.end()))) {
+                    // "shares fell 60%, from $267.83 to $106.04": the levels of what changed, a price for shares
+                    // ("closed down 60.4% at $106.04": a close is of a traded stock)
+                    boolean stock = change.measure().equals(ClaimKey.NONE) || STOCK_MEASURES.contains(change.measure());
+                    String level = stock ? WordClasses.first("stock-level-measure") : change.measure();
+                    boolean earlier = EARLIER_LINKS.contains(t.get(from - 1).lower());
+                    Candidate k = c.emit(ClaimKind.QUANTITY, ClaimKey.of(ClaimKind.QUANTITY, change.owner(),
+                                    change.thing(), level, null), subjectLabel(change.owner(), change.thing(), level, null),
+                            level, value, from, to, hedged, true, c.baseConfidence() * 0.85);
+                    k.figure(c.figureTokens, from, to);
+                    k.superseded = earlier;
+                    return new Previous(ClaimKind.QUANTITY, change.measure(), change.predicate(), change.thing(), to,
+                            unitName, change.owner(), true);
+                }
                 Measure after = dimension.equals("money") || dimension.equals("percent") || dimension.equals("area")
                         ? nounAfter(c, to) : null;
                 Measure before = measureBefore(c, from, to);
@@ -1354,7 +1378,45 @@ final class FigureFrames {
                 conf);
         k.figure(c.figureTokens, from, to);
         k.eventAttribute = eventAttribute;
-        return new Previous(ClaimKind.QUANTITY, measure, predicate, thing, claimTo, unitName);
+        return new Previous(ClaimKind.QUANTITY, measure, predicate, thing, claimTo, unitName, owner, false);
+    }
+
+    /** Whether the clause before token {@code end} closes a trading day ("closed down 60.4%": market-close-verbs). */
+    private static boolean marketClose(SentenceContext c, int end) {
+        for (int k = c.clauseStart(end - 1); k < end; k++) {
+            if (c.t.get(k).isWord() && MARKET_CLOSE.contains(c.t.get(k).verbLemma())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The change an amount of money is a level of: "fell 60% that day, from $267.83 to $106.04", "closed down 60.4% at
+     * $106.04" (a percentage of a verb of change just before, in the clause, and a level link or "from" before the
+     * amount), or "to $106.04" right after such a level. Null otherwise.
+     */
+    private static Previous changed(SentenceContext c, int from, Previous previous) {
+        List<Token> t = c.t;
+        if (previous == null || previous.kind() != ClaimKind.QUANTITY || from < 1 || from - previous.end() > LEVEL_GAP
+                || previous.end() > from) {
+            return null;
+        }
+        String link = t.get(from - 1).lower();
+        if (previous.level()) {
+            return LEVEL_LINKS.contains(link) && from - previous.end() == 1 ? previous : null; // "from $X to $Y"
+        }
+        LemmaLexicon.Entry p = previous.predicate() == null ? null : PREDICATES.named(previous.predicate());
+        if (!"%".equals(previous.unit()) || p == null || !p.has("change")
+                || !(LEVEL_LINKS.contains(link) || EARLIER_LINKS.contains(link))) {
+            return null;
+        }
+        for (int k = previous.end(); k < from - 1; k++) {
+            if (c.verbAt[k] >= 0 || t.get(k).pos("VERB") || t.get(k).is(";") || NumberRules.startsNumber(t, k)) {
+                return null; // "fell 60% and analysts put the loss at $2 billion": another clause's amount
+            }
+        }
+        return previous;
     }
 
     /** Whether a number's bound is a verb ("passed 40 miles east"), not a bound ("more than 100 metres"). */

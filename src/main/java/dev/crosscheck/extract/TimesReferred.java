@@ -100,7 +100,7 @@ final class TimesReferred {
         if (k.asOf != null || !k.running || !(k.kind == ClaimKind.COUNT || k.kind == ClaimKind.QUANTITY)) {
             return;
         }
-        k.superseded = superseded(c, k);
+        k.superseded |= superseded(c, k);
         TimeRules.TimeMention best = null;
         for (TimeRules.TimeMention m : c.times) {
             // "up from 99 on Monday night": a date right after the figure is when it held
