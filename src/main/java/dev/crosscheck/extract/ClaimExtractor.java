@@ -241,11 +241,14 @@ public final class ClaimExtractor {
     private static Set<Candidate> conversions(SentenceContext c, Candidate[] quantityEndingAt) {
         Set<Candidate> out = new HashSet<>();
         for (Candidate k : c.candidates) {
-            if (k.kind != ClaimKind.QUANTITY || k.figureFrom < 2 || !c.t.get(k.figureFrom - 1).is("(")
-                    || k.figureTo >= c.t.size() || !c.t.get(k.figureTo).is(")")) {
+            boolean bracketed = k.figureFrom >= 2 && c.t.get(k.figureFrom - 1).is("(") && k.figureTo < c.t.size()
+                    && c.t.get(k.figureTo).is(")");
+            // "615 crore rupees, roughly $75 million.": an amount alone after a comma says the one before again
+            boolean apposed = k.from >= 2 && FigureFrames.appositionEnds(c.t, k.from - 1, k.to);
+            if (k.kind != ClaimKind.QUANTITY || !bracketed && !apposed) {
                 continue;
             }
-            Candidate before = quantityEndingAt[k.figureFrom - 1];
+            Candidate before = quantityEndingAt[bracketed ? k.figureFrom - 1 : k.from - 1];
             if (before != null && before != k && !unitOf(before.value).equals(unitOf(k.value))) {
                 out.add(k);
             }

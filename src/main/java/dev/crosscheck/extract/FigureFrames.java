@@ -1332,8 +1332,10 @@ final class FigureFrames {
                     measure = WordClasses.first("money-raised"); // "needed to raise $2.25 billion": capital
                 } else if (previous != null && previous.kind() == ClaimKind.QUANTITY && dimension.equals("money")
                         && previous.unit() != null && Units.currency(previous.unit()) && !unitName.equals(previous.unit())
-                        && from == previous.end() + 1 && t.get(previous.end()).is("(")) {
-                    // "CHF 3 billion ($3.24 billion)": the amount before, in another currency
+                        && from == previous.end() + 1 && (t.get(previous.end()).is("(")
+                        || appositionEnds(t, previous.end(), to))) {
+                    // "CHF 3 billion ($3.24 billion)", "615 crore rupees, roughly $75 million": the amount before, in
+                    // another currency
                     measure = previous.measure();
                     predicate = previous.predicate();
                 } else if (previous != null && previous.kind() == ClaimKind.QUANTITY && unitName.equals(previous.unit())) {
@@ -1417,6 +1419,15 @@ final class FigureFrames {
             }
         }
         return previous;
+    }
+
+    /**
+     * Whether an amount after a comma at token {@code comma} and ending at token {@code end} stands alone as an
+     * apposition of the amount before the comma: the clause ends after it ("615 crore rupees, roughly $75 million.").
+     */
+    static boolean appositionEnds(List<Token> t, int comma, int end) {
+        return t.get(comma).is(",") && (end >= t.size() || t.get(end).is(".") || t.get(end).is(",")
+                || t.get(end).is(";") || t.get(end).is(")"));
     }
 
     /** Whether a number's bound is a verb ("passed 40 miles east"), not a bound ("more than 100 metres"). */

@@ -77,7 +77,7 @@ final class Modalities {
             k.modality = Modality.HISTORICAL; // "Organisers' figure: 500,000," under "July 2003: Protest against ...:"
             return;
         }
-        if (year > 0 && (oldYear(c, from, to, k.figureTo, year) || relativeToOld(c, from, year))) {
+        if (year > 0 && (oldYear(c, from, to, k.figureTo, year, k) || relativeToOld(c, from, year, k))) {
             k.modality = Modality.HISTORICAL;
             return;
         }
@@ -92,6 +92,10 @@ final class Modalities {
         String cue = null;
         for (int i = from; i < k.figureFrom && cue == null; i++) {
             cue = cueAt(BEFORE, t, i, k.figureFrom);
+            if ("projected".equals(cue) && i + 1 < k.figureFrom && WordClasses.is(t.get(i), "definite-futures")
+                    && t.get(i + 1).isWord() && WordClasses.of("price-verbs").contains(t.get(i + 1).verbLemma())) {
+                cue = null; // "would cost about 615 crore": the price stated for what is planned, not a forecast
+            }
         }
         for (int i = k.figureTo; i < to && cue == null; i++) {
             if (t.get(i).pos("CCONJ") && i + 1 < to && (t.get(i + 1).pos("DET") || t.get(i + 1).pos("PRON")
@@ -186,7 +190,7 @@ final class Modalities {
     }
 
     /** A year in tokens [from, to) two or more years before {@code year}. */
-    private static boolean oldYear(SentenceContext c, int from, int to, int figureTo, int year) {
+    private static boolean oldYear(SentenceContext c, int from, int to, int figureTo, int year, Candidate k) {
         for (int i = from; i < to; i++) {
             if (i >= figureTo && WordClasses.is(c.t.get(i), "comparison-links")) {
                 break; // "59.9%, down from 67.3% in 2019", "fewer than it received in 2019": the year of what the
@@ -194,10 +198,75 @@ final class Modalities {
             }
             int y = TimeRules.year(c.t.get(i));
             if (y > 0 && y <= year - 2 && !(i > 0 && SINCE.contains(c.t.get(i - 1).lower()))) {
+                if (k != null && estimateYear(c, i, k)) {
+                    // "Sivan put the cost at Rs 615 crore in 2020": when the estimate was given, not a past event
+                    k.asOf = String.valueOf(y);
+                    k.asOfFrom = i;
+                    k.asOfTo = i + 1;
+                    continue;
+                }
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the year at token i is when a figure of no event was given: the figure is a quantity keyed by no verb of
+     * its own (a cost, a value: "put the total cost at Rs 615 crore", "would cost about 615 crore") and the year goes
+     * with the verb of saying ("said in 2020 that", "In 2020, Sivan put the cost at", "put it at Rs 615 crore in
+     * 2020"). A count of what happened keeps its year: "officials said in 2015 that 9,000 had died" is background.
+     */
+    private static boolean estimateYear(SentenceContext c, int i, Candidate k) {
+        if (k.kind != ClaimKind.QUANTITY) {
+            return false;
+        }
+        String predicate = k.key.last();
+        if (!predicate.equals(dev.crosscheck.claim.ClaimKey.NONE)) {
+            LemmaLexicon.Entry cls = FigureFrames.PREDICATES.named(predicate);
+            cls = cls != null ? cls : FigureFrames.PREDICATES.of(predicate);
+            if (cls == null || !cls.has("report")) {
+                return false; // "the 1934 quake killed 8,500": what happened that year
+            }
+        }
+        if (i >= 2 && c.reportEnds[i - 1]) {
+            return true; // "said in 2020 that"
+        }
+        int verb = -1;
+        if (i < k.figureFrom) {
+            for (int j = i + 1; j < k.figureFrom && verb < 0; j++) {
+                verb = anyVerb(c, j) ? j : -1; // "In 2020, Sivan put the cost at": the first verb after the year
+            }
+        } else {
+            for (int j = k.figureFrom - 1; j > Math.max(0, k.figureFrom - GOVERNING_VERB_REACH) && verb < 0; j--) {
+                if (!c.t.get(j).isWord()) {
+                    return false; // "counted, down from 67.3% in 2019": the figure's own verb is right before it
+                }
+                verb = anyVerb(c, j) ? j : -1; // "put it at Rs 615 crore in 2020": the verb of the figure
+            }
+            for (int j = k.figureTo; j < i; j++) {
+                if (anyVerb(c, j)) {
+                    return false; // "put it at X after the mission launched in 2019": another verb's year
+                }
+            }
+        }
+        return verb >= 0 && reportVerb(c, verb);
+    }
+
+    /** The most tokens between a figure and the verb that gives it: "put the total cost at". */
+    private static final int GOVERNING_VERB_REACH = 6;
+
+    private static boolean anyVerb(SentenceContext c, int j) {
+        return c.verbAt[j] >= 0 || c.t.get(j).pos("VERB");
+    }
+
+    /** A verb of saying: a reporting verb ("said") or a verb that reports a figure ("put ... at": predicates.txt). */
+    private static boolean reportVerb(SentenceContext c, int j) {
+        if (c.verbAt[j] >= 0) {
+            return c.verbs.get(c.verbAt[j]).cls() == EventVerbs.Cls.REPORT;
+        }
+        LemmaLexicon.Entry cls = FigureFrames.PREDICATES.of(c.t.get(j).verbLemma());
+        return cls != null && cls.has("report");
     }
 
     /**
@@ -304,7 +373,7 @@ final class Modalities {
     }
 
     /** A relative clause ("…, which killed 453 people") of a clause that names an old year. */
-    private static boolean relativeToOld(SentenceContext c, int from, int year) {
+    private static boolean relativeToOld(SentenceContext c, int from, int year, Candidate k) {
         if (from < 1) {
             return false;
         }
@@ -314,10 +383,16 @@ final class Modalities {
         }
         int y = from - 2 >= 0 && c.t.get(from - 2).is(",") ? from - 3 : from - 2;
         if (y >= 0 && TimeRules.year(c.t.get(y)) > 0 && TimeRules.year(c.t.get(y)) <= year - 2) {
+            if (y >= 2 && c.reportEnds[y - 1] && estimateYear(c, y, k)) {
+                k.asOf = String.valueOf(TimeRules.year(c.t.get(y)));
+                k.asOfFrom = y;
+                k.asOfTo = y + 1;
+                return false; // "Sivan said in 2020 that it would cost": when the estimate was given
+            }
             return true; // "the largest since 1989, when over a million people protested": what that old year saw
         }
         int before = c.clauseStart(from - 1);
-        return oldYear(c, before, from - 1, from - 1, year);
+        return oldYear(c, before, from - 1, from - 1, year, null);
     }
 
     /**
