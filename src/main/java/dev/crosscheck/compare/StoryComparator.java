@@ -90,6 +90,7 @@ public final class StoryComparator {
         List<Ranked> ranked = new ArrayList<>();
         // Many sources repeat the same values: each distinct (kind, value, approximate) is parsed once.
         Map<String, ClaimValue> parsed = new HashMap<>();
+        joinUnowned(groups, parsed);
         for (Map.Entry<GroupKey, List<Claim>> group : groups.entrySet()) {
             ClaimKind kind = group.getKey().kind();
             Map<String, List<Parsed>> byFamily = new TreeMap<>();
@@ -235,6 +236,59 @@ public final class StoryComparator {
      * The key claims are grouped by: the claim's key, without its scope when the scope is a place where the story's
      * main event happened ("36 deaths in Lahaina" in a story of the Lahaina fire is the whole event's toll).
      */
+    /**
+     * Joins a quantity nobody is named as having ("the mission cost about $75 million") to the group of the one owner
+     * the story names for the same measure ("Chandrayaan-3 would cost about 615 crore rupees, roughly $75 million"),
+     * when every value of the two agrees: one story's cost, price or value told with and without its name is one
+     * figure. Never when the values differ (a figure of nobody named contradicts nothing), when the story names
+     * several owners of the measure, or for running figures, whose values change.
+     */
+    private static void joinUnowned(Map<GroupKey, List<Claim>> groups, Map<String, ClaimValue> parsed) {
+        Map<GroupKey, List<GroupKey>> owned = new HashMap<>(); // unowned key -> owned keys of the same measure
+        for (GroupKey g : groups.keySet()) {
+            String[] parts = g.key().split(":", 3);
+            if (g.kind() == ClaimKind.QUANTITY && parts.length == 3 && !parts[1].equals(ClaimKey.NONE)) {
+                GroupKey unowned = new GroupKey(g.kind(), parts[0] + ":" + ClaimKey.NONE + ":" + parts[2], g.projected());
+                if (groups.containsKey(unowned)) {
+                    owned.computeIfAbsent(unowned, k -> new ArrayList<>()).add(g);
+                }
+            }
+        }
+        for (Map.Entry<GroupKey, List<GroupKey>> e : owned.entrySet()) {
+            if (e.getValue().size() != 1) {
+                continue; // "-:cost" beside two named owners' costs: whose is not told
+            }
+            List<Claim> from = groups.get(e.getKey());
+            List<Claim> into = groups.get(e.getValue().get(0));
+            if (agreeing(from, into, parsed)) {
+                into.addAll(from);
+                groups.remove(e.getKey());
+            }
+        }
+    }
+
+    /** Whether no claim of either list is running and every value of one agrees with every value of the other. */
+    private static boolean agreeing(List<Claim> a, List<Claim> b, Map<String, ClaimValue> parsed) {
+        for (Claim x : a) {
+            for (Claim y : b) {
+                if (x.running() || y.running()) {
+                    return false;
+                }
+                ClaimValue vx = parsedValue(x, parsed);
+                ClaimValue vy = parsedValue(y, parsed);
+                if (vx.family().equals(vy.family()) && !vx.compatibleWith(vy)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static ClaimValue parsedValue(Claim c, Map<String, ClaimValue> parsed) {
+        return parsed.computeIfAbsent(c.kind().ordinal() + (c.approximate() ? "~" : ":") + c.value(),
+                k -> ClaimValues.parse(c.kind(), c.value(), c.approximate()));
+    }
+
     private static String groupKey(String key, Set<String> eventPlaces) {
         String scope = ClaimKey.scopeOf(key);
         return scope != null && eventPlaces.contains(scope) ? ClaimKey.withoutScope(key) : key;

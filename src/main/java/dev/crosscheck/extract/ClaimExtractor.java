@@ -102,6 +102,7 @@ public final class ClaimExtractor {
             Statements.apply(c);
             enrich(c);
             resolve(c, coverage);
+            FigureFrames.rememberSubjectAttribute(c);
             remember(c);
         }
         return new Extraction(List.copyOf(state.claims), coverage.build(), java.util.Set.copyOf(state.eventPlaces));

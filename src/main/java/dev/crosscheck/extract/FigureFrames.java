@@ -42,6 +42,12 @@ final class FigureFrames {
     /** Measures whose level in money is a price: "shares fell 60% to $106.04" (word-classes.txt stock-measures). */
     private static final java.util.Set<String> STOCK_MEASURES = WordClasses.of("stock-measures");
     private static final java.util.Set<String> LEVEL_LINKS = WordClasses.of("level-links");
+    /** The most tokens of what an amount is for: "for the lander, rover and propulsion module". */
+    private static final int PURPOSE_REACH = 10;
+    /** How near a sentence's start the attribute it is about is named: "The low cost of the mission". */
+    private static final int SUBJECT_ATTRIBUTE_WITHIN = 4;
+    /** The most tokens from "put" to its "at": "put the total cost of Chandrayaan-3 at". */
+    private static final int AT_REPORT_REACH = 11;
     private static final java.util.Set<String> MARKET_CLOSE = WordClasses.of("market-close-verbs");
     private static final java.util.Set<String> EARLIER_LINKS = WordClasses.of("earlier-links");
     /** The most tokens between a change and the level it reached: "fell 60% that day, from $267.83". */
@@ -1003,9 +1009,9 @@ final class FigureFrames {
             return true;
         }
         if (WordClasses.of("at-report-verbs").contains(lemma)) {
-            for (int j = k + 1; j < Math.min(c.t.size(), k + 8); j++) {
+            for (int j = k + 1; j < Math.min(c.t.size(), k + AT_REPORT_REACH); j++) {
                 if (WordClasses.is(c.t.get(j), "level-links")) {
-                    return true; // "put insured losses at"
+                    return true; // "put insured losses at", "put the total cost of Chandrayaan-3 at"
                 }
             }
         }
@@ -1097,6 +1103,9 @@ final class FigureFrames {
         Token w = c.t.get(k);
         if (!w.isWord() || !w.capitalized() || commonWord(w) || Scopes.calendarWord(w)) {
             return false;
+        }
+        if (k + 1 < c.t.size() && c.t.get(k + 1).isNumber() && Units.currencyBefore(c.t, k + 1) != null) {
+            return false; // "and Rs 365 crore": a currency sign before its amount names nobody
         }
         return k > 0 && !c.t.get(k - 1).is("\"") || w.pos("PROPN") || w.pos("ADJ");
     }
@@ -1328,6 +1337,10 @@ final class FigureFrames {
                     claimFrom = Math.min(claimFrom, before.from());
                 } else if (dimension.equals("money") && from > 0 && PRICE_LINKS.contains(t.get(from - 1).lower())) {
                     measure = "price"; // "bought it for $69 billion", "a deal for $69 billion"
+                } else if (dimension.equals("money") && c.state.subjectAttribute != null && pronounAt(c, from)) {
+                    // "The low cost of the mission has become a point of pride. Sivan put it at Rs 615 crore": the
+                    // pronoun is what the sentence before was about
+                    measure = c.state.subjectAttribute;
                 } else if (dimension.equals("money") && RAISED_MONEY.contains(predicate)) {
                     measure = WordClasses.first("money-raised"); // "needed to raise $2.25 billion": capital
                 } else if (previous != null && previous.kind() == ClaimKind.QUANTITY && dimension.equals("money")
@@ -1362,6 +1375,10 @@ final class FigureFrames {
                     owner = subjectOwner(c, from);
                 }
                 thing = subjectHead(c, from); // "The deal covered $72 billion of assets": the deal's, not the bank's
+                String purpose = WordClasses.of("purpose-measures").contains(measure) ? purposeAfter(c, claimTo) : null;
+                if (purpose != null) {
+                    thing = purpose; // "Rs 250 crore for the lander, rover and propulsion module": the module's cost
+                }
                 if (thing.equals(measure)) {
                     thing = ClaimKey.NONE; // "the deal is worth $69 billion": the deal's measure already
                 }
@@ -1381,6 +1398,57 @@ final class FigureFrames {
         k.figure(c.figureTokens, from, to);
         k.eventAttribute = eventAttribute;
         return new Previous(ClaimKind.QUANTITY, measure, predicate, thing, claimTo, unitName, owner, false);
+    }
+
+    /**
+     * Whether the figure at token {@code from} is what a verb of reporting puts a pronoun at: "put it at Rs 615 crore",
+     * "estimated it at about $2 billion".
+     */
+    private static boolean pronounAt(SentenceContext c, int from) {
+        List<Token> t = c.t;
+        return from >= 3 && LEVEL_LINKS.contains(t.get(from - 1).lower())
+                && WordClasses.is(t.get(from - 2), "object-pronouns") && t.get(from - 3).isWord()
+                && WordClasses.of("at-report-verbs").contains(t.get(from - 3).verbLemma());
+    }
+
+    /**
+     * What an amount of money is for, named right after it: "Rs 250 crore for the lander, rover and propulsion
+     * module" is the module's (the last common noun of the phrase, through a list); null when no common noun
+     * follows "for" ("$2 billion for Ukraine" names a recipient, "fined $1 million for breaching" an act).
+     */
+    private static String purposeAfter(SentenceContext c, int to) {
+        List<Token> t = c.t;
+        if (to >= t.size() || !WordClasses.is(t.get(to), "purpose-links")) {
+            return null;
+        }
+        int head = -1;
+        for (int k = to + 1; k < Math.min(t.size(), to + PURPOSE_REACH); k++) {
+            Token w = t.get(k);
+            if (w.pos("NOUN") && !w.capitalized() && !WordClasses.is(w, "period-nouns")) {
+                head = k;
+            } else if (!(w.pos("DET") || w.pos("ADJ") || w.is(",") && head >= 0 || w.pos("CCONJ") && head >= 0)) {
+                break;
+            }
+        }
+        if (head < 0 || head + 1 < t.size() && (t.get(head + 1).pos("NOUN") || t.get(head + 1).pos("VERB"))) {
+            return null;
+        }
+        return ClaimKey.slug(t.get(head).nounLemma());
+    }
+
+    /**
+     * Remembers the attribute the sentence is about when its subject names one ("The low cost of the mission has
+     * become a point of national pride": cost), for a pronoun in the next sentence; forgets it otherwise.
+     */
+    static void rememberSubjectAttribute(SentenceContext c) {
+        c.state.subjectAttribute = null;
+        for (int k = 0; k < Math.min(c.t.size(), SUBJECT_ATTRIBUTE_WITHIN); k++) {
+            LemmaLexicon.Match m = c.t.get(k).isWord() ? MEASURES.at(c.t, k) : null;
+            if (m != null && m.entry().has("attribute")) {
+                c.state.subjectAttribute = m.entry().name();
+                return;
+            }
+        }
     }
 
     /** Whether the clause before token {@code end} closes a trading day ("closed down 60.4%": market-close-verbs). */

@@ -44,6 +44,30 @@ class StoryComparatorTest {
     }
 
     @Test
+    void aQuantityOfNobodyNamedJoinsTheOneNamedOwnersWhenItAgrees() {
+        List<SourceInfo> sources = List.of(new SourceInfo("a", null, null, null, null),
+                new SourceInfo("b", null, null, null, null), new SourceInfo("c", null, null, null, null));
+        Report joined = comparator.compare("s", sources, List.of(
+                claim("a", ClaimKind.QUANTITY, "quantity:surya:-:cost:-", "4800000000 INR"),
+                claim("b", ClaimKind.QUANTITY, "quantity:-:-:cost:-", "4800000000 INR")));
+        assertEquals(1, joined.findings().size(), "the mission's cost told with and without its name is one figure");
+        assertEquals("agreement", joined.findings().get(0).verdict());
+
+        Report differing = comparator.compare("s", sources, List.of(
+                claim("a", ClaimKind.QUANTITY, "quantity:surya:-:cost:-", "4800000000 INR"),
+                claim("b", ClaimKind.QUANTITY, "quantity:-:-:cost:-", "2150000000 INR")));
+        assertEquals(List.of("single-source", "single-source"),
+                differing.findings().stream().map(Report.Finding::verdict).toList(),
+                "a figure of nobody named contradicts no owner's");
+
+        Report twoOwners = comparator.compare("s", sources, List.of(
+                claim("a", ClaimKind.QUANTITY, "quantity:surya:-:cost:-", "4800000000 INR"),
+                claim("c", ClaimKind.QUANTITY, "quantity:chandra:-:cost:-", "4800000000 INR"),
+                claim("b", ClaimKind.QUANTITY, "quantity:-:-:cost:-", "4800000000 INR")));
+        assertEquals(3, twoOwners.findings().size(), "with two owners named, whose the figure is stays untold");
+    }
+
+    @Test
     void boundHoldingOneSideOfAContradictionIsThatSide() {
         List<SourceInfo> sources = List.of(new SourceInfo("a", null, null, null, null),
                 new SourceInfo("b", null, null, null, null), new SourceInfo("c", null, null, null, null),
