@@ -42,6 +42,8 @@ final class FigureFrames {
     /** Measures whose level in money is a price: "shares fell 60% to $106.04" (word-classes.txt stock-measures). */
     private static final java.util.Set<String> STOCK_MEASURES = WordClasses.of("stock-measures");
     private static final java.util.Set<String> LEVEL_LINKS = WordClasses.of("level-links");
+    /** The most tokens of a fact box row's heading: "Mission life (lander and rover) |". */
+    private static final int ROW_HEADING_MAX = 8;
     /** The most tokens of what an amount is for: "for the lander, rover and propulsion module". */
     private static final int PURPOSE_REACH = 10;
     /** How near a sentence's start the attribute it is about is named: "The low cost of the mission". */
@@ -1254,6 +1256,16 @@ final class FigureFrames {
         double conf = c.baseConfidence();
         int claimFrom = from;
         int claimTo = to;
+        String[] cell = dimension.equals("magnitude") ? null : factRowCell(c, from, to);
+        if (cell != null) {
+            // "Cost | lander, rover and propulsion module Rs 215 crore; launch services Rs 365 crore": the heading is
+            // what each amount measures, the noun beside it whose it is
+            Candidate k = c.emit(ClaimKind.QUANTITY, ClaimKey.of(ClaimKind.QUANTITY, ClaimKey.NONE, cell[1], cell[0],
+                            null), subjectLabel(ClaimKey.NONE, cell[1], cell[0], null), cell[0], value, from, to, hedged,
+                    measureRunning(cell[0]), conf * 0.85);
+            k.figure(c.figureTokens, from, to);
+            return new Previous(ClaimKind.QUANTITY, cell[0], null, cell[1], to, unitName, ClaimKey.NONE, false);
+        }
         switch (dimension) {
             case "magnitude" -> {
                 measure = "magnitude";
@@ -1449,6 +1461,45 @@ final class FigureFrames {
                 return;
             }
         }
+    }
+
+    /**
+     * A quantity in a fact box's row ("Mass | about 3,900 kg in all: propulsion module 2,148 kg, lander 1,752 kg
+     * including the 26 kg rover"): what it measures (the heading's measure, else the heading's first noun) and whose
+     * it is (the noun right before the amount, or right after it at the end of its item; none for the whole, "in
+     * all", "total"). Null outside a row.
+     */
+    private static String[] factRowCell(SentenceContext c, int from, int to) {
+        List<Token> t = c.t;
+        int bar = -1;
+        for (int k = 1; k < Math.min(from, ROW_HEADING_MAX + 1); k++) {
+            if (t.get(k).is("|")) {
+                bar = k;
+                break;
+            }
+        }
+        if (bar < 0 || !t.get(0).isWord()) {
+            return null;
+        }
+        String measure = null;
+        for (int k = 0; k < bar && measure == null; k++) {
+            LemmaLexicon.Match m = t.get(k).isWord() ? MEASURES.at(t, k) : null;
+            measure = m != null && m.end() <= bar ? m.entry().name() : null;
+        }
+        if (measure == null) {
+            measure = ClaimKey.slug(t.get(0).nounLemma());
+        }
+        String thing = ClaimKey.NONE;
+        Token before = t.get(from - 1);
+        if (before.isWord() && !before.capitalized() && before.pos("NOUN") && !WHOLE_WORDS.contains(before.lower())) {
+            thing = ClaimKey.slug(before.nounLemma()); // "propulsion module 2,148 kg"
+        } else if (to < t.size() && t.get(to).isWord() && !t.get(to).capitalized()
+                && (t.get(to).pos("NOUN") || t.get(to).pos("VERB") && t.get(to).lower().equals(t.get(to).verbLemma()))
+                && !WHOLE_WORDS.contains(t.get(to).lower()) && (to + 1 >= t.size() || !t.get(to + 1).isWord())) {
+            // (a noun the tagger reads as a bare verb at the end of a row: "the 26 kg rover")
+            thing = ClaimKey.slug(t.get(to).nounLemma()); // "including the 26 kg rover"
+        }
+        return new String[] {measure, thing};
     }
 
     /** Whether the clause before token {@code end} closes a trading day ("closed down 60.4%": market-close-verbs). */
