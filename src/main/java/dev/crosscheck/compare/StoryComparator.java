@@ -237,8 +237,9 @@ public final class StoryComparator {
      * main event happened ("36 deaths in Lahaina" in a story of the Lahaina fire is the whole event's toll).
      */
     /**
-     * Joins a quantity nobody is named as having ("the mission cost about $75 million") to the group of the one owner
-     * the story names for the same measure ("Chandrayaan-3 would cost about 615 crore rupees, roughly $75 million"),
+     * Joins a quantity or a date nobody is named as having ("the mission cost about $75 million", "the mission was
+     * launched on July 14") to the group of the one owner the story names for the same measure or event
+     * ("Chandrayaan-3 would cost about 615 crore rupees, roughly $75 million", "Chandrayaan-3 lifted off on July 14"),
      * when every value of the two agrees: one story's cost, price or value told with and without its name is one
      * figure. Never when the values differ (a figure of nobody named contradicts nothing), when the story names
      * several owners of the measure, or for running figures, whose values change.
@@ -247,7 +248,8 @@ public final class StoryComparator {
         Map<GroupKey, List<GroupKey>> owned = new HashMap<>(); // unowned key -> owned keys of the same measure
         for (GroupKey g : groups.keySet()) {
             String[] parts = g.key().split(":", 3);
-            if (g.kind() == ClaimKind.QUANTITY && parts.length == 3 && !parts[1].equals(ClaimKey.NONE)) {
+            if ((g.kind() == ClaimKind.QUANTITY || g.kind() == ClaimKind.DATE) && parts.length == 3
+                    && !parts[1].equals(ClaimKey.NONE)) {
                 GroupKey unowned = new GroupKey(g.kind(), parts[0] + ":" + ClaimKey.NONE + ":" + parts[2], g.projected());
                 if (groups.containsKey(unowned)) {
                     owned.computeIfAbsent(unowned, k -> new ArrayList<>()).add(g);

@@ -259,6 +259,19 @@ final class DateClaims {
                 keys.add(ClaimKey.of(ClaimKind.DATE, owner, v.lemma()));
                 subjects.add(DateClaims.cap(SentenceContext.ownerName(owner) + noun(v.lemma())));
             }
+            case CRAFT -> {
+                // "Chandrayaan-3 lifted off on July 14" is the craft's; "the mission was launched", "after it was
+                // launched" name none (a pronoun is not resolved: the last subject may be the country that launched it)
+                if (v.start() > 0 && c.t.get(v.start() - 1).pos("DET") || craftLaunchedSomething(c, v)) {
+                    return; // "after the launch of the solar observatory": a noun; "launched 30 drones": what was
+                            // launched is the object's (EventDates)
+                }
+                int from = c.clauseStart(v.start());
+                boolean pronoun = from < v.start() && SentenceContext.subjectPronoun(c.t.get(from));
+                String owner = pronoun ? SentenceContext.NOBODY : FigureFrames.subjectOwner(c, v.start());
+                keys.add(ClaimKey.of(ClaimKind.DATE, owner, v.lemma()));
+                subjects.add(DateClaims.cap(SentenceContext.ownerName(owner) + noun(v.lemma())));
+            }
             case MEET -> {
                 String owner = orNobody(c.subjectOwner(v.start()));
                 for (String p : Participants.objects(c, v)) {
@@ -341,8 +354,11 @@ final class DateClaims {
             }
             int from = Math.min(v.start(), m.start());
             int to = Math.max(v.end(), m.end());
-            EventDates.completeDate(c, c.emit(ClaimKind.DATE, key, subjects.get(k), v.lemma(), value, from, to, false,
-                    false, conf), m, v.start());
+            Candidate n = c.emit(ClaimKind.DATE, key, subjects.get(k), v.lemma(), value, from, to, false, false, conf);
+            if (v.cls() == EventVerbs.Cls.CRAFT && Modalities.oldDate(value, c.published())) {
+                n.modality = dev.crosscheck.claim.Modality.HISTORICAL; // "the Mars Orbiter Mission launched in 2013"
+            }
+            EventDates.completeDate(c, n, m, v.start());
         }
     }
 
@@ -390,11 +406,17 @@ final class DateClaims {
         return stamped.toLocalDate();
     }
 
+    /** Whether a verb of a craft setting off has an object ("Ukraine launched 30 drones"): then it is no craft's own. */
+    static boolean craftLaunchedSomething(SentenceContext c, EventVerbs.Verb v) {
+        return !EventVerbs.passive(c.t, v.start()) && (directObject(c, v.end())
+                || v.end() < c.t.size() && NumberRules.startsNumber(c.t, v.end()));
+    }
+
     /**
      * Whether a verb ending before token {@code k} has a direct object ("landed a spacecraft"), not a place it went to
      * ("landed in Johannesburg", "arrived on Monday"): read from the word, for words far from a figure are untagged.
      */
-    private static boolean directObject(SentenceContext c, int k) {
+    static boolean directObject(SentenceContext c, int k) {
         return k < c.t.size() && c.t.get(k).isWord() && !WordClasses.is(c.t.get(k), "movement-links")
                 && !c.inTime(k);
     }

@@ -373,8 +373,12 @@ final class EventDates {
             return;
         }
         if (listed != null && (listed.cls() == EventVerbs.Cls.ACTOR || listed.cls() == EventVerbs.Cls.MEET
-                || listed.cls() == EventVerbs.Cls.REPORT)) {
+                || listed.cls() == EventVerbs.Cls.REPORT
+                || listed.cls() == EventVerbs.Cls.CRAFT && !DateClaims.craftLaunchedSomething(c, listed))) {
             return; // the date rule's: a movement or a meeting needs a named actor; "said on Monday" dates the report
+        }
+        if (listed != null && listed.cls() == EventVerbs.Cls.CRAFT) {
+            listed = null; // "launched 30 drones on Sunday": what was launched, by the verb's predicate class
         }
         // a reporting or linking verb ("found on Monday", "was on Monday") says nothing of what happened that day
         LemmaLexicon.Match phrase = FigureFrames.PREDICATES.at(t, verb); // "take out" before "take"

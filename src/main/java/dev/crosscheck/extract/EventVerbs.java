@@ -8,7 +8,7 @@ import java.util.List;
  */
 final class EventVerbs {
 
-    enum Cls { ACTOR, MEET, OBJECT, OCCUR, EVENT, CASUALTY, REPORT }
+    enum Cls { ACTOR, MEET, OBJECT, OCCUR, EVENT, CASUALTY, REPORT, CRAFT }
 
     /** A verb at tokens [start, end). */
     record Verb(int start, int end, String lemma, Cls cls) {

@@ -1154,6 +1154,11 @@ final class FigureFrames {
         for (int k = from; k < to; k++) {
             b.append(k > from ? " " : "").append(t.get(k).text());
         }
+        if (to + 1 < t.size() && t.get(to).is("-") && t.get(to).start() == t.get(to - 1).end()
+                && t.get(to + 1).start() == t.get(to).end() && t.get(to + 1).text().chars().anyMatch(Character::isDigit)) {
+            // "Chandrayaan-3", "Aditya-L1": the number tells the craft apart from its predecessor
+            return ClaimKey.slug(b + "-" + t.get(to + 1).text());
+        }
         String slug = ClaimKey.slug(b.toString());
         if (slug.endsWith("ies") && slug.length() > 5) {
             return slug.substring(0, slug.length() - 3) + "y";

@@ -334,6 +334,11 @@ final class SentenceContext {
         return false;
     }
 
+    /** Whether token k is a subject pronoun ("it", "they": pronouns.txt). */
+    static boolean subjectPronoun(Token w) {
+        return SUBJECT_PRONOUNS.contains(w.lower());
+    }
+
     /** The first token of the clause that token ref is in (after the nearest boundary word or reporting verb). */
     int clauseStart(int ref) {
         int limit = Math.max(0, ref - WINDOW * 2);

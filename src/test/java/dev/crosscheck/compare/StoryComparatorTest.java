@@ -65,6 +65,12 @@ class StoryComparatorTest {
                 claim("c", ClaimKind.QUANTITY, "quantity:chandra:-:cost:-", "4800000000 INR"),
                 claim("b", ClaimKind.QUANTITY, "quantity:-:-:cost:-", "4800000000 INR")));
         assertEquals(3, twoOwners.findings().size(), "with two owners named, whose the figure is stays untold");
+
+        Report launch = comparator.compare("s", sources, List.of(
+                claim("a", ClaimKind.DATE, "date:surya-2:launch", "2023-07-14"),
+                claim("b", ClaimKind.DATE, "date:-:launch", "2023-07-14")));
+        assertEquals(List.of("agreement"), launch.findings().stream().map(Report.Finding::verdict).toList(),
+                "the mission launched on a day is the named craft's launch on that day");
     }
 
     @Test
