@@ -6,7 +6,10 @@
  * where the story's main event happened (reported by the extraction) is the whole. Projected claims form groups of
  * their own (key suffix {@code ~projected}). A group whose values an outlet states on its own account scatter into
  * more than two incompatible clusters matching no authority is split into those clusters: claims of different figures
- * that share a key are not one figure misreported.
+ * that share a key are not one figure misreported. A quantity or a date of nobody named ("the mission cost about $75
+ * million") joins the group of the one owner the story names for the same measure or event ("Chandrayaan-3 would cost
+ * about 615 crore rupees") when every value of the two agrees: never when they differ, never beside two named owners,
+ * never for running figures.
  *
  * <p>Each group is judged by {@link dev.crosscheck.compare.Judgement}:
  * <ul>
