@@ -238,11 +238,11 @@ public final class StoryComparator {
      */
     /**
      * Joins a quantity or a date nobody is named as having ("the mission cost about $75 million", "the mission was
-     * launched on July 14") to the group of the one owner the story names for the same measure or event
-     * ("Chandrayaan-3 would cost about 615 crore rupees, roughly $75 million", "Chandrayaan-3 lifted off on July 14"),
-     * when every value of the two agrees: one story's cost, price or value told with and without its name is one
-     * figure. Never when the values differ (a figure of nobody named contradicts nothing), when the story names
-     * several owners of the measure, or for running figures, whose values change.
+     * launched on July 14") to the group of the one owner the story names for the same measure or event whose values
+     * all agree with it ("Chandrayaan-3 would cost about 615 crore rupees, roughly $75 million", "Chandrayaan-3 lifted
+     * off on July 14"), whatever their times: one story's cost, price or value told with and without its name is one
+     * figure. Never when its values differ from that owner's (a figure of nobody named contradicts nothing), and never
+     * when two owners' figures match it (whose it is stays untold).
      */
     private static void joinUnowned(Map<GroupKey, List<Claim>> groups, Map<String, ClaimValue> parsed) {
         Map<GroupKey, List<GroupKey>> owned = new HashMap<>(); // unowned key -> owned keys of the same measure
@@ -257,25 +257,24 @@ public final class StoryComparator {
             }
         }
         for (Map.Entry<GroupKey, List<GroupKey>> e : owned.entrySet()) {
-            if (e.getValue().size() != 1) {
-                continue; // "-:cost" beside two named owners' costs: whose is not told
-            }
             List<Claim> from = groups.get(e.getKey());
-            List<Claim> into = groups.get(e.getValue().get(0));
-            if (agreeing(from, into, parsed)) {
-                into.addAll(from);
-                groups.remove(e.getKey());
+            List<GroupKey> matching = new ArrayList<>();
+            for (GroupKey g : e.getValue()) {
+                if (agreeing(from, groups.get(g), parsed)) {
+                    matching.add(g);
+                }
             }
+            if (matching.size() == 1) {
+                groups.get(matching.get(0)).addAll(from);
+                groups.remove(e.getKey());
+            } // beside two named owners whose figures it matches, whose it is stays untold
         }
     }
 
-    /** Whether no claim of either list is running and every value of one agrees with every value of the other. */
+    /** Whether every value of one list agrees with every value of the other. */
     private static boolean agreeing(List<Claim> a, List<Claim> b, Map<String, ClaimValue> parsed) {
         for (Claim x : a) {
             for (Claim y : b) {
-                if (x.running() || y.running()) {
-                    return false;
-                }
                 ClaimValue vx = parsedValue(x, parsed);
                 ClaimValue vy = parsedValue(y, parsed);
                 if (vx.family().equals(vy.family()) && !vx.compatibleWith(vy)) {

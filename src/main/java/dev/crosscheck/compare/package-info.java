@@ -7,9 +7,8 @@
  * their own (key suffix {@code ~projected}). A group whose values an outlet states on its own account scatter into
  * more than two incompatible clusters matching no authority is split into those clusters: claims of different figures
  * that share a key are not one figure misreported. A quantity or a date of nobody named ("the mission cost about $75
- * million") joins the group of the one owner the story names for the same measure or event ("Chandrayaan-3 would cost
- * about 615 crore rupees") when every value of the two agrees: never when they differ, never beside two named owners,
- * never for running figures.
+ * million") joins the group of the one owner the story names for the same measure or event whose values all agree
+ * with it ("Chandrayaan-3 would cost about 615 crore rupees"): never when they differ, never when two owners' match.
  *
  * <p>Each group is judged by {@link dev.crosscheck.compare.Judgement}:
  * <ul>

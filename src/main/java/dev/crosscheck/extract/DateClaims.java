@@ -260,15 +260,10 @@ final class DateClaims {
                 subjects.add(DateClaims.cap(SentenceContext.ownerName(owner) + noun(v.lemma())));
             }
             case CRAFT -> {
-                // "Chandrayaan-3 lifted off on July 14" is the craft's; "the mission was launched", "after it was
-                // launched" name none (a pronoun is not resolved: the last subject may be the country that launched it)
-                if (v.start() > 0 && c.t.get(v.start() - 1).pos("DET") || craftLaunchedSomething(c, v)) {
-                    return; // "after the launch of the solar observatory": a noun; "launched 30 drones": what was
-                            // launched is the object's (EventDates)
+                String owner = craftOwner(c, v);
+                if (owner == null) {
+                    return; // "a rescue operation was launched", "after a successful launch": no craft set off
                 }
-                int from = c.clauseStart(v.start());
-                boolean pronoun = from < v.start() && SentenceContext.subjectPronoun(c.t.get(from));
-                String owner = pronoun ? SentenceContext.NOBODY : FigureFrames.subjectOwner(c, v.start());
                 keys.add(ClaimKey.of(ClaimKind.DATE, owner, v.lemma()));
                 subjects.add(DateClaims.cap(SentenceContext.ownerName(owner) + noun(v.lemma())));
             }
@@ -406,10 +401,45 @@ final class DateClaims {
         return stamped.toLocalDate();
     }
 
-    /** Whether a verb of a craft setting off has an object ("Ukraine launched 30 drones"): then it is no craft's own. */
-    static boolean craftLaunchedSomething(SentenceContext c, EventVerbs.Verb v) {
-        return !EventVerbs.passive(c.t, v.start()) && (directObject(c, v.end())
-                || v.end() < c.t.size() && NumberRules.startsNumber(c.t, v.end()));
+    /**
+     * Whose setting off a verb of a craft tells ("Chandrayaan-3 lifted off on July 14": the craft's name with its
+     * number), {@code -} when the craft is named by a common noun of craft-nouns ("the mission was launched") or is a
+     * pronoun in a sentence about one ("The mission landed ..., 40 days after it was launched": a pronoun is not
+     * resolved, for the last subject may be the country that launched it); null when no craft sets off: a noun ("after
+     * a successful launch"), an object launched ("Ukraine launched 30 drones": the object's date, EventDates), or a
+     * subject that is no craft ("a rescue operation was launched").
+     */
+    static String craftOwner(SentenceContext c, EventVerbs.Verb v) {
+        List<Token> t = c.t;
+        int at = v.start();
+        if (t.get(at).pos("NOUN") || at > 0 && (t.get(at - 1).pos("DET") || t.get(at - 1).pos("ADJ")
+                || t.get(at - 1).kind() == Token.Kind.POSSESSIVE)) {
+            return null;
+        }
+        if (!EventVerbs.passive(t, at) && (directObject(c, v.end())
+                || v.end() < t.size() && NumberRules.startsNumber(t, v.end()))) {
+            return null;
+        }
+        int from = c.clauseStart(at);
+        if (from < at && SentenceContext.subjectPronoun(t.get(from))) {
+            return craftNoun(c, 0, at) ? SentenceContext.NOBODY : null;
+        }
+        String owner = FigureFrames.subjectOwner(c, at);
+        if (!owner.equals(SentenceContext.NOBODY)) {
+            return owner;
+        }
+        return craftNoun(c, from, at) ? SentenceContext.NOBODY : null;
+    }
+
+    /** Whether the first noun in tokens [from, to) is a craft's (craft-nouns: "the mission", "the probe"). */
+    private static boolean craftNoun(SentenceContext c, int from, int to) {
+        for (int k = from; k < to; k++) {
+            Token w = c.t.get(k);
+            if (w.isWord() && (w.pos("NOUN") || WordClasses.of("craft-nouns").contains(w.nounLemma()))) {
+                return WordClasses.of("craft-nouns").contains(w.nounLemma());
+            }
+        }
+        return false;
     }
 
     /**

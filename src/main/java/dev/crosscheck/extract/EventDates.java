@@ -374,7 +374,7 @@ final class EventDates {
         }
         if (listed != null && (listed.cls() == EventVerbs.Cls.ACTOR || listed.cls() == EventVerbs.Cls.MEET
                 || listed.cls() == EventVerbs.Cls.REPORT
-                || listed.cls() == EventVerbs.Cls.CRAFT && !DateClaims.craftLaunchedSomething(c, listed))) {
+                || listed.cls() == EventVerbs.Cls.CRAFT && DateClaims.craftOwner(c, listed) != null)) {
             return; // the date rule's: a movement or a meeting needs a named actor; "said on Monday" dates the report
         }
         if (listed != null && listed.cls() == EventVerbs.Cls.CRAFT) {

@@ -92,9 +92,10 @@ final class Modalities {
         String cue = null;
         for (int i = from; i < k.figureFrom && cue == null; i++) {
             cue = cueAt(BEFORE, t, i, k.figureFrom);
-            if ("projected".equals(cue) && i + 1 < k.figureFrom && WordClasses.is(t.get(i), "definite-futures")
-                    && t.get(i + 1).isWord() && WordClasses.of("price-verbs").contains(t.get(i + 1).verbLemma())) {
-                cue = null; // "would cost about 615 crore": the price stated for what is planned, not a forecast
+            if (Modality.PROJECTED.wireName().equals(cue) && k.asOf != null && i + 1 < k.figureFrom
+                    && WordClasses.is(t.get(i), "definite-futures") && t.get(i + 1).isWord()
+                    && WordClasses.of("price-verbs").contains(t.get(i + 1).verbLemma())) {
+                cue = null; // "said in 2020 that it would cost about 615 crore": the price estimated then, of its time
             }
         }
         for (int i = k.figureTo; i < to && cue == null; i++) {
@@ -200,9 +201,7 @@ final class Modalities {
             if (y > 0 && y <= year - 2 && !(i > 0 && SINCE.contains(c.t.get(i - 1).lower()))) {
                 if (k != null && estimateYear(c, i, k)) {
                     // "Sivan put the cost at Rs 615 crore in 2020": when the estimate was given, not a past event
-                    k.asOf = String.valueOf(y);
-                    k.asOfFrom = i;
-                    k.asOfTo = i + 1;
+                    estimatedIn(k, y, i);
                     continue;
                 }
                 return true;
@@ -251,6 +250,18 @@ final class Modalities {
             }
         }
         return verb >= 0 && reportVerb(c, verb);
+    }
+
+    /**
+     * Marks a figure as an estimate of the year written at token {@code at}: it refers to that year, and it is compared
+     * as a running figure, with the values of its time only (a 2019 estimate and the final cost are two moments, not a
+     * contradiction).
+     */
+    private static void estimatedIn(Candidate k, int year, int at) {
+        k.asOf = String.valueOf(year);
+        k.asOfFrom = at;
+        k.asOfTo = at + 1;
+        k.running = true;
     }
 
     /** The most tokens between a figure and the verb that gives it: "put the total cost at". */
@@ -384,9 +395,7 @@ final class Modalities {
         int y = from - 2 >= 0 && c.t.get(from - 2).is(",") ? from - 3 : from - 2;
         if (y >= 0 && TimeRules.year(c.t.get(y)) > 0 && TimeRules.year(c.t.get(y)) <= year - 2) {
             if (y >= 2 && c.reportEnds[y - 1] && estimateYear(c, y, k)) {
-                k.asOf = String.valueOf(TimeRules.year(c.t.get(y)));
-                k.asOfFrom = y;
-                k.asOfTo = y + 1;
+                estimatedIn(k, TimeRules.year(c.t.get(y)), y);
                 return false; // "Sivan said in 2020 that it would cost": when the estimate was given
             }
             return true; // "the largest since 1989, when over a million people protested": what that old year saw

@@ -309,11 +309,13 @@ final class SentenceContext {
     }
 
     /**
-     * Whether actor a is a country named before a business noun after "the" ("the US bank", "the British lender"):
-     * the subject is the business, which the country only places; it owns none of the business's figures.
+     * Whether actor a is the story's own country named before a business noun after "the" ("the US bank" in a story
+     * of a US bank): the subject is the story's business, which the country only places; it owns none of its
+     * figures. Another country's ("the Swiss bank" in the same story) still tells whose the figures are.
      */
     boolean countrysBusiness(Gazetteer.Actor a, int from) {
-        return !a.isPerson() && a.start() > from && a.end() < t.size()
+        return !a.isPerson() && a.country() != null && a.country().equals(state.storyCountry)
+                && a.start() > from && a.end() < t.size()
                 && WordClasses.is(t.get(a.start() - 1), "definite-determiners")
                 && WordClasses.is(t.get(a.end()), "business-nouns");
     }
@@ -334,7 +336,7 @@ final class SentenceContext {
         return false;
     }
 
-    /** Whether token k is a subject pronoun ("it", "they": pronouns.txt). */
+    /** Whether a word is a subject pronoun ("it", "they": pronouns.txt). */
     static boolean subjectPronoun(Token w) {
         return SUBJECT_PRONOUNS.contains(w.lower());
     }

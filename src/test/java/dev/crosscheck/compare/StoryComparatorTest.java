@@ -64,7 +64,13 @@ class StoryComparatorTest {
                 claim("a", ClaimKind.QUANTITY, "quantity:surya:-:cost:-", "4800000000 INR"),
                 claim("c", ClaimKind.QUANTITY, "quantity:chandra:-:cost:-", "4800000000 INR"),
                 claim("b", ClaimKind.QUANTITY, "quantity:-:-:cost:-", "4800000000 INR")));
-        assertEquals(3, twoOwners.findings().size(), "with two owners named, whose the figure is stays untold");
+        assertEquals(3, twoOwners.findings().size(), "with two owners' figures matching, whose it is stays untold");
+
+        Report oneMatching = comparator.compare("s", sources, List.of(
+                claim("a", ClaimKind.QUANTITY, "quantity:surya:-:cost:-", "4800000000 INR"),
+                claim("c", ClaimKind.QUANTITY, "quantity:chandra:-:cost:-", "9780000000 INR"),
+                claim("b", ClaimKind.QUANTITY, "quantity:-:-:cost:-", "4800000000 INR")));
+        assertEquals(2, oneMatching.findings().size(), "the one owner whose figure it matches is whose it is");
 
         Report launch = comparator.compare("s", sources, List.of(
                 claim("a", ClaimKind.DATE, "date:surya-2:launch", "2023-07-14"),
