@@ -95,8 +95,7 @@ public final class StoryComparator {
             ClaimKind kind = group.getKey().kind();
             Map<String, List<Parsed>> byFamily = new TreeMap<>();
             for (Claim c : group.getValue()) {
-                ClaimValue v = parsed.computeIfAbsent(kind.ordinal() + (c.approximate() ? "~" : ":") + c.value(),
-                        k -> ClaimValues.parse(kind, c.value(), c.approximate()));
+                ClaimValue v = parsedValue(c, parsed);
                 byFamily.computeIfAbsent(v.family(), f -> new ArrayList<>()).add(new Parsed(c, v));
             }
             for (List<Parsed> members : byFamily.values()) {
@@ -233,10 +232,6 @@ public final class StoryComparator {
     }
 
     /**
-     * The key claims are grouped by: the claim's key, without its scope when the scope is a place where the story's
-     * main event happened ("36 deaths in Lahaina" in a story of the Lahaina fire is the whole event's toll).
-     */
-    /**
      * Joins a quantity or a date nobody is named as having ("the mission cost about $75 million", "the mission was
      * launched on July 14") to the group of the one owner the story names for the same measure or event whose values
      * all agree with it ("Chandrayaan-3 would cost about 615 crore rupees, roughly $75 million", "Chandrayaan-3 lifted
@@ -290,6 +285,10 @@ public final class StoryComparator {
                 k -> ClaimValues.parse(c.kind(), c.value(), c.approximate()));
     }
 
+    /**
+     * The key claims are grouped by: the claim's key, without its scope when the scope is a place where the story's
+     * main event happened ("36 deaths in Lahaina" in a story of the Lahaina fire is the whole event's toll).
+     */
     private static String groupKey(String key, Set<String> eventPlaces) {
         String scope = ClaimKey.scopeOf(key);
         return scope != null && eventPlaces.contains(scope) ? ClaimKey.withoutScope(key) : key;

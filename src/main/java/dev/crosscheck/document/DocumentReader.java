@@ -98,7 +98,7 @@ public final class DocumentReader {
         List<Sentence> sentences = new ArrayList<>();
         List<Paragraph> finalParagraphs = new ArrayList<>();
         for (Paragraph paragraph : paragraphs) {
-            if (!hasLetter(paragraph.text()) && !CLOCK_TIME.matcher(paragraph.text().strip()).matches()) {
+            if (!hasLetter(paragraph.text()) && !Sentence.clockTimeOnly(paragraph.text())) {
                 // page numbers, stray figures, rules: nothing a sentence could say ("18:04" over a live blog's entry
                 // is its time stamp, and stays)
                 continue;
@@ -309,9 +309,6 @@ public final class DocumentReader {
         }
         return null;
     }
-
-    /** A line that is only a time of day on the 24-hour clock: a live blog's entry stamp. */
-    private static final java.util.regex.Pattern CLOCK_TIME = java.util.regex.Pattern.compile("(?:[01]?\\d|2[0-3]):[0-5]\\d");
 
     private static boolean hasLetter(String s) {
         for (int i = 0; i < s.length(); i++) {

@@ -73,6 +73,11 @@ public final class ClaimExtractor {
         List<List<Token>> opening = headlineAndLead(document, lead);
         state.storyCountry = Scopes.firstCountry(opening);
         state.storyRegion = Scopes.firstRegion(opening);
+        int clockLines = 0;
+        for (Sentence s : document.sentences()) {
+            clockLines += s.text() != null && Sentence.clockTimeOnly(s.text()) ? 1 : 0;
+        }
+        state.clockStamps = clockLines >= 2; // "18:04" over an entry, again and again: a live blog (not one clip's "02:31")
         CoverageBuilder coverage = new CoverageBuilder();
         for (Sentence s : document.sentences()) {
             if (s.text() == null || s.text().isBlank()) {
@@ -104,6 +109,8 @@ public final class ClaimExtractor {
             resolve(c, coverage);
             FigureFrames.rememberSubjectAttribute(c);
             remember(c);
+            state.lastExclaimed = s.text().strip().endsWith("!");
+            state.lastParagraph = s.paragraph();
         }
         return new Extraction(List.copyOf(state.claims), coverage.build(), java.util.Set.copyOf(state.eventPlaces));
     }

@@ -67,6 +67,11 @@ final class DocumentState {
     /** The time of the last stamp over an entry ("Tue, Aug 15, 9:40 p.m. HST": 2023-08-15T21:40) and its paragraph. */
     String entryTime;
     int entryParagraph = -1;
+    /** Whether lines that are only a time of day stamp entries: the document has several ("18:04", "17:44"). */
+    boolean clockStamps;
+    /** Whether the last sentence read ended in an exclamation ("TOUCHDOWN!"), and its paragraph. */
+    boolean lastExclaimed;
+    int lastParagraph = -1;
     /** The events a live blog's entry announced as news ("Vikram has landed"), dated by its stamp once. */
     final Set<ClaimKey> stampedEvents = new HashSet<>();
     /** Full names of the people cited so far, by surname: "Green said" after "Governor Josh Green". */

@@ -69,11 +69,12 @@ final class EventDates {
     }
 
     /**
-     * News breaking in a live blog's entry: "Vikram has landed near the Moon's south pole" under a stamp of 18:04,
-     * with no time of its own, is the story's main event at about the stamp's time (an entry is posted minutes
-     * after what it announces, so the date is approximate). Only a present perfect that opens the sentence after
-     * its bare subject tells the news; a later mention ("Since it has landed, ...") or another tense tells none.
-     * Once per event: the entry that first announces it.
+     * News breaking in a live blog's entry: "TOUCHDOWN! Vikram has landed near the Moon's south pole" under a stamp of
+     * 18:04, with no time of its own, is the story's main event at about the stamp's time (an entry is posted minutes
+     * after what it announces, so the date is approximate). Only a present perfect that opens the sentence after its
+     * bare subject, told as it breaks (after an exclamation in the entry, or "has just landed"), tells the news; a
+     * later mention ("Since it has landed, ..."), an entry that recalls it, or another tense tells none. Once per event:
+     * the first entry in the text that announces it.
      */
     private static void stampedNews(SentenceContext c) {
         String stamp = c.state.entryTime;
@@ -85,17 +86,20 @@ final class EventDates {
         for (int k = 1; k < Math.min(t.size(), MAX_NEWS_SUBJECT + 1); k++) {
             if (!PRESENT_PERFECT.contains(t.get(k).lower())) {
                 if (!t.get(k).isWord() && !t.get(k).is("'s") || c.verbAt[k] >= 0 || RELATIVES.contains(t.get(k).lower())) {
-                    return; // "Since Vikram has landed": the subject is all there is before the news
+                    return; // "The probe, which has landed": only a bare subject comes before the news
                 }
                 continue;
             }
             int v = k + 1;
+            boolean breaking = c.state.lastExclaimed && c.state.lastParagraph == c.sentence.paragraph();
             while (v < t.size() && PERFECT_ADVERBS.contains(t.get(v).lower())) {
+                breaking |= WordClasses.is(t.get(v), "breaking-adverbs");
                 v++;
             }
             String event = v < t.size() ? realizedMainEvent(c, v) : null;
-            if (event == null || SUBORDINATORS.contains(t.get(0).lower()) || TIME_CONJUNCTIONS.contains(t.get(0).lower())) {
-                return;
+            if (event == null || !breaking || SUBORDINATORS.contains(t.get(0).lower())
+                    || TIME_CONJUNCTIONS.contains(t.get(0).lower())) {
+                return; // an entry that recalls the event hours later ("The bridge has collapsed, and ...") is no news
             }
             ClaimKey key = ClaimKey.of(ClaimKind.DATE, ClaimKey.NONE, event);
             if (c.state.stampedEvents.add(key)) {
@@ -226,9 +230,11 @@ final class EventDates {
             return told; // "Ian came ashore near Cayo Costa": a landfall, whatever the story's main event
         }
         String main = c.state.mainEvent;
-        if (main == null || c.t.get(verb).pos("NOUN") || c.t.get(verb).pos("ADJ")) {
+        if (main == null || c.t.get(verb).pos("NOUN") || c.t.get(verb).pos("ADJ")
+                || EventVerbs.inName(c.t, verb) && !EventVerbs.titleCase(c.t)) {
             return null; // "named the landing site on Saturday": a noun tells nothing happening (words far from any
-                         // figure or date are left untagged, and a verb there still counts)
+                         // figure or date are left untagged, and a verb there still counts); "the Automatic Landing
+                         // Sequence" is a name
         }
         return main.equals(told) ? main : null;
     }

@@ -37,10 +37,10 @@ final class EventVerbs {
 
     static List<Verb> find(List<Token> t) {
         List<Verb> out = new ArrayList<>();
+        boolean titleCase = titleCase(t);
         int i = 0;
         while (i < t.size()) {
-            // "the Automatic Landing Sequence": a capitalized word after another is a name's, not a verb
-            boolean inName = i > 1 && t.get(i).capitalized() && t.get(i - 1).capitalized() && t.get(i - 1).isWord();
+            boolean inName = !titleCase && inName(t, i);
             PhraseMatcher.Match<Def> m = t.get(i).isWord() && !inName ? VERBS.match(t, i) : null;
             if (m != null) {
                 out.add(new Verb(i, m.end(), m.value().lemma(), m.value().cls()));
@@ -50,6 +50,27 @@ final class EventVerbs {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether token i is a word of a name, not a verb: "the Automatic Landing Sequence", a capitalized word after
+     * another (callers skip this when every word is capitalized: "President Biden Met Xi on Wednesday").
+     */
+    static boolean inName(List<Token> t, int i) {
+        return i > 1 && t.get(i).capitalized() && t.get(i - 1).capitalized() && t.get(i - 1).isWord();
+    }
+
+    /** Whether most words are capitalized, as in a headline written in title case. */
+    static boolean titleCase(List<Token> t) {
+        int words = 0;
+        int capitalized = 0;
+        for (Token w : t) {
+            if (w.isWord()) {
+                words++;
+                capitalized += w.capitalized() ? 1 : 0;
+            }
+        }
+        return words > 0 && capitalized * 2 > words;
     }
 
     /** Whether the verb at token v is put in the future by a cue just before it ("will arrive", "is due to sign"). */

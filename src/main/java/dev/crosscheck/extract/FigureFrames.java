@@ -38,7 +38,6 @@ final class FigureFrames {
 
     static final LemmaLexicon MEASURES = new LemmaLexicon("measures.txt");
     static final LemmaLexicon PREDICATES = new LemmaLexicon("predicates.txt");
-    /** Verbs whose amount of money, with nothing named, is capital raised (word-classes.txt money-raised). */
     /** Measures whose level in money is a price: "shares fell 60% to $106.04" (word-classes.txt stock-measures). */
     private static final java.util.Set<String> STOCK_MEASURES = WordClasses.of("stock-measures");
     private static final java.util.Set<String> LEVEL_LINKS = WordClasses.of("level-links");
@@ -54,8 +53,8 @@ final class FigureFrames {
     private static final java.util.Set<String> EARLIER_LINKS = WordClasses.of("earlier-links");
     /** The most tokens between a change and the level it reached: "fell 60% that day, from $267.83". */
     private static final int LEVEL_GAP = 5;
-
-    private static final java.util.Set<String> RAISED_MONEY = raisingVerbs();
+    /** Verbs whose amount of money, with nothing named, is capital raised (word-classes.txt capital-verbs). */
+    private static final java.util.Set<String> RAISED_MONEY = WordClasses.of("capital-verbs");
 
     private static final PhraseMatcher<Boolean> RUNNING = new PhraseMatcher<>(false);
     private static final java.util.Set<String> STOP = new java.util.HashSet<>(Lexicon.lines("stopwords.txt"));
@@ -1034,12 +1033,6 @@ final class FigureFrames {
         return start;
     }
 
-    private static java.util.Set<String> raisingVerbs() {
-        java.util.Set<String> verbs = new java.util.HashSet<>(WordClasses.of("money-raised"));
-        verbs.remove(WordClasses.first("money-raised"));
-        return verbs;
-    }
-
     static String subjectOwner(SentenceContext c, int ref) {
         List<Token> t = c.t;
         int from = c.clauseStart(ref);
@@ -1359,7 +1352,7 @@ final class FigureFrames {
                     // pronoun is what the sentence before was about
                     measure = c.state.subjectAttribute;
                 } else if (dimension.equals("money") && RAISED_MONEY.contains(predicate)) {
-                    measure = WordClasses.first("money-raised"); // "needed to raise $2.25 billion": capital
+                    measure = WordClasses.first("capital-measure"); // "needed to raise $2.25 billion": capital
                 } else if (previous != null && previous.kind() == ClaimKind.QUANTITY && dimension.equals("money")
                         && previous.unit() != null && Units.currency(previous.unit()) && !unitName.equals(previous.unit())
                         && from == previous.end() + 1 && (t.get(previous.end()).is("(")
@@ -1385,6 +1378,9 @@ final class FigureFrames {
                     return null; // an amount of nothing named
                 }
                 owner = possessiveOwner(c, claimFrom);
+                if (owner == null && after != null && after.from() > to) {
+                    owner = possessiveOwner(c, after.from()); // "$80 billion off SVB's market value": SVB's value
+                }
                 if (owner == null && before != null) {
                     owner = ofNameOwner(c, before.to()); // "Shares of SVB Financial fell 60%", as "SVB Financial's shares"
                 }
@@ -1392,6 +1388,12 @@ final class FigureFrames {
                     owner = subjectOwner(c, from);
                 }
                 thing = subjectHead(c, from); // "The deal covered $72 billion of assets": the deal's, not the bank's
+                if (after != null && after.from() > to && after.from() >= 2
+                        && t.get(after.from() - 1).kind() == Token.Kind.POSSESSIVE && t.get(after.from() - 2).pos("NOUN")
+                        && !t.get(after.from() - 2).lower().equals(t.get(after.from() - 2).nounLemma())) {
+                    // "$100 billion off the banks' market value": a group's, never one bank's
+                    thing = ClaimKey.slug(t.get(after.from() - 2).lower());
+                }
                 String purpose = WordClasses.of("purpose-measures").contains(measure) ? purposeAfter(c, claimTo) : null;
                 if (purpose != null) {
                     thing = purpose; // "Rs 250 crore for the lander, rover and propulsion module": the module's cost
@@ -1477,22 +1479,27 @@ final class FigureFrames {
     private static String[] factRowCell(SentenceContext c, int from, int to) {
         List<Token> t = c.t;
         int bar = -1;
-        for (int k = 1; k < Math.min(from, ROW_HEADING_MAX + 1); k++) {
-            if (t.get(k).is("|")) {
+        for (int k = 1; k < Math.min(from, ROW_HEADING_MAX + 1) && bar < 0; k++) {
+            Token w = t.get(k);
+            if (WordClasses.is(w, "row-separators")) {
                 bar = k;
-                break;
+            } else if (w.pos("DET") || w.pos("VERB") || w.pos("AUX") || w.pos("PRON") || w.pos("NUM")) {
+                return null; // "A reminder of the price tag: in 2020, ...": prose, not a heading
             }
         }
-        if (bar < 0 || !t.get(0).isWord()) {
+        if (bar < 0 || !t.get(0).isWord() || !t.get(0).capitalized()) {
             return null;
         }
         String measure = null;
         for (int k = 0; k < bar && measure == null; k++) {
             LemmaLexicon.Match m = t.get(k).isWord() ? MEASURES.at(t, k) : null;
-            measure = m != null && m.end() <= bar ? m.entry().name() : null;
+            measure = m != null && m.end() <= bar && m.entry().has("attribute") ? m.entry().name() : null;
+        }
+        if (measure == null && bar == 1) {
+            measure = ClaimKey.slug(t.get(0).nounLemma()); // "Mass | ...": a one-word heading names the measure
         }
         if (measure == null) {
-            measure = ClaimKey.slug(t.get(0).nounLemma());
+            return null; // "Markets live | Bank shares fall": a heading that names no measure is no fact box's
         }
         String thing = ClaimKey.NONE;
         Token before = t.get(from - 1);
@@ -1507,10 +1514,14 @@ final class FigureFrames {
         return new String[] {measure, thing};
     }
 
-    /** Whether the clause before token {@code end} closes a trading day ("closed down 60.4%": market-close-verbs). */
+    /**
+     * Whether the clause before token {@code end} closes a trading day: a verb of market-close-verbs right before a
+     * direction ("closed down 60.4%", "ended higher"); "the drive, which will end in June, has grown 40%" closes none.
+     */
     private static boolean marketClose(SentenceContext c, int end) {
-        for (int k = c.clauseStart(end - 1); k < end; k++) {
-            if (c.t.get(k).isWord() && MARKET_CLOSE.contains(c.t.get(k).verbLemma())) {
+        for (int k = c.clauseStart(end - 1); k + 1 < end; k++) {
+            if (c.t.get(k).isWord() && MARKET_CLOSE.contains(c.t.get(k).verbLemma())
+                    && WordClasses.is(c.t.get(k + 1), "close-directions")) {
                 return true;
             }
         }
@@ -1550,8 +1561,8 @@ final class FigureFrames {
      * apposition of the amount before the comma: the clause ends after it ("615 crore rupees, roughly $75 million.").
      */
     static boolean appositionEnds(List<Token> t, int comma, int end) {
-        return t.get(comma).is(",") && (end >= t.size() || t.get(end).is(".") || t.get(end).is(",")
-                || t.get(end).is(";") || t.get(end).is(")"));
+        return t.get(comma).is(",") && (end >= t.size() || t.get(end).kind() == Token.Kind.PUNCT
+                && !t.get(end).is("(") && !t.get(end).is("-"));
     }
 
     /** Whether a number's bound is a verb ("passed 40 miles east"), not a bound ("more than 100 metres"). */
@@ -1625,8 +1636,8 @@ final class FigureFrames {
                 j++;
             }
             int p = j;
-            while (p < t.size() && p < j + 3 && t.get(p).nominal()) {
-                p++;
+            while (p < t.size() && p < j + 3 && (t.get(p).nominal() || t.get(p).isWord() && t.get(p).capitalized())) {
+                p++; // (a name the tagger reads as an adjective: "Northwind's")
             }
             if (p > j && p + 1 < t.size() && t.get(p).kind() == Token.Kind.POSSESSIVE) {
                 j = p + 1; // "$80 billion of the company's market value": the value, which is the company's

@@ -81,8 +81,10 @@ final class TimesReferred {
             }
         }
         TimeRules.TimeMention only = c.times.size() == 1 ? c.times.get(0) : null;
-        if (only != null && only.type() == TimeRules.Type.TIME && only.hour() >= 0 && other == 0) {
-            // "18:04" over an entry of a live blog that gives its day once, at the top: the last stamp's day
+        if (only != null && only.type() == TimeRules.Type.TIME && only.hour() >= 0 && other == 0
+                && (c.state.clockStamps || c.state.entryTime != null)) {
+            // "18:04" over an entry of a live blog that gives its day once, at the top: the last stamp's day (a lone
+            // clock line with no stamp before it is no live blog's: a clip's "02:31")
             LocalDate day = c.state.entryTime != null ? LocalDate.parse(c.state.entryTime.substring(0, 10)) : c.published();
             c.state.entryTime = stamp(day, only);
             c.state.entryParagraph = c.sentence.paragraph();
