@@ -107,7 +107,7 @@ public final class ClaimExtractor {
             Statements.apply(c);
             enrich(c);
             resolve(c, coverage);
-            FigureFrames.rememberSubjectAttribute(c);
+            state.previousTokens = c.t; // what "it" in the next sentence may refer to
             remember(c);
             state.lastExclaimed = s.text().strip().endsWith("!");
             state.lastParagraph = s.paragraph();

@@ -49,8 +49,8 @@ final class DocumentState {
     String storyRegion;
     /** The last count's measure and predicate: what "a figure of 89" or "the number rose to 97" stands for. */
     String[] lastMeasure;
-    /** The attribute the last sentence's subject named ("The low cost of the mission"): what "it" is next. */
-    String subjectAttribute;
+    /** The tokens of the last sentence read: what "it" in the next may refer to ("The low cost of the mission"). */
+    List<Token> previousTokens;
     /** The last contender's measure the document named ("649 seats declared"): what "Labour has 411," counts. */
     String lastOwnedMeasure;
     /**

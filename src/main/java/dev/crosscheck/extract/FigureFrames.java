@@ -1347,10 +1347,10 @@ final class FigureFrames {
                     claimFrom = Math.min(claimFrom, before.from());
                 } else if (dimension.equals("money") && from > 0 && PRICE_LINKS.contains(t.get(from - 1).lower())) {
                     measure = "price"; // "bought it for $69 billion", "a deal for $69 billion"
-                } else if (dimension.equals("money") && c.state.subjectAttribute != null && pronounAt(c, from)) {
+                } else if (dimension.equals("money") && pronounAt(c, from) && subjectAttribute(c.state.previousTokens) != null) {
                     // "The low cost of the mission has become a point of pride. Sivan put it at Rs 615 crore": the
                     // pronoun is what the sentence before was about
-                    measure = c.state.subjectAttribute;
+                    measure = subjectAttribute(c.state.previousTokens);
                 } else if (dimension.equals("money") && RAISED_MONEY.contains(predicate)) {
                     measure = WordClasses.first("capital-measure"); // "needed to raise $2.25 billion": capital
                 } else if (previous != null && previous.kind() == ClaimKind.QUANTITY && dimension.equals("money")
@@ -1456,18 +1456,17 @@ final class FigureFrames {
     }
 
     /**
-     * Remembers the attribute the sentence is about when its subject names one ("The low cost of the mission has
-     * become a point of national pride": cost), for a pronoun in the next sentence; forgets it otherwise.
+     * The attribute a sentence is about when its subject names one ("The low cost of the mission has become a point of
+     * national pride": cost), for a pronoun in the next sentence; null when none, or no sentence.
      */
-    static void rememberSubjectAttribute(SentenceContext c) {
-        c.state.subjectAttribute = null;
-        for (int k = 0; k < Math.min(c.t.size(), SUBJECT_ATTRIBUTE_WITHIN); k++) {
-            LemmaLexicon.Match m = c.t.get(k).isWord() ? MEASURES.at(c.t, k) : null;
+    private static String subjectAttribute(List<Token> sentence) {
+        for (int k = 0; sentence != null && k < Math.min(sentence.size(), SUBJECT_ATTRIBUTE_WITHIN); k++) {
+            LemmaLexicon.Match m = sentence.get(k).isWord() ? MEASURES.at(sentence, k) : null;
             if (m != null && m.entry().has("attribute")) {
-                c.state.subjectAttribute = m.entry().name();
-                return;
+                return m.entry().name();
             }
         }
+        return null;
     }
 
     /**
