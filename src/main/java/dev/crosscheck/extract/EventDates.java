@@ -676,7 +676,7 @@ final class EventDates {
                 || m.type() == TimeRules.Type.DATE && EventVerbs.thirdPersonPresent(c.t.get(verb));
         String value;
         if (m.type() == TimeRules.Type.TIME) {
-            int i = c.times.indexOf(m);
+            int i = c.timeIndex(m);
             LocalDate day = c.daysOfTimes != null && i >= 0 ? c.daysOfTimes[i] : null;
             value = DateClaims.timeOnDay(c, m, key, day); // "collapsed at 1:28 a.m. on Tuesday"
             if (value == null) {

@@ -503,9 +503,40 @@ final class SentenceContext {
     int[] dayMentionOfTime;
     int[] dayEndOfTime;
 
+    /**
+     * The index of time mention m among the sentence's, or -1: by its start, as the mentions are in text order (a
+     * search through them all for every date frame would make a long sentence's dates quadratic).
+     */
+    int timeIndex(TimeRules.TimeMention m) {
+        int lo = 0;
+        int hi = times.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int start = times.get(mid).start();
+            if (start < m.start()) {
+                lo = mid + 1;
+            } else if (start > m.start()) {
+                hi = mid - 1;
+            } else {
+                for (int k = mid; k >= 0 && times.get(k).start() == m.start(); k--) {
+                    if (times.get(k).equals(m)) {
+                        return k;
+                    }
+                }
+                for (int k = mid + 1; k < times.size() && times.get(k).start() == m.start(); k++) {
+                    if (times.get(k).equals(m)) {
+                        return k;
+                    }
+                }
+                return -1;
+            }
+        }
+        return times.indexOf(m); // not in text order after all: the plain search
+    }
+
     /** Gives a date frame of time mention m the tokens of the day written beside it, so they count as read. */
     void joinDay(Candidate k, TimeRules.TimeMention m) {
-        int i = dayMentionOfTime == null ? -1 : times.indexOf(m);
+        int i = dayMentionOfTime == null ? -1 : timeIndex(m);
         int j = i >= 0 ? dayMentionOfTime[i] : -1;
         if (j >= 0) {
             k.dayFrom = times.get(j).start();
