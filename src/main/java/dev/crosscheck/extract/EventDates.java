@@ -47,7 +47,7 @@ final class EventDates {
             stampedNews(c);
             return;
         }
-        if (factRow(c)) {
+        if (factRow(c) || verbless(c)) {
             return;
         }
         boolean[] dated = new boolean[c.t.size()]; // the tokens of dates the date rule already claimed
@@ -112,6 +112,38 @@ final class EventDates {
             return;
         }
     }
+
+    /**
+     * A sentence with no verb that names a day and an event ("Today in Geneva the summit between Joe Biden and
+     * Vladimir Putin.", as translated copy writes it): the day is the event's. Only a day (not a year or a span), and
+     * the event's head within a few words of it.
+     */
+    private static boolean verbless(SentenceContext c) {
+        List<Token> t = c.tagged().t;
+        for (Token w : t) {
+            if (w.pos("VERB") || w.pos("AUX")) {
+                return false;
+            }
+        }
+        if (!c.verbs.isEmpty() || c.times.size() != 1) {
+            return false;
+        }
+        TimeRules.TimeMention m = c.times.get(0);
+        if (m.dateline() || m.possessive() || m.type() == TimeRules.Type.ANCHORED
+                || DateResolver.day(m, c.published(), false) == null) {
+            return false;
+        }
+        for (Heads.Head h : c.heads) {
+            if (Math.abs(h.start() - m.end()) <= VERBLESS_REACH || Math.abs(m.start() - h.end()) <= VERBLESS_REACH) {
+                emitEventDate(c, m, c.headName(h), h.start());
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The most words between a verbless sentence's day and its event: "Today in Geneva the summit". */
+    private static final int VERBLESS_REACH = 5;
 
     /**
      * A row of a fact box ("Landing | 23 August 2023, 6:04 pm IST", a table's heading cell and its value): an event
