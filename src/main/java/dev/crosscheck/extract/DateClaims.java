@@ -435,12 +435,14 @@ final class DateClaims {
     private static boolean craftNoun(SentenceContext c, int from, int to) {
         for (int k = from; k < to; k++) {
             Token w = c.t.get(k);
-            if (w.isWord() && (w.pos("NOUN") || WordClasses.of("craft-nouns").contains(w.nounLemma()))) {
-                return WordClasses.of("craft-nouns").contains(w.nounLemma());
+            if (w.isWord() && (w.pos("NOUN") || CRAFT_NOUNS.contains(w.nounLemma()))) {
+                return CRAFT_NOUNS.contains(w.nounLemma());
             }
         }
         return false;
     }
+
+    private static final java.util.Set<String> CRAFT_NOUNS = WordClasses.of("craft-nouns");
 
     /**
      * Whether a verb ending before token {@code k} has a direct object ("landed a spacecraft"), not a place it went to

@@ -263,7 +263,7 @@ final class EventDates {
         }
         String main = c.state.mainEvent;
         if (main == null || c.t.get(verb).pos("NOUN") || c.t.get(verb).pos("ADJ")
-                || EventVerbs.inName(c.t, verb) && !EventVerbs.titleCase(c.t)) {
+                || !c.titleCase && EventVerbs.inName(c.t, verb)) {
             return null; // "named the landing site on Saturday": a noun tells nothing happening (words far from any
                          // figure or date are left untagged, and a verb there still counts); "the Automatic Landing
                          // Sequence" is a name

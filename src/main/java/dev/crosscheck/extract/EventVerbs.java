@@ -35,9 +35,9 @@ final class EventVerbs {
     private EventVerbs() {
     }
 
-    static List<Verb> find(List<Token> t) {
+    /** The event verbs of a sentence; {@code titleCase}: most of its words are capitalized ({@link #titleCase}). */
+    static List<Verb> find(List<Token> t, boolean titleCase) {
         List<Verb> out = new ArrayList<>();
-        boolean titleCase = titleCase(t);
         int i = 0;
         while (i < t.size()) {
             boolean inName = !titleCase && inName(t, i);

@@ -1254,15 +1254,16 @@ final class FigureFrames {
         double conf = c.baseConfidence();
         int claimFrom = from;
         int claimTo = to;
-        String[] cell = dimension.equals("magnitude") ? null : factRowCell(c, from, to);
+        RowCell cell = dimension.equals("magnitude") ? null : factRowCell(c, from, to);
         if (cell != null) {
             // "Cost | lander, rover and propulsion module Rs 215 crore; launch services Rs 365 crore": the heading is
             // what each amount measures, the noun beside it whose it is
-            Candidate k = c.emit(ClaimKind.QUANTITY, ClaimKey.of(ClaimKind.QUANTITY, ClaimKey.NONE, cell[1], cell[0],
-                            null), subjectLabel(ClaimKey.NONE, cell[1], cell[0], null), cell[0], value, from, to, hedged,
-                    measureRunning(cell[0]), conf * 0.85);
+            Candidate k = c.emit(ClaimKind.QUANTITY, ClaimKey.of(ClaimKind.QUANTITY, ClaimKey.NONE, cell.thing(),
+                            cell.measure(), null), subjectLabel(ClaimKey.NONE, cell.thing(), cell.measure(), null),
+                    cell.measure(), value, from, to, hedged, measureRunning(cell.measure()), conf * 0.85);
             k.figure(c.figureTokens, from, to);
-            return new Previous(ClaimKind.QUANTITY, cell[0], null, cell[1], to, unitName, ClaimKey.NONE, false);
+            return new Previous(ClaimKind.QUANTITY, cell.measure(), null, cell.thing(), to, unitName, ClaimKey.NONE,
+                    false);
         }
         switch (dimension) {
             case "magnitude" -> {
@@ -1475,7 +1476,7 @@ final class FigureFrames {
      * it is (the noun right before the amount, or right after it at the end of its item; none for the whole, "in
      * all", "total"). Null outside a row.
      */
-    private static String[] factRowCell(SentenceContext c, int from, int to) {
+    private static RowCell factRowCell(SentenceContext c, int from, int to) {
         List<Token> t = c.t;
         int bar = -1;
         for (int k = 1; k < Math.min(from, ROW_HEADING_MAX + 1) && bar < 0; k++) {
@@ -1510,7 +1511,11 @@ final class FigureFrames {
             // (a noun the tagger reads as a bare verb at the end of a row: "the 26 kg rover")
             thing = ClaimKey.slug(t.get(to).nounLemma()); // "including the 26 kg rover"
         }
-        return new String[] {measure, thing};
+        return new RowCell(measure, thing);
+    }
+
+    /** An amount's cell in a fact box's row: what the heading says it measures, and whose it is. */
+    private record RowCell(String measure, String thing) {
     }
 
     /**

@@ -9,9 +9,11 @@ import dev.crosscheck.document.Document;
 import dev.crosscheck.document.Section;
 import dev.crosscheck.document.Sentence;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -62,6 +64,8 @@ final class SentenceContext {
     final List<Gazetteer.Actor> actors;
     final List<Heads.Head> heads;
     final List<EventVerbs.Verb> verbs;
+    /** Whether most of the sentence's words are capitalized (a headline in title case): then no word is a name's. */
+    final boolean titleCase;
     final List<TimeRules.TimeMention> times;
     final boolean[] used;
     /** Index into {@link #verbs} of the verb starting at each token, or -1. */
@@ -80,7 +84,8 @@ final class SentenceContext {
         this.t = Tokenizer.tokenize(sentence.text(), sentence.start());
         this.actors = withoutDateline(t, Gazetteer.find(t));
         this.heads = Heads.find(t);
-        this.verbs = EventVerbs.find(t);
+        this.titleCase = EventVerbs.titleCase(t);
+        this.verbs = EventVerbs.find(t, titleCase);
         this.times = TimeRules.find(t);
         this.used = new boolean[t.size()];
         this.figureTokens = new boolean[t.size()];
@@ -503,35 +508,21 @@ final class SentenceContext {
     int[] dayMentionOfTime;
     int[] dayEndOfTime;
 
+    /** Each time mention's index among the sentence's (its first, as indexOf would find), made on first use. */
+    private Map<TimeRules.TimeMention, Integer> timeIndexes;
+
     /**
-     * The index of time mention m among the sentence's, or -1: by its start, as the mentions are in text order (a
-     * search through them all for every date frame would make a long sentence's dates quadratic).
+     * The index of time mention m among the sentence's, or -1, looked up rather than searched: a search through them
+     * all for every date frame would make a long sentence's dates quadratic.
      */
     int timeIndex(TimeRules.TimeMention m) {
-        int lo = 0;
-        int hi = times.size() - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            int start = times.get(mid).start();
-            if (start < m.start()) {
-                lo = mid + 1;
-            } else if (start > m.start()) {
-                hi = mid - 1;
-            } else {
-                for (int k = mid; k >= 0 && times.get(k).start() == m.start(); k--) {
-                    if (times.get(k).equals(m)) {
-                        return k;
-                    }
-                }
-                for (int k = mid + 1; k < times.size() && times.get(k).start() == m.start(); k++) {
-                    if (times.get(k).equals(m)) {
-                        return k;
-                    }
-                }
-                return -1;
+        if (timeIndexes == null) {
+            timeIndexes = new HashMap<>();
+            for (int i = 0; i < times.size(); i++) {
+                timeIndexes.putIfAbsent(times.get(i), i);
             }
         }
-        return times.indexOf(m); // not in text order after all: the plain search
+        return timeIndexes.getOrDefault(m, -1);
     }
 
     /** Gives a date frame of time mention m the tokens of the day written beside it, so they count as read. */
