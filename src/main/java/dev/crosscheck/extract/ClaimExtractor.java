@@ -101,6 +101,7 @@ public final class ClaimExtractor {
             EventDates.apply(c);
             Durations.apply(c);
             Durations.spans(c);
+            Durations.intervals(c);
             FigureFrames.apply(c);
             Participants.apply(c);
             Quotes.apply(c);

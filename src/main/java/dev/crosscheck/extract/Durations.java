@@ -22,12 +22,13 @@ final class Durations {
      * @param person the duration is one person's ("sentenced Dassault to 12 years"): the key names who, when the
      *               sentence names them, so that two defendants' terms never contradict each other
      */
-    private record Cue(String head, boolean place, boolean gap, boolean person) {
+    private record Cue(String head, boolean place, boolean gap, boolean person, boolean after) {
     }
 
     private static final PhraseMatcher<String> UNITS = new PhraseMatcher<>(false);
     private static final PhraseMatcher<Cue> CUES = new PhraseMatcher<>(false);
     private static final PhraseMatcher<Cue> GAP_CUES = new PhraseMatcher<>(false);
+    private static final PhraseMatcher<Cue> AFTER_CUES = new PhraseMatcher<>(false);
     private static final int GAP = 8;
     private static final Set<String> BLOCKERS = new HashSet<>(Lexicon.lines("duration-blockers.txt"));
 
@@ -40,8 +41,9 @@ final class Durations {
         for (Lexicon.Entry e : Lexicon.entries("duration-cues.txt")) {
             for (String form : e.items()) {
                 String flag = e.flag() == null ? "" : e.flag();
-                Cue cue = new Cue(e.head(), flag.contains("place"), flag.contains("gap"), flag.contains("person"));
-                (cue.gap() ? GAP_CUES : CUES).add(form, cue);
+                Cue cue = new Cue(e.head(), flag.contains("place"), flag.contains("gap"), flag.contains("person"),
+                        flag.contains("after"));
+                (cue.after() ? AFTER_CUES : cue.gap() ? GAP_CUES : CUES).add(form, cue);
             }
         }
     }
@@ -77,6 +79,9 @@ final class Durations {
             String cueHead = null; // what lasted, named by a cue word rather than a head noun
             String who = null; // whose it is, for a cue flagged [person]
             String owner = null;
+            // "for one lunar day, about 14 Earth days": the length in days restates the phrase before it, whose cue
+            // and head are the claim's
+            int anchor = restated(c, num.start());
             if (hyphen) {
                 for (int k = to; k < Math.min(n, to + 4); k++) {
                     if (c.headAt[k] >= 0) {
@@ -88,8 +93,8 @@ final class Durations {
             if (head == null && to + 1 < n && c.t.get(to).is("of") && c.headAt[to + 1] >= 0) {
                 head = c.heads.get(c.headAt[to + 1]);
             }
-            if (head == null && num.start() > 1 && (c.t.get(num.start() - 1).is("to") || c.t.get(num.start() - 1).is("for"))) {
-                for (int k = num.start() - 2; k >= Math.max(0, num.start() - 1 - GAP); k--) {
+            if (head == null && anchor > 1 && (c.t.get(anchor - 1).is("to") || c.t.get(anchor - 1).is("for"))) {
+                for (int k = anchor - 2; k >= Math.max(0, anchor - 1 - GAP); k--) {
                     if (c.t.get(k).kind() == Token.Kind.PUNCT) {
                         break; // the cue's object is a noun phrase, not across a clause
                     }
@@ -108,7 +113,7 @@ final class Durations {
                 }
             }
             if (head == null && cueHead == null) {
-                PhraseMatcher.Match<Cue> cue = CUES.matchEndingAt(c.t, num.start(), 3);
+                PhraseMatcher.Match<Cue> cue = CUES.matchEndingAt(c.t, anchor, 3);
                 if (cue != null) {
                     if (cue.value().head().equals("*")) {
                         cueHead = meetingBefore(c, cue.start());
@@ -125,6 +130,18 @@ final class Durations {
                         }
                     }
                 }
+            }
+            if (head == null && cueHead == null && anchor > 0 && WordClasses.is(c.t.get(anchor - 1), "possession-verbs")) {
+                int after = to < n && c.t.get(to).is(",") && anchor < num.start() ? to + 1 : to; // ", about 14 Earth days,"
+                PhraseMatcher.Match<Cue> cue = after < n ? AFTER_CUES.match(c.t, after) : null;
+                if (cue != null) { // "Vikram and Pragyan have one lunar day to complete their experiments"
+                    cueHead = cue.value().head();
+                    owner = c.subjectOwner(anchor - 1);
+                }
+            }
+            if (head == null && cueHead == null) {
+                cueHead = rowHeading(c, anchor); // "Mission life (lander and rover) | one lunar day, about 14 Earth days"
+                owner = cueHead == null ? null : SentenceContext.NOBODY;
             }
             if (head == null && cueHead == null) {
                 i = to - 1;
@@ -158,9 +175,151 @@ final class Durations {
             String name = head != null ? head.name() : cueHead;
             c.emit(ClaimKind.DURATION, ClaimKey.of(ClaimKind.DURATION, owner, headKey),
                     SentenceContext.ownerName(owner) + SentenceContext.headLabel(name) + ": length", "length",
-                    value, num.start(), to, approx, false, c.baseConfidence() * 0.95);
+                    value, anchor, to, approx, false, c.baseConfidence() * 0.95);
             i = to - 1;
         }
+    }
+
+    /**
+     * The time between two events of one sentence: "lifted off on July 14 and reached the Moon 40 days later", "landed
+     * on August 23, 40 days after it was launched" ({@code P40D} from the launch to the arrival). Both ends are events
+     * of events.txt (an arrival-verb with a name after it, "reached the Moon", is an arrival), the later one before the
+     * duration; the key names both, so the journey and the time from launch to orbit are two lengths. "Twelve days
+     * after it touched down, the lander was switched off" names no later event of the list and gives none.
+     */
+    static void intervals(SentenceContext c) {
+        List<Token> t = c.t;
+        int n = t.size();
+        for (int i = 0; i < n; i++) {
+            if (c.used[i] && !timeStartsAt(c, i) || !NumberRules.startsNumber(t, i)) {
+                continue; // "40 days later" is a time mention, read here as the time between two events
+            }
+            NumberRules.Num num = NumberRules.parse(t, i);
+            if (num == null) {
+                continue;
+            }
+            PhraseMatcher.Match<String> unit = num.high() == null ? unitAt(t, num.end()) : null;
+            if (unit == null || unit.end() >= n) {
+                i = Math.max(i, num.end() - 1);
+                continue;
+            }
+            boolean later = WordClasses.is(t.get(unit.end()), "interval-later");
+            boolean after = WordClasses.is(t.get(unit.end()), "interval-after");
+            String value = later || after ? iso(num.value(), unit.value()) : null;
+            int end = value == null ? -1 : eventBefore(c, num.start(), 0);
+            int start = end < 0 ? -1 : later ? eventBefore(c, end, 0) : eventAfter(c, unit.end() + 1);
+            if (start < 0) {
+                i = unit.end() - 1;
+                continue;
+            }
+            String from = eventLemma(c, start);
+            String to = eventLemma(c, end);
+            String owner = c.subjectOwner(end);
+            String what = DateClaims.noun(from) + "-to-" + DateClaims.noun(to);
+            c.emit(ClaimKind.DURATION, ClaimKey.of(ClaimKind.DURATION, owner, what),
+                    SentenceContext.ownerName(owner) + SentenceContext.headLabel(DateClaims.noun(from) + " to "
+                            + DateClaims.noun(to)) + ": length", "length",
+                    value, num.start(), later ? unit.end() + 1 : unit.end(), num.approximate() || !num.op().isEmpty(),
+                    false, c.baseConfidence() * 0.85);
+            i = unit.end() - 1;
+        }
+    }
+
+    private static boolean timeStartsAt(SentenceContext c, int i) {
+        for (TimeRules.TimeMention m : c.times) {
+            if (m.start() == i) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The token of the last event (or arrival) verb before token {@code end}, from {@code from} on; -1 when none. */
+    private static int eventBefore(SentenceContext c, int end, int from) {
+        for (int k = end - 1; k >= Math.max(from, end - SentenceContext.WINDOW); k--) {
+            if (eventLemma(c, k) != null) {
+                return c.verbAt[k] >= 0 ? c.verbs.get(c.verbAt[k]).start() : k;
+            }
+        }
+        return -1;
+    }
+
+    /** The event verb at most four words after "after" ("after it was launched"); -1 when none. */
+    private static int eventAfter(SentenceContext c, int from) {
+        for (int k = from; k < Math.min(c.t.size(), from + 4); k++) {
+            if (!c.t.get(k).isWord()) {
+                return -1;
+            }
+            if (eventLemma(c, k) != null) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The event lemma of the verb at token k (its events.txt lemma; "arrive" for an arrival-verb followed by a name,
+     * "reached the Moon"); null for no event, a verb of reporting or a casualty.
+     */
+    private static String eventLemma(SentenceContext c, int k) {
+        if (c.verbAt[k] >= 0) {
+            EventVerbs.Verb v = c.verbs.get(c.verbAt[k]);
+            return v.cls() == EventVerbs.Cls.REPORT || v.cls() == EventVerbs.Cls.CASUALTY ? null : v.lemma();
+        }
+        Token w = c.t.get(k);
+        if (w.isWord() && WordClasses.of("arrival-verbs").contains(w.verbLemma())) {
+            for (int j = k + 1; j < Math.min(c.t.size(), k + 3); j++) {
+                if (c.t.get(j).isWord() && c.t.get(j).capitalized()) {
+                    return "arrive";
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Where the phrase a duration restates begins: "one lunar day, about 14 Earth days" restates "one lunar day" (a
+     * number and at most three words, then a comma and the duration); the duration's own start when it restates
+     * nothing.
+     */
+    static int restated(SentenceContext c, int start) {
+        if (start < 3 || !c.t.get(start - 1).is(",")) {
+            return start;
+        }
+        for (int k = start - 3; k >= Math.max(0, start - 5); k--) {
+            if (!c.t.get(k + 1).isWord()) {
+                return start;
+            }
+            if (NumberRules.startsNumber(c.t, k)) {
+                NumberRules.Num first = NumberRules.parse(c.t, k);
+                return first != null && first.end() < start - 1 && first.high() == null ? first.start() : start;
+            }
+        }
+        return start;
+    }
+
+    /**
+     * What a fact box's row measures when its cell is a duration: the heading's last noun before any bracket ("Mission
+     * life (lander and rover) | one lunar day": life); null outside a row.
+     */
+    private static String rowHeading(SentenceContext c, int anchor) {
+        if (anchor < 2 || !WordClasses.is(c.t.get(anchor - 1), "row-separators")) {
+            return null; // the cell's first figure only
+        }
+        List<Token> t = c.tagged().t;
+        int bar = FigureFrames.rowBar(t, anchor);
+        if (bar < 0 || bar + 1 != anchor) {
+            return null; // the cell's first figure only
+        }
+        String noun = null;
+        for (int k = 0; k < bar && !t.get(k).is("("); k++) {
+            Token w = t.get(k);
+            if (!w.isWord() || !w.pos("NOUN") && !w.pos("PROPN")) {
+                return null; // "Landing | ...", but not a heading that is a sentence's start
+            }
+            noun = ClaimKey.slug(w.nounLemma());
+        }
+        return noun;
     }
 
     /**

@@ -1352,6 +1352,9 @@ final class FigureFrames {
                     // "The low cost of the mission has become a point of pride. Sivan put it at Rs 615 crore": the
                     // pronoun is what the sentence before was about
                     measure = subjectAttribute(c.state.previousTokens);
+                } else if (dimension.equals("percent") && marketClose(c, from) && companyCloses(c, from)) {
+                    // "SVB Financial closed down 60.4% at $106.04": a close of a trading day is of the company's shares
+                    measure = WordClasses.first("stock-measures");
                 } else if (dimension.equals("money") && RAISED_MONEY.contains(predicate)) {
                     measure = WordClasses.first("capital-measure"); // "needed to raise $2.25 billion": capital
                 } else if (previous != null && previous.kind() == ClaimKind.QUANTITY && dimension.equals("money")
@@ -1478,16 +1481,8 @@ final class FigureFrames {
      */
     private static RowCell factRowCell(SentenceContext c, int from, int to) {
         List<Token> t = c.t;
-        int bar = -1;
-        for (int k = 1; k < Math.min(from, ROW_HEADING_MAX + 1) && bar < 0; k++) {
-            Token w = t.get(k);
-            if (WordClasses.is(w, "row-separators")) {
-                bar = k;
-            } else if (w.pos("DET") || w.pos("VERB") || w.pos("AUX") || w.pos("PRON") || w.pos("NUM")) {
-                return null; // "A reminder of the price tag: in 2020, ...": prose, not a heading
-            }
-        }
-        if (bar < 0 || !t.get(0).isWord() || !t.get(0).capitalized()) {
+        int bar = rowBar(t, from);
+        if (bar < 0) {
             return null;
         }
         String measure = null;
@@ -1514,8 +1509,41 @@ final class FigureFrames {
         return new RowCell(measure, thing);
     }
 
+    /**
+     * Where a fact box's heading ends ("Mass | about 3,900 kg", "Mission life (lander and rover) | one lunar day"): the
+     * index of the row separator before token {@code from} when the words before it are a heading (capitalized, no
+     * article, verb, pronoun or number: "A reminder of the price tag: in 2020, ..." is prose), else -1.
+     */
+    static int rowBar(List<Token> t, int from) {
+        for (int k = 1; k < Math.min(from, ROW_HEADING_MAX + 1); k++) {
+            Token w = t.get(k);
+            if (WordClasses.is(w, "row-separators")) {
+                return t.get(0).isWord() && t.get(0).capitalized() ? k : -1;
+            } else if (w.pos("DET") || w.pos("VERB") || w.pos("AUX") || w.pos("PRON") || w.pos("NUM")) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
     /** An amount's cell in a fact box's row: what the heading says it measures, and whose it is. */
     private record RowCell(String measure, String thing) {
+    }
+
+    /**
+     * Whether the subject that closed a trading day before token {@code end} is a company, whose close is its shares'
+     * ("SVB Financial closed down 60.4%"): a name right before the verb that is not a market index's ("The Dow closed
+     * down 2%", "the index closed down 2%").
+     */
+    private static boolean companyCloses(SentenceContext c, int end) {
+        for (int k = c.clauseStart(end - 1) + 1; k + 1 < end; k++) {
+            if (c.t.get(k).isWord() && MARKET_CLOSE.contains(c.t.get(k).verbLemma())
+                    && WordClasses.is(c.t.get(k + 1), "close-directions")) {
+                Token subject = c.t.get(k - 1);
+                return subject.isWord() && subject.capitalized() && !WordClasses.is(subject, "market-indexes");
+            }
+        }
+        return false;
     }
 
     /**
