@@ -28,7 +28,10 @@ import java.util.TreeSet;
  *       refers to, else its source's publication date): a value that differs on another day is the figure changing
  *       (<b>changed</b>), up or down, and so is a value of another report of the same day when neither says the time
  *       it refers to, or of another report whose day nobody knows (an undated page's toll is of its own moment); a
- *       value that differs at one time is still a contradiction or a dispute. A
+ *       value that differs at one time is still a contradiction or a dispute. Values told as fixed facts (not
+ *       running, no time of their own) beside a running one are no moments of its series: outlets that give them
+ *       differently still contradict each other ("the module cost Rs 250 crore" against "Rs 215 crore", though an
+ *       estimate of 2020 is among the values). A
  *       value the text gives as replaced since ("down from the 115", "had given a figure of 89") comes before the
  *       values of its day.</li>
  * </ul>
@@ -43,13 +46,18 @@ record Judgement(boolean contradiction, boolean disputed, boolean changed) {
     static Judgement of(ClaimKind kind, List<? extends ValuedClaim> members, Map<String, LocalDate> published,
                         Map<String, String> copyOf, boolean running) {
         List<Observation> all = new ArrayList<>(members.size());
+        List<Observation> fixed = new ArrayList<>();
         for (ValuedClaim m : members) {
             Claim c = m.claim();
             String day = running ? time(c, published) : "";
             // a value the text gives as replaced since comes before the current values of its day
             String order = running ? (day == null ? "" : day) + (c.superseded() ? "a" : "b") : "";
-            all.add(new Observation(copyOf.getOrDefault(c.source(), c.source()), authorities(c.attribution()),
-                    order, m.value(), c.value().strip() + (c.approximate() ? "~" : ""), c.asOf() != null));
+            Observation o = new Observation(copyOf.getOrDefault(c.source(), c.source()), authorities(c.attribution()),
+                    order, m.value(), c.value().strip() + (c.approximate() ? "~" : ""), c.asOf() != null);
+            all.add(o);
+            if (running && !c.running() && c.asOf() == null) {
+                fixed.add(o);
+            }
         }
         Map<String, List<Observation>> byDay = new LinkedHashMap<>();
         for (Observation o : all) {
@@ -66,6 +74,9 @@ record Judgement(boolean contradiction, boolean disputed, boolean changed) {
                 disputed |= disputed(judged);
             }
         }
+        // values told as fixed facts (no time of their own, no word of change: "the module cost Rs 250 crore") are of
+        // no moment of the series a dated estimate or a running report starts: they must agree among themselves
+        contradiction |= running && misreported(fixed);
         boolean changed = false;
         if (running) {
             List<Observation> firsts = new ArrayList<>();
