@@ -674,6 +674,7 @@ final class FigureFrames {
      */
     private static Measure measureBefore(SentenceContext c, int s, int e) {
         List<Token> t = c.t;
+        boolean percent = percentFigure(t, s, e);
         // "Death toll: 67": the colon links the figure to its noun, it does not open a clause of its own
         int from = c.clauseStart(s > 0 && t.get(s - 1).is(":") ? s - 1 : s);
         while (from >= 2 && from < s && t.get(from - 1).pos("CCONJ") && t.get(from).pos("PROPN")
@@ -718,6 +719,7 @@ final class FigureFrames {
                 if (verbClass == null) {
                     verbClass = PREDICATES.of(w.lemma());
                 }
+                verbClass = asChange(verbClass, percent); // "its parent's shares lost 60 per cent": the shares fell
                 int link = j + 1 < t.size() && WordClasses.is(t.get(j + 1), "revision-particles") ? j + 2 : j + 1;
                 boolean estimatedAt = verbClass != null && verbClass.has("report") && link < t.size()
                         && WordClasses.is(t.get(link), "level-links"); // "estimated at $5.5 billion", "revised down to 275"
@@ -769,6 +771,7 @@ final class FigureFrames {
     private static String predicate(SentenceContext c, int s, int e, Measure m, boolean money) {
         List<Token> t = c.t;
         int n = t.size();
+        boolean percent = percentFigure(t, s, e);
         int end = clauseEnd(c, e);
         String verbAfter = null;
         String change = null;
@@ -797,7 +800,7 @@ final class FigureFrames {
                     || k > 0 && t.get(k - 1).pos("VERB") && k - 1 >= e
                     && WordClasses.of("object-predicate-verbs").contains(t.get(k - 1).verbLemma())))) {
                 // "4,500 people needed shelter"; not "150 passengers escaped injury"
-                LemmaLexicon.Entry en = p.entry();
+                LemmaLexicon.Entry en = asChange(p.entry(), percent);
                 if (en.has("report") && k + 1 < n && WordClasses.is(t.get(k + 1), "infinitive-markers")) {
                     continue; // "had been told to evacuate": an order, not a citation
                 }
@@ -847,6 +850,7 @@ final class FigureFrames {
             if (en != null && !usable(en, money)) {
                 en = null; // "pulled 12 survivors": "pull" withdraws only money
             }
+            en = asChange(en, percent);
             if (en == null) {
                 if (participle(w) && verbBefore == null) {
                     verbBefore = objectOfVerbBefore ? w.verbLemma() : null;
@@ -1531,6 +1535,25 @@ final class FigureFrames {
     }
 
     /**
+     * A class flagged [falls] is the fall class for a share ("shares lost 60 per cent" fell 60%; "lost 250 seats" keeps
+     * its own class).
+     */
+    private static LemmaLexicon.Entry asChange(LemmaLexicon.Entry en, boolean percent) {
+        return percent && en != null && en.has("falls") ? PREDICATES.named(WordClasses.first("share-fall-class")) : en;
+    }
+
+    /** Whether the figure at tokens [s, e) is a share: "60%", "60 per cent", "60 percent". */
+    private static boolean percentFigure(List<Token> t, int s, int e) {
+        for (int k = s; k < Math.min(t.size(), e + 2); k++) {
+            if (t.get(k).is("%") || t.get(k).lower().equals("percent")
+                    || t.get(k).lower().equals("cent") && k > 0 && t.get(k - 1).lower().equals("per")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Whether the subject that closed a trading day before token {@code end} is a company, whose close is its shares'
      * ("SVB Financial closed down 60.4%"): a name right before the verb that is not a market index's ("The Dow closed
      * down 2%", "the index closed down 2%").
@@ -1740,6 +1763,10 @@ final class FigureFrames {
                 s--;
             }
             return ownerSlug(t, s, k);
+        }
+        if (k >= 2 && t.get(k).kind() == Token.Kind.POSSESSIVE && t.get(k - 1).pos("NOUN")
+                && WordClasses.is(t.get(k - 2), "possessive-pronouns")) {
+            return ClaimKey.NONE; // "and its parent's shares lost 60 per cent": whose parent is not the clause's subject
         }
         return null;
     }
