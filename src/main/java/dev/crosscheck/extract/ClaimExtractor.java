@@ -84,6 +84,7 @@ public final class ClaimExtractor {
                 continue;
             }
             SentenceContext c = new SentenceContext(document, s, state);
+            CompanyParents.remember(c);
             if (s.section() == Section.HEADLINE) {
                 headline(c, coverage);
                 continue;

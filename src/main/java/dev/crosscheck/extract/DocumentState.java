@@ -27,6 +27,8 @@ final class DocumentState {
     LocalDate anchorDay;
     int anchorParagraph = -1;
     String lastEvent;
+    /** The head of the company's parent the text named ("arm of Silicon Valley Bank": bank), for "its parent". */
+    String parentName;
     /** The story's main event: the first natural or physical event the document names (headline included). */
     String mainEvent;
     /** The proper name of the story's main event when it has one ("ian" of "Hurricane Ian"). */

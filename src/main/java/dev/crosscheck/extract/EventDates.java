@@ -433,6 +433,9 @@ final class EventDates {
         int subject = subjectNoun(c, opening ? m.end() : from, verb);
         if (subject < 0 && from >= 2 && RELATIVES.contains(t.get(from - 1).lower()) && t.get(from - 2).nominal()) {
             subject = from - 2; // "the train crash that occurred on Friday": the relative's antecedent
+        } else if (subject < 0 && from >= 3 && RELATIVES.contains(t.get(from - 1).lower()) && t.get(from - 2).is(",")
+                && t.get(from - 3).nominal() && EventVerbs.passive(t, verb)) {
+            subject = from - 3; // "Silicon Valley Bank, which was closed by regulators on Friday": what was closed
         }
         if (subject > 0 && t.get(subject - 1).pos("PROPN") && !WordClasses.is(t.get(subject), "referential-nouns")) {
             owner = ClaimKey.NONE; // "California regulators closed the bank": a name before the subject noun modifies it
@@ -466,7 +469,7 @@ final class EventDates {
             predicate = ClaimKey.slug(lemma); // "pulled 12 survivors on Monday": the class holds for money only
             cls = null;
         }
-        if (act && cls != null && cls.has("change")) {
+        if (act && cls != null && FigureFrames.asChange(cls, FigureFrames.percentFigure(t, figure, figure + 1)).has("change")) {
             return; // "shares fell 30% on Friday": a market's move of a day, no event of the story's
         }
         if (act) {
@@ -657,6 +660,10 @@ final class EventDates {
     }
 
     private static String nounName(SentenceContext c, int j) {
+        String parent = CompanyParents.parentAt(c, j);
+        if (parent != null) {
+            return parent; // "its Californian parent, which was closed": the parent the text named
+        }
         return c.headAt[j] >= 0 ? c.headName(c.heads.get(c.headAt[j])) : ClaimKey.slug(c.t.get(j).nounLemma());
     }
 

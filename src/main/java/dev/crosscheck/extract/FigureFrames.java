@@ -1538,12 +1538,12 @@ final class FigureFrames {
      * A class flagged [falls] is the fall class for a share ("shares lost 60 per cent" fell 60%; "lost 250 seats" keeps
      * its own class).
      */
-    private static LemmaLexicon.Entry asChange(LemmaLexicon.Entry en, boolean percent) {
+    static LemmaLexicon.Entry asChange(LemmaLexicon.Entry en, boolean percent) {
         return percent && en != null && en.has("falls") ? PREDICATES.named(WordClasses.first("share-fall-class")) : en;
     }
 
     /** Whether the figure at tokens [s, e) is a share: "60%", "60 per cent", "60 percent". */
-    private static boolean percentFigure(List<Token> t, int s, int e) {
+    static boolean percentFigure(List<Token> t, int s, int e) {
         for (int k = s; k < Math.min(t.size(), e + 2); k++) {
             if (t.get(k).is("%") || t.get(k).lower().equals("percent")
                     || t.get(k).lower().equals("cent") && k > 0 && t.get(k - 1).lower().equals("per")) {
