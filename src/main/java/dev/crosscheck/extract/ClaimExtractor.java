@@ -112,6 +112,7 @@ public final class ClaimExtractor {
             state.previousTokens = c.t; // what "it" in the next sentence may refer to
             remember(c);
             state.lastExclaimed = s.text().strip().endsWith("!");
+            state.lastLead = shortLead(c.t);
             state.lastParagraph = s.paragraph();
         }
         return new Extraction(List.copyOf(state.claims), coverage.build(), java.util.Set.copyOf(state.eventPlaces));
@@ -385,6 +386,8 @@ public final class ClaimExtractor {
     }
 
     private static final java.util.Set<String> PAST_SUFFIXES = WordClasses.of("past-form-suffixes");
+    /** The most words a lead of breaking news has ("It's over."). */
+    private static final int SHORT_LEAD_WORDS = 3;
 
     /** A word in a verb's past form ("touched", "collided"), by its ending: the lead is read before it is tagged. */
     private static boolean pastForm(Token w) {
@@ -442,6 +445,18 @@ public final class ClaimExtractor {
     }
 
     /** The actor and natural event this sentence leaves behind for pronouns and bare "the epicentre" later on. */
+    /** A sentence of at most three words and no figure: "It's over.", "Confirmed." */
+    private static boolean shortLead(List<Token> t) {
+        int words = 0;
+        for (Token w : t) {
+            if (w.isNumber()) {
+                return false;
+            }
+            words += w.isWord() ? 1 : 0;
+        }
+        return words > 0 && words <= SHORT_LEAD_WORDS;
+    }
+
     private static void remember(SentenceContext c) {
         Attributions.rememberNames(c);
         String subject = c.subjectOwner(c.t.size());

@@ -35,7 +35,7 @@ final class EventDates {
     private static final java.util.Set<String> PRESENT_PERFECT = WordClasses.of("present-perfect-auxiliaries");
     private static final java.util.Set<String> PERFECT_ADVERBS = WordClasses.of("perfect-adverbs");
     /** The most words a subject announcing news has before its verb: "India's Vikram lander has landed". */
-    private static final int MAX_NEWS_SUBJECT = 6;
+    private static final int MAX_NEWS_SUBJECT = 10;
     /** Verbs that tell an event happening, by the event head they tell (event-realizations.txt). */
     private static final LemmaLexicon REALIZATIONS = new LemmaLexicon("event-realizations.txt");
 
@@ -78,8 +78,7 @@ final class EventDates {
      */
     private static void stampedNews(SentenceContext c) {
         String stamp = c.state.entryTime;
-        if (stamp == null || stamp.length() < 16 || c.sentence.paragraph() <= c.state.entryParagraph
-                || c.state.mainEvent == null) {
+        if (stamp == null || stamp.length() < 16 || c.sentence.paragraph() <= c.state.entryParagraph) {
             return;
         }
         List<Token> t = c.t;
@@ -96,10 +95,14 @@ final class EventDates {
                 breaking |= WordClasses.is(t.get(v), "breaking-adverbs");
                 v++;
             }
-            String event = v < t.size() ? realizedMainEvent(c, v) : null;
-            if (event == null || !breaking || SUBORDINATORS.contains(t.get(0).lower())
-                    || TIME_CONJUNCTIONS.contains(t.get(0).lower())) {
+            breaking |= c.state.lastLead && c.state.lastParagraph == c.sentence.paragraph();
+            String event = v < t.size() && c.state.mainEvent != null ? realizedMainEvent(c, v) : null;
+            if (!breaking || SUBORDINATORS.contains(t.get(0).lower()) || TIME_CONJUNCTIONS.contains(t.get(0).lower())) {
                 return; // an entry that recalls the event hours later ("The bridge has collapsed, and ...") is no news
+            }
+            if (event == null) {
+                stampedAct(c, v, k, stamp); // "It's over. The regulator has closed Northwind Bank."
+                return;
             }
             ClaimKey key = ClaimKey.of(ClaimKind.DATE, ClaimKey.NONE, event);
             if (c.state.stampedEvents.add(key)) {
@@ -110,6 +113,44 @@ final class EventDates {
                 }
             }
             return;
+        }
+    }
+
+    /**
+     * An act told as breaking news in an entry, other than the story's main event: "It's over. The state regulator has
+     * closed Northwind Bank and named a receiver." under a stamp dates the closing of the bank (what it acted on, keyed
+     * as the date rule keys an act, with nobody as owner: who acted is told in many ways), at about the stamp. Only a
+     * verb with a direct object, of events.txt's object class or of no listed class (a movement, a meeting, a report
+     * or a change needs more than a stamp); once per key.
+     */
+    private static void stampedAct(SentenceContext c, int v, int subjectEnd, String stamp) {
+        List<Token> t = c.tagged().t;
+        if (v >= t.size() || !t.get(v).pos("VERB") || EventVerbs.passive(t, v)) {
+            return;
+        }
+        EventVerbs.Verb listed = c.verbAt[v] >= 0 ? c.verbs.get(c.verbAt[v]) : null;
+        if (listed != null && listed.cls() != EventVerbs.Cls.OBJECT) {
+            return;
+        }
+        String lemma = t.get(v).verbLemma();
+        LemmaLexicon.Match phrase = FigureFrames.PREDICATES.at(t, v);
+        LemmaLexicon.Entry cls = listed != null ? null : phrase != null ? phrase.entry() : FigureFrames.PREDICATES.of(lemma);
+        if (cls != null && (cls.has("report") || cls.has("light") || cls.has("change"))) {
+            return;
+        }
+        int end = v + 1;
+        while (end < t.size() && !t.get(end).pos("CCONJ") && !t.get(end).pos("ADP") && t.get(end).kind() != Token.Kind.PUNCT) {
+            end++;
+        }
+        String thing = objectNoun(c, v, end);
+        if (thing == null || objectFigure(c, v, end) >= 0) {
+            return; // "has raised $2 billion": an amount acted on is a figure's, not an event's
+        }
+        String predicate = listed != null ? listed.lemma() : cls != null ? cls.name() : ClaimKey.slug(lemma);
+        ClaimKey key = ClaimKey.of(ClaimKind.DATE, ClaimKey.NONE, thing, predicate);
+        if (c.state.stampedEvents.add(key)) {
+            c.emit(ClaimKind.DATE, key, SentenceContext.headLabel(thing) + ": " + predicate, lemma, stamp, subjectEnd,
+                    end, true, false, c.baseConfidence() * 0.6);
         }
     }
 

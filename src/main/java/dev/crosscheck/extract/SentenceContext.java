@@ -601,7 +601,9 @@ final class SentenceContext {
                         // subject before a relative clause is read with the verb after it
                         || i > 0 && t.get(i - 1).is(",") && WordClasses.is(t.get(i), "relatives")
                         // "the commission's first list of deaths ... has 23": whose data it is
-                        || WordClasses.is(t.get(i), "data-nouns");
+                        || WordClasses.is(t.get(i), "data-nouns")
+                        // "It's over. The regulator has closed the bank.": news a live blog's entry tells
+                        || state.entryTime != null && WordClasses.is(t.get(i), "present-perfect-auxiliaries");
             }
             Tagger.tag(t, anchors);
             TagRepairs.apply(t);
