@@ -31,7 +31,8 @@ import java.util.TreeSet;
  *       value that differs at one time is still a contradiction or a dispute. Values told as fixed facts (not
  *       running, no time of their own) beside a running one are no moments of its series: outlets that give them
  *       differently still contradict each other ("the module cost Rs 250 crore" against "Rs 215 crore", though an
- *       estimate of 2020 is among the values). A
+ *       estimate of 2020 is among the values), when every running value refers to a time before they were
+ *       published. A
  *       value the text gives as replaced since ("down from the 115", "had given a figure of 89") comes before the
  *       values of its day.</li>
  * </ul>
@@ -47,6 +48,8 @@ record Judgement(boolean contradiction, boolean disputed, boolean changed) {
                         Map<String, String> copyOf, boolean running) {
         List<Observation> all = new ArrayList<>(members.size());
         List<Observation> fixed = new ArrayList<>();
+        String lastRunning = ""; // the latest time a running value refers to
+        String firstFixed = null; // the earliest day a fixed value was published; "" when one's day is unknown
         for (ValuedClaim m : members) {
             Claim c = m.claim();
             String day = running ? time(c, published) : "";
@@ -57,6 +60,11 @@ record Judgement(boolean contradiction, boolean disputed, boolean changed) {
             all.add(o);
             if (running && !c.running() && c.asOf() == null) {
                 fixed.add(o);
+                String t = time(c, published);
+                firstFixed = t == null || "".equals(firstFixed) ? "" : firstFixed == null || t.compareTo(firstFixed) < 0 ? t : firstFixed;
+            } else if (running && c.running()) {
+                String t = time(c, published);
+                lastRunning = t == null ? "\uffff" : t.compareTo(lastRunning) > 0 ? t : lastRunning;
             }
         }
         Map<String, List<Observation>> byDay = new LinkedHashMap<>();
@@ -76,7 +84,10 @@ record Judgement(boolean contradiction, boolean disputed, boolean changed) {
         }
         // values told as fixed facts (no time of their own, no word of change: "the module cost Rs 250 crore") are of
         // no moment of the series a dated estimate or a running report starts: they must agree among themselves
-        contradiction |= running && misreported(fixed);
+        // ... when the series had ended before they were published: a running report among them ("has now
+        // destroyed 1,200 homes") makes them moments of the figure too
+        contradiction |= running && firstFixed != null && !firstFixed.isEmpty() && lastRunning.compareTo(firstFixed) < 0
+                && misreported(fixed);
         boolean changed = false;
         if (running) {
             List<Observation> firsts = new ArrayList<>();

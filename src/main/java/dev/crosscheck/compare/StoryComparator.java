@@ -91,6 +91,7 @@ public final class StoryComparator {
         // Many sources repeat the same values: each distinct (kind, value, approximate) is parsed once.
         Map<String, ClaimValue> parsed = new HashMap<>();
         joinUnowned(groups, parsed);
+        joinUnqualified(groups, parsed);
         for (Map.Entry<GroupKey, List<Claim>> group : groups.entrySet()) {
             ClaimKind kind = group.getKey().kind();
             Map<String, List<Parsed>> byFamily = new TreeMap<>();
@@ -263,6 +264,38 @@ public final class StoryComparator {
                 groups.get(matching.get(0)).addAll(from);
                 groups.remove(e.getKey());
             } // beside two named owners whose figures it matches, whose it is stays untold
+        }
+    }
+
+    /**
+     * Joins a duration told without the part that tells it apart ("landed 40 days after it was launched") to the one
+     * duration of its key told with it ("reached the Moon 40 days later": launch-to-arrival:moon) whose values all
+     * agree; beside two such, or a disagreeing one, it stays apart.
+     */
+    private static void joinUnqualified(Map<GroupKey, List<Claim>> groups, Map<String, ClaimValue> parsed) {
+        Map<GroupKey, List<GroupKey>> qualified = new HashMap<>();
+        for (GroupKey g : groups.keySet()) {
+            int last = g.key().lastIndexOf(':');
+            if (g.kind() != ClaimKind.DURATION || last < 0 || g.key().indexOf(ClaimKey.SCOPE) >= 0) {
+                continue;
+            }
+            GroupKey bare = new GroupKey(g.kind(), g.key().substring(0, last), g.projected());
+            if (bare.key().split(":").length >= 3 && groups.containsKey(bare)) {
+                qualified.computeIfAbsent(bare, k -> new ArrayList<>()).add(g);
+            }
+        }
+        for (Map.Entry<GroupKey, List<GroupKey>> e : qualified.entrySet()) {
+            List<Claim> from = groups.get(e.getKey());
+            List<GroupKey> matching = new ArrayList<>();
+            for (GroupKey g : e.getValue()) {
+                if (agreeing(from, groups.get(g), parsed)) {
+                    matching.add(g);
+                }
+            }
+            if (e.getValue().size() == 1 && matching.size() == 1) {
+                groups.get(matching.get(0)).addAll(from);
+                groups.remove(e.getKey());
+            }
         }
     }
 

@@ -112,7 +112,8 @@ public final class ClaimExtractor {
             state.previousTokens = c.t; // what "it" in the next sentence may refer to
             remember(c);
             state.lastExclaimed = s.text().strip().endsWith("!");
-            state.lastLead = shortLead(c.t);
+            state.lastLead = BREAKING_LEADS.contains(s.text().strip().toLowerCase(java.util.Locale.ROOT)
+                    .replace('\u2019', '\'').replaceAll("[.!:]+$", ""));
             state.lastParagraph = s.paragraph();
         }
         return new Extraction(List.copyOf(state.claims), coverage.build(), java.util.Set.copyOf(state.eventPlaces));
@@ -386,8 +387,8 @@ public final class ClaimExtractor {
     }
 
     private static final java.util.Set<String> PAST_SUFFIXES = WordClasses.of("past-form-suffixes");
-    /** The most words a lead of breaking news has ("It's over."). */
-    private static final int SHORT_LEAD_WORDS = 3;
+    /** Sentences that lead breaking news in a live blog's entry ("It's over."), as an exclamation does. */
+    private static final java.util.Set<String> BREAKING_LEADS = new HashSet<>(Lexicon.lines("breaking-leads.txt"));
 
     /** A word in a verb's past form ("touched", "collided"), by its ending: the lead is read before it is tagged. */
     private static boolean pastForm(Token w) {
@@ -445,18 +446,6 @@ public final class ClaimExtractor {
     }
 
     /** The actor and natural event this sentence leaves behind for pronouns and bare "the epicentre" later on. */
-    /** A sentence of at most three words and no figure: "It's over.", "Confirmed." */
-    private static boolean shortLead(List<Token> t) {
-        int words = 0;
-        for (Token w : t) {
-            if (w.isNumber()) {
-                return false;
-            }
-            words += w.isWord() ? 1 : 0;
-        }
-        return words > 0 && words <= SHORT_LEAD_WORDS;
-    }
-
     private static void remember(SentenceContext c) {
         Attributions.rememberNames(c);
         String subject = c.subjectOwner(c.t.size());

@@ -5,9 +5,10 @@ import java.util.List;
 
 /**
  * A company's parent, as business news names it once and then refers to it: "HSBC buys the UK arm of Silicon Valley
- * Bank" ... "its Californian parent, which was closed on Friday". A subsidiary noun (subsidiary-nouns: arm, subsidiary,
- * unit) followed by "of" and a name records the name's head ("bank"); a parent noun (parent-nouns) later in the text
- * stands for it. The first parent named wins: a story about one group's arm names one parent.
+ * Bank" ... "its Californian parent, which was closed on Friday". A subsidiary noun (subsidiary-nouns: arm,
+ * subsidiary) followed by "of" and a name records the name's head ("bank"); a parent noun (parent-nouns) after a
+ * possessive pronoun later in the text stands for it. The first parent named wins: a story about one group's arm names
+ * one parent.
  */
 final class CompanyParents {
 
@@ -38,8 +39,22 @@ final class CompanyParents {
         }
     }
 
-    /** The parent's head a parent noun at token j stands for ("its parent": bank), or null. */
+    /**
+     * The parent's head a parent noun at token j stands for ("its Californian parent": bank), or null: only after a
+     * possessive pronoun and at most two words ("a parent who was arrested" is nobody's company).
+     */
     static String parentAt(SentenceContext c, int j) {
-        return c.state.parentName != null && WordClasses.is(c.t.get(j), "parent-nouns") ? c.state.parentName : null;
+        if (c.state.parentName == null || !WordClasses.is(c.t.get(j), "parent-nouns")) {
+            return null;
+        }
+        for (int k = j - 1; k >= Math.max(0, j - 3); k--) {
+            if (WordClasses.is(c.t.get(k), "possessive-pronouns")) {
+                return c.state.parentName;
+            }
+            if (!c.t.get(k).isWord()) {
+                return null;
+            }
+        }
+        return null;
     }
 }

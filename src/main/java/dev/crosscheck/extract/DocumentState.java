@@ -73,10 +73,7 @@ final class DocumentState {
     boolean clockStamps;
     /** Whether the last sentence read ended in an exclamation ("TOUCHDOWN!"), and its paragraph. */
     boolean lastExclaimed;
-    /**
-     * Whether the last sentence was a short lead of a few words and no figure ("It's over.", "Confirmed."): news follows
-     * it, as after an exclamation.
-     */
+    /** Whether the last sentence was a lead of breaking news ("It's over."): news follows it, as after an exclamation. */
     boolean lastLead;
     int lastParagraph = -1;
     /** The events a live blog's entry announced as news ("Vikram has landed"), dated by its stamp once. */

@@ -25,6 +25,9 @@ final class Durations {
     private record Cue(String head, boolean place, boolean gap, boolean person, boolean after) {
     }
 
+    /** Fact-box headings that name a length ("Mission life"), by what they name. */
+    private static final java.util.Map<String, String> HEADINGS = new java.util.HashMap<>();
+
     private static final PhraseMatcher<String> UNITS = new PhraseMatcher<>(false);
     private static final PhraseMatcher<Cue> CUES = new PhraseMatcher<>(false);
     private static final PhraseMatcher<Cue> GAP_CUES = new PhraseMatcher<>(false);
@@ -41,6 +44,10 @@ final class Durations {
         for (Lexicon.Entry e : Lexicon.entries("duration-cues.txt")) {
             for (String form : e.items()) {
                 String flag = e.flag() == null ? "" : e.flag();
+                if (flag.contains("heading")) {
+                    HEADINGS.put(form, e.head());
+                    continue;
+                }
                 Cue cue = new Cue(e.head(), flag.contains("place"), flag.contains("gap"), flag.contains("person"),
                         flag.contains("after"));
                 (cue.after() ? AFTER_CUES : cue.gap() ? GAP_CUES : CUES).add(form, cue);
@@ -81,7 +88,7 @@ final class Durations {
             String owner = null;
             // "for one lunar day, about 14 Earth days": the length in days restates the phrase before it, whose cue
             // and head are the claim's
-            int anchor = restated(c, num.start());
+            int anchor = restated(c, num, to);
             if (hyphen) {
                 for (int k = to; k < Math.min(n, to + 4); k++) {
                     if (c.headAt[k] >= 0) {
@@ -134,7 +141,9 @@ final class Durations {
             if (head == null && cueHead == null && anchor > 0 && WordClasses.is(c.t.get(anchor - 1), "possession-verbs")) {
                 int after = to < n && c.t.get(to).is(",") && anchor < num.start() ? to + 1 : to; // ", about 14 Earth days,"
                 PhraseMatcher.Match<Cue> cue = after < n ? AFTER_CUES.match(c.t, after) : null;
-                if (cue != null) { // "Vikram and Pragyan have one lunar day to complete their experiments"
+                if (cue != null && workAfter(c, cue.end())) {
+                    // "Vikram and Pragyan have one lunar day to complete their experiments"; not a deadline ("has 30
+                    // days to complete the withdrawal")
                     cueHead = cue.value().head();
                     owner = c.subjectOwner(anchor - 1);
                 }
@@ -206,8 +215,10 @@ final class Durations {
             boolean later = WordClasses.is(t.get(unit.end()), "interval-later");
             boolean after = WordClasses.is(t.get(unit.end()), "interval-after");
             String value = later || after ? iso(num.value(), unit.value()) : null;
-            int end = value == null ? -1 : eventBefore(c, num.start(), 0);
-            int start = end < 0 ? -1 : later ? eventBefore(c, end, 0) : eventAfter(c, unit.end() + 1);
+            // "reached the Moon 40 days later" follows its event with no punctuation between; "landed on August 23,
+            // 40 days after it was launched" may cross a comma; no interval crosses a semicolon
+            int end = value == null ? -1 : eventBefore(c, num.start(), later);
+            int start = end < 0 ? -1 : later ? eventBefore(c, end, true) : eventAfter(c, unit.end() + 1);
             if (start < 0) {
                 i = unit.end() - 1;
                 continue;
@@ -216,7 +227,10 @@ final class Durations {
             String to = eventLemma(c, end);
             String owner = c.subjectOwner(end);
             String what = DateClaims.noun(from) + "-to-" + DateClaims.noun(to);
-            c.emit(ClaimKind.DURATION, ClaimKey.of(ClaimKind.DURATION, owner, what),
+            String destination = destination(c, end);
+            ClaimKey key = destination == null ? ClaimKey.of(ClaimKind.DURATION, owner, what)
+                    : ClaimKey.of(ClaimKind.DURATION, owner, what, destination); // to Earth orbit and to the Moon: two
+            c.emit(ClaimKind.DURATION, key,
                     SentenceContext.ownerName(owner) + SentenceContext.headLabel(DateClaims.noun(from) + " to "
                             + DateClaims.noun(to)) + ": length", "length",
                     value, num.start(), later ? unit.end() + 1 : unit.end(), num.approximate() || !num.op().isEmpty(),
@@ -234,14 +248,45 @@ final class Durations {
         return false;
     }
 
-    /** The token of the last event (or arrival) verb before token {@code end}, from {@code from} on; -1 when none. */
-    private static int eventBefore(SentenceContext c, int end, int from) {
-        for (int k = end - 1; k >= Math.max(from, end - SentenceContext.WINDOW); k--) {
+    /**
+     * The token of the last event (or arrival) verb before token {@code end} in its clause: no semicolon, colon or dash
+     * between, and with {@code bare} no punctuation at all; -1 when none.
+     */
+    private static int eventBefore(SentenceContext c, int end, boolean bare) {
+        for (int k = end - 1; k >= Math.max(0, end - SentenceContext.WINDOW); k--) {
+            Token w = c.t.get(k);
+            if (w.kind() == Token.Kind.PUNCT && (bare || WordClasses.is(w, "clause-breaks"))) {
+                return -1;
+            }
             if (eventLemma(c, k) != null) {
                 return c.verbAt[k] >= 0 ? c.verbs.get(c.verbAt[k]).start() : k;
             }
         }
         return -1;
+    }
+
+    /**
+     * Where an arrival went, when a name follows its verb ("reached the Moon", "landed in Warsaw"): the name's last
+     * word, as a key part; null for no arrival or no name (a date is no place: "landed on August 23").
+     */
+    private static String destination(SentenceContext c, int verb) {
+        if (!"arrive".equals(eventLemma(c, verb))) {
+            return null;
+        }
+        int k = c.verbAt[verb] >= 0 ? c.verbs.get(c.verbAt[verb]).end() : verb + 1;
+        for (int j = k; j < Math.min(c.t.size(), k + 3); j++) {
+            if (FigureFrames.nameLike(c, j)) {
+                int e = j;
+                while (e + 1 < c.t.size() && FigureFrames.nameLike(c, e + 1)) {
+                    e++;
+                }
+                return ClaimKey.slug(c.t.get(e).lower());
+            }
+            if (!c.t.get(j).isWord()) {
+                return null;
+            }
+        }
+        return null;
     }
 
     /** The event verb at most four words after "after" ("after it was launched"); -1 when none. */
@@ -279,11 +324,14 @@ final class Durations {
 
     /**
      * Where the phrase a duration restates begins: "one lunar day, about 14 Earth days" restates "one lunar day" (a
-     * number and at most three words, then a comma and the duration); the duration's own start when it restates
-     * nothing.
+     * number and at most three words that are no time unit of time-units.txt, then a comma and the duration, hedged or
+     * set off by a comma after it); the duration's own start when it restates nothing ("12 years, 18 months more than
+     * prosecutors sought" is two lengths).
      */
-    static int restated(SentenceContext c, int start) {
-        if (start < 3 || !c.t.get(start - 1).is(",")) {
+    static int restated(SentenceContext c, NumberRules.Num num, int end) {
+        int start = num.start();
+        if (start < 3 || !c.t.get(start - 1).is(",")
+                || !num.approximate() && end < c.t.size() && !c.t.get(end).is(",") && !c.t.get(end).is(".")) {
             return start;
         }
         for (int k = start - 3; k >= Math.max(0, start - 5); k--) {
@@ -292,15 +340,17 @@ final class Durations {
             }
             if (NumberRules.startsNumber(c.t, k)) {
                 NumberRules.Num first = NumberRules.parse(c.t, k);
-                return first != null && first.end() < start - 1 && first.high() == null ? first.start() : start;
+                return first != null && first.end() < start - 1 && first.high() == null
+                        && unitAt(c.t, first.end()) == null ? first.start() : start;
             }
         }
         return start;
     }
 
     /**
-     * What a fact box's row measures when its cell is a duration: the heading's last noun before any bracket ("Mission
-     * life (lander and rover) | one lunar day": life); null outside a row.
+     * What a fact box's row measures when its cell is a duration: the heading before any bracket, by what
+     * duration-cues.txt says it names ("Mission life (lander and rover) | one lunar day": life), else the heading's words
+     * ("Battery life | 10 hours": battery-life); null outside a row.
      */
     private static String rowHeading(SentenceContext c, int anchor) {
         if (anchor < 2 || !WordClasses.is(c.t.get(anchor - 1), "row-separators")) {
@@ -309,17 +359,28 @@ final class Durations {
         List<Token> t = c.tagged().t;
         int bar = FigureFrames.rowBar(t, anchor);
         if (bar < 0 || bar + 1 != anchor) {
-            return null; // the cell's first figure only
+            return null;
         }
-        String noun = null;
+        StringBuilder heading = new StringBuilder();
         for (int k = 0; k < bar && !t.get(k).is("("); k++) {
             Token w = t.get(k);
             if (!w.isWord() || !w.pos("NOUN") && !w.pos("PROPN")) {
                 return null; // "Landing | ...", but not a heading that is a sentence's start
             }
-            noun = ClaimKey.slug(w.nounLemma());
+            heading.append(heading.length() == 0 ? "" : " ").append(w.lower());
         }
-        return noun;
+        String named = HEADINGS.get(heading.toString());
+        return named != null ? named : heading.length() == 0 ? null : ClaimKey.slug(heading.toString());
+    }
+
+    /** Whether the object of "to complete" at token k is work of a mission's (mission-work-nouns: "their experiments"). */
+    private static boolean workAfter(SentenceContext c, int k) {
+        for (int j = k; j < Math.min(c.t.size(), k + 3); j++) {
+            if (WordClasses.is(c.t.get(j), "mission-work-nouns")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -117,15 +117,32 @@ final class EventDates {
     }
 
     /**
+     * Whether the noun phrase ending at token {@code head} is what a relative after it describes: not when it is the
+     * "Y" of "X of Y" ("the UK arm of Silicon Valley Bank, which was sold": the arm or the bank?), unless X is what
+     * befell Y ("the failure of its parent, which was closed": fate-nouns).
+     */
+    private static boolean ownAntecedent(List<Token> t, int head) {
+        int k = head;
+        while (k > 0 && (t.get(k - 1).nominal() || t.get(k - 1).pos("ADJ") || t.get(k - 1).pos("DET")
+                || t.get(k - 1).pos("PRON") || t.get(k - 1).kind() == Token.Kind.POSSESSIVE)) {
+            k--;
+        }
+        return k < 2 || !t.get(k - 1).is("of") || WordClasses.is(t.get(k - 2), "fate-nouns");
+    }
+
+    /**
      * An act told as breaking news in an entry, other than the story's main event: "It's over. The state regulator has
-     * closed Northwind Bank and named a receiver." under a stamp dates the closing of the bank (what it acted on, keyed
+     * closed Northwind Bank and named a receiver." (a lead of breaking-leads.txt before it) under a stamp dates the closing of the bank (what it acted on, keyed
      * as the date rule keys an act, with nobody as owner: who acted is told in many ways), at about the stamp. Only a
      * verb with a direct object, of events.txt's object class or of no listed class (a movement, a meeting, a report
      * or a change needs more than a stamp); once per key.
      */
     private static void stampedAct(SentenceContext c, int v, int subjectEnd, String stamp) {
-        List<Token> t = c.tagged().t;
-        if (v >= t.size() || !t.get(v).pos("VERB") || EventVerbs.passive(t, v)) {
+        if (v >= c.t.size()) {
+            return;
+        }
+        List<Token> t = c.taggedAround(v).t;
+        if (!t.get(v).pos("VERB") || EventVerbs.passive(t, v)) {
             return;
         }
         EventVerbs.Verb listed = c.verbAt[v] >= 0 ? c.verbs.get(c.verbAt[v]) : null;
@@ -475,7 +492,7 @@ final class EventDates {
         if (subject < 0 && from >= 2 && RELATIVES.contains(t.get(from - 1).lower()) && t.get(from - 2).nominal()) {
             subject = from - 2; // "the train crash that occurred on Friday": the relative's antecedent
         } else if (subject < 0 && from >= 3 && RELATIVES.contains(t.get(from - 1).lower()) && t.get(from - 2).is(",")
-                && t.get(from - 3).nominal() && EventVerbs.passive(t, verb)) {
+                && t.get(from - 3).nominal() && EventVerbs.passive(t, verb) && ownAntecedent(t, from - 3)) {
             subject = from - 3; // "Silicon Valley Bank, which was closed by regulators on Friday": what was closed
         }
         if (subject > 0 && t.get(subject - 1).pos("PROPN") && !WordClasses.is(t.get(subject), "referential-nouns")) {

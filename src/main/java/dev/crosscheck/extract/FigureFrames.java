@@ -1542,11 +1542,21 @@ final class FigureFrames {
         return percent && en != null && en.has("falls") ? PREDICATES.named(WordClasses.first("share-fall-class")) : en;
     }
 
-    /** Whether the figure at tokens [s, e) is a share: "60%", "60 per cent", "60 percent". */
+    /**
+     * Whether the figure at tokens [s, e) is a share of traded stock: a percentage (units.txt) with a noun of
+     * stock-measures before it in its clause ("its parent's shares lost 60 per cent"; not "Smith lost 48% to 52%").
+     */
     static boolean percentFigure(List<Token> t, int s, int e) {
-        for (int k = s; k < Math.min(t.size(), e + 2); k++) {
-            if (t.get(k).is("%") || t.get(k).lower().equals("percent")
-                    || t.get(k).lower().equals("cent") && k > 0 && t.get(k - 1).lower().equals("per")) {
+        boolean percent = false;
+        for (int k = s; k < Math.min(t.size(), e + 1) && !percent; k++) {
+            PhraseMatcher.Match<Units.Unit> u = Units.at(t, k);
+            percent = u != null && u.value().dimension().equals("percent");
+        }
+        if (!percent) {
+            return false;
+        }
+        for (int k = s - 1; k >= Math.max(0, s - SentenceContext.WINDOW) && t.get(k).kind() != Token.Kind.PUNCT; k--) {
+            if (t.get(k).isWord() && STOCK_MEASURES.contains(t.get(k).nounLemma())) {
                 return true;
             }
         }
@@ -1563,7 +1573,9 @@ final class FigureFrames {
             if (c.t.get(k).isWord() && MARKET_CLOSE.contains(c.t.get(k).verbLemma())
                     && WordClasses.is(c.t.get(k + 1), "close-directions")) {
                 Token subject = c.t.get(k - 1);
-                return subject.isWord() && subject.capitalized() && !WordClasses.is(subject, "market-indexes");
+                // a one-word name opening the sentence may be a commodity ("Gold closed down 1%")
+                return subject.isWord() && subject.capitalized() && !WordClasses.is(subject, "market-indexes")
+                        && k - 1 > 0;
             }
         }
         return false;

@@ -592,23 +592,40 @@ final class SentenceContext {
     SentenceContext tagged() {
         if (!tagged) {
             tagged = true;
-            // what the rules read: the words around figures, dates and citations
-            boolean[] anchors = new boolean[t.size()];
-            for (int i = 0; i < t.size(); i++) {
-                anchors[i] = t.get(i).isNumber() || inTime(i) || verbAt[i] >= 0 && verbs.get(verbAt[i]).cls() == EventVerbs.Cls.REPORT
-                        || !used[i] && NumberRules.startsNumber(t, i) && NumberRules.parse(t, i) != null
-                        // "The commission, which counts a death only after an autopsy, raised its total to 58": the
-                        // subject before a relative clause is read with the verb after it
-                        || i > 0 && t.get(i - 1).is(",") && WordClasses.is(t.get(i), "relatives")
-                        // "the commission's first list of deaths ... has 23": whose data it is
-                        || WordClasses.is(t.get(i), "data-nouns")
-                        // "It's over. The regulator has closed the bank.": news a live blog's entry tells
-                        || state.entryTime != null && WordClasses.is(t.get(i), "present-perfect-auxiliaries");
-            }
+            Tagger.tag(t, anchors());
+            TagRepairs.apply(t);
+        }
+        return this;
+    }
+
+    /**
+     * Tags the words around token i too, when the rules read there and no figure, date or citation is near ("It's over.
+     * The regulator has closed the bank." in a live blog's entry).
+     */
+    SentenceContext taggedAround(int i) {
+        tagged();
+        if (t.get(i).pos("X")) {
+            boolean[] anchors = anchors();
+            anchors[i] = true;
             Tagger.tag(t, anchors);
             TagRepairs.apply(t);
         }
         return this;
+    }
+
+    /** What the rules read: the words around figures, dates and citations. */
+    private boolean[] anchors() {
+        boolean[] anchors = new boolean[t.size()];
+        for (int i = 0; i < t.size(); i++) {
+            anchors[i] = t.get(i).isNumber() || inTime(i) || verbAt[i] >= 0 && verbs.get(verbAt[i]).cls() == EventVerbs.Cls.REPORT
+                    || !used[i] && NumberRules.startsNumber(t, i) && NumberRules.parse(t, i) != null
+                    // "The commission, which counts a death only after an autopsy, raised its total to 58": the
+                    // subject before a relative clause is read with the verb after it
+                    || i > 0 && t.get(i - 1).is(",") && WordClasses.is(t.get(i), "relatives")
+                    // "the commission's first list of deaths ... has 23": whose data it is
+                    || WordClasses.is(t.get(i), "data-nouns");
+        }
+        return anchors;
     }
 
     // ---- emitting -----------------------------------------------------------------------------------------

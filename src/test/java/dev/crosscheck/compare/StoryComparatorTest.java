@@ -80,6 +80,32 @@ class StoryComparatorTest {
     }
 
     @Test
+    void aDurationWithoutWhereItEndedJoinsTheOneToANamedPlaceWhenItAgrees() {
+        List<SourceInfo> sources = List.of(new SourceInfo("a", null, null, null, null),
+                new SourceInfo("b", null, null, null, null), new SourceInfo("c", null, null, null, null));
+        Report joined = comparator.compare("s", sources, List.of(
+                claim("a", ClaimKind.DURATION, "duration:-:launch-to-arrival:mars", "P200D"),
+                claim("b", ClaimKind.DURATION, "duration:-:launch-to-arrival", "P200D")));
+        assertEquals(List.of("agreement"), joined.findings().stream().map(Report.Finding::verdict).toList(),
+                "the journey told with and without where it ended is one figure");
+
+        Report twoPlaces = comparator.compare("s", sources, List.of(
+                claim("a", ClaimKind.DURATION, "duration:-:launch-to-arrival:mars", "P200D"),
+                claim("c", ClaimKind.DURATION, "duration:-:launch-to-arrival:earth", "PT16M"),
+                claim("b", ClaimKind.DURATION, "duration:-:launch-to-arrival", "P200D")));
+        assertEquals(List.of("single-source", "single-source", "single-source"),
+                twoPlaces.findings().stream().map(Report.Finding::verdict).toList(),
+                "beside journeys to two places, one told without its end stays apart, and the two never conflict");
+
+        Report differing = comparator.compare("s", sources, List.of(
+                claim("a", ClaimKind.DURATION, "duration:-:launch-to-arrival:mars", "P200D"),
+                claim("b", ClaimKind.DURATION, "duration:-:launch-to-arrival", "PT16M")));
+        assertEquals(List.of("single-source", "single-source"),
+                differing.findings().stream().map(Report.Finding::verdict).toList(),
+                "a journey told without its end contradicts no journey to a named place");
+    }
+
+    @Test
     void boundHoldingOneSideOfAContradictionIsThatSide() {
         List<SourceInfo> sources = List.of(new SourceInfo("a", null, null, null, null),
                 new SourceInfo("b", null, null, null, null), new SourceInfo("c", null, null, null, null),
