@@ -24,6 +24,11 @@ public record ClaimKey(ClaimKind kind, List<String> parts, String scope) {
     public static final String NONE = "-";
     /** Separates the scope from the rest of the key. */
     public static final char SCOPE = '|';
+    /**
+     * Joins the day of a one-off occurrence to the last part ({@code count:-:-:person:demonstrated@2019-06-09}): the
+     * march of June 9 and the march of June 16 are two events, whose crowds are never compared.
+     */
+    public static final char OCCURRENCE = '@';
 
     public ClaimKey {
         parts = List.copyOf(parts);
@@ -39,6 +44,32 @@ public record ClaimKey(ClaimKind kind, List<String> parts, String scope) {
 
     public ClaimKey withScope(String scopeId) {
         return new ClaimKey(kind, parts, scopeId == null || scopeId.isBlank() ? null : scopeId);
+    }
+
+    /** This key for the occurrence of the given day (an ISO date). */
+    public ClaimKey withOccurrence(String day) {
+        List<String> p = new java.util.ArrayList<>(parts);
+        int last = p.size() - 1;
+        String bare = p.get(last).indexOf(OCCURRENCE) < 0 ? p.get(last) : p.get(last).substring(0, p.get(last).indexOf(OCCURRENCE));
+        p.set(last, bare + OCCURRENCE + day);
+        return new ClaimKey(kind, p, scope);
+    }
+
+    /** The day of the occurrence a formatted key names ({@code 2019-06-09}), or null. */
+    public static String occurrenceOf(String key) {
+        String k = withoutScope(key);
+        int at = k.indexOf(OCCURRENCE);
+        return at < 0 ? null : k.substring(at + 1);
+    }
+
+    /** A formatted key without its occurrence's day (its scope kept): the key of the figure on any day. */
+    public static String withoutOccurrence(String key) {
+        int at = key.indexOf(OCCURRENCE);
+        if (at < 0) {
+            return key;
+        }
+        int bar = key.indexOf(SCOPE, at);
+        return key.substring(0, at) + (bar < 0 ? "" : key.substring(bar));
     }
 
     /** The last part: for a figure, what it measures or its predicate. */

@@ -90,6 +90,7 @@ public final class StoryComparator {
         List<Ranked> ranked = new ArrayList<>();
         // Many sources repeat the same values: each distinct (kind, value, approximate) is parsed once.
         Map<String, ClaimValue> parsed = new HashMap<>();
+        joinOccurrences(groups, parsed);
         joinUnowned(groups, parsed);
         joinUnqualified(groups, parsed);
         for (Map.Entry<GroupKey, List<Claim>> group : groups.entrySet()) {
@@ -222,6 +223,9 @@ public final class StoryComparator {
         String explanation = Explanations.explain(verdict, kind, values, names, published);
         String family = members.get(0).value().family();
         String subject = mostCommon(members, true);
+        if (ClaimKey.occurrenceOf(group.key()) != null) {
+            subject = subject + " on " + ClaimKey.occurrenceOf(group.key()); // "Demonstrated on 2019-06-09"
+        }
         if (group.projected()) {
             subject = subject + " (projected)";
         }
@@ -265,6 +269,73 @@ public final class StoryComparator {
                 groups.remove(e.getKey());
             } // beside two named owners whose figures it matches, whose it is stays untold
         }
+    }
+
+    /**
+     * Figures of one-off occurrences told apart by their day ({@code ...:demonstrated@2019-06-09}, see ClaimKey): when
+     * the story dates one occurrence only and nothing else is told, its figures are the figure of any day. Figures told
+     * without a day join the one day whose exact values they all tell too (an open bound such as "thousands" tells
+     * nothing of which), else stay apart. Figures of two days are never compared: the march of June 9 is not the march
+     * of June 16.
+     */
+    private static void joinOccurrences(Map<GroupKey, List<Claim>> groups, Map<String, ClaimValue> parsed) {
+        Map<GroupKey, List<GroupKey>> days = new LinkedHashMap<>();
+        for (GroupKey g : groups.keySet()) {
+            if (ClaimKey.occurrenceOf(g.key()) != null) {
+                days.computeIfAbsent(new GroupKey(g.kind(), ClaimKey.withoutOccurrence(g.key()), g.projected()),
+                        k -> new ArrayList<>()).add(g);
+            }
+        }
+        for (Map.Entry<GroupKey, List<GroupKey>> e : days.entrySet()) {
+            GroupKey base = e.getKey();
+            List<Claim> undated = groups.get(base);
+            if (undated == null && e.getValue().size() == 1) {
+                groups.put(base, groups.remove(e.getValue().get(0)));
+                continue;
+            }
+            if (undated != null) {
+                List<GroupKey> matching = new ArrayList<>();
+                for (GroupKey g : e.getValue()) {
+                    if (toldWithin(groups.get(g), undated, parsed)) {
+                        matching.add(g);
+                    }
+                }
+                if (matching.size() == 1) {
+                    groups.get(matching.get(0)).addAll(groups.remove(base));
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether each exact value of one list (no open bound) is compatible with an exact value of the other, and there is
+     * one: the figures of a day that figures of no day all tell too.
+     */
+    private static boolean toldWithin(List<Claim> a, List<Claim> b, Map<String, ClaimValue> parsed) {
+        boolean any = false;
+        for (Claim x : a) {
+            if (openBound(x.value())) {
+                continue;
+            }
+            any = true;
+            boolean found = false;
+            for (Claim y : b) {
+                ClaimValue vx = parsedValue(x, parsed);
+                ClaimValue vy = parsedValue(y, parsed);
+                if (!openBound(y.value()) && vx.family().equals(vy.family()) && vx.compatibleWith(vy)) {
+                    found = true;
+                    break;
+                }
+            }
+            if (!found) {
+                return false;
+            }
+        }
+        return any;
+    }
+
+    private static boolean openBound(String value) {
+        return value.startsWith(">") || value.startsWith("<");
     }
 
     /**

@@ -9,6 +9,10 @@
  * that share a key are not one figure misreported. A quantity or a date of nobody named ("the mission cost about $75
  * million") joins the group of the one owner the story names for the same measure or event whose values all agree
  * with it ("Chandrayaan-3 would cost about 615 crore rupees"): never when they differ, never when two owners' match.
+ * A duration told without where it ended joins the one duration of its key told with it when they agree. Figures of
+ * one-off occurrences carry the occurrence's day ({@code @2019-06-09}): two days' groups are never compared; a story
+ * that dates one occurrence only and tells nothing undated keys it without the day; figures of no day join the one
+ * day whose exact values they all tell too (open bounds tell nothing of which), else stay apart.
  *
  * <p>Each group is judged by {@link dev.crosscheck.compare.Judgement}:
  * <ul>

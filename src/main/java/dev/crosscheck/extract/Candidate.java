@@ -49,6 +49,9 @@ final class Candidate {
     /** Token span of the date that {@link #asOf} was read from, or -1. */
     int asOfFrom = -1;
     int asOfTo = -1;
+    /** The words of the day of the occurrence the figure counts ("at an earlier march, on June 9"), or -1. */
+    int occurrenceFrom = -1;
+    int occurrenceTo = -1;
     /** The text gives the value as replaced since ("down from the 115 they had reported"). */
     boolean superseded;
     Modality modality = Modality.ASSERTED;

@@ -116,6 +116,7 @@ public final class ClaimExtractor {
                     .replace('\u2019', '\'').replaceAll("[.!:]+$", ""));
             state.lastParagraph = s.paragraph();
         }
+        Occurrences.qualifyByDocument(state.claims); // "the protest was organised on June 9": its crowd's day
         return new Extraction(List.copyOf(state.claims), coverage.build(), java.util.Set.copyOf(state.eventPlaces));
     }
 
@@ -219,6 +220,7 @@ public final class ClaimExtractor {
                 reason = REFERENCE_VALUE;
             }
             if (reason == null) {
+                Occurrences.qualify(c, k); // "at an earlier march, on June 9, ... 1.03 million": that march's crowd
                 c.state.add(c.claim(k));
             }
             mark(figureAt, k.figureFrom, k.figureTo, claimed, reasons, reason);
@@ -227,6 +229,9 @@ public final class ClaimExtractor {
             }
             if (reason == null && k.asOfFrom >= 0) {
                 mark(figureAt, k.asOfFrom, k.asOfTo, claimed, reasons, null); // the date the figure refers to
+            }
+            if (reason == null && k.occurrenceFrom >= 0) {
+                mark(figureAt, k.occurrenceFrom, k.occurrenceTo, claimed, reasons, null); // the day of its occurrence
             }
         }
         java.util.Map<Integer, Integer> reportDates = TimesReferred.reportDates(c);

@@ -105,6 +105,40 @@ class StoryComparatorTest {
                 "a journey told without its end contradicts no journey to a named place");
     }
 
+    private static Claim crowd(String source, String day, String value, String authority) {
+        String key = "count:-:-:person:demonstrated" + (day == null ? "" : "@" + day);
+        Claim c = claim(source, ClaimKind.COUNT, key, value);
+        return new Claim(c.kind(), c.key(), "Demonstrated", c.attribute(), c.value(), c.display(), false, false,
+                c.confidence(), c.evidence(), null, authority, null, null);
+    }
+
+    @Test
+    void crowdsOfTwoDaysAreTwoMarchesAndAFigureOfNoDayJoinsTheDayItTells() {
+        List<SourceInfo> sources = List.of(new SourceInfo("a", null, null, null, null),
+                new SourceInfo("b", null, null, null, null), new SourceInfo("c", null, null, null, null));
+        Report twoMarches = comparator.compare("s", sources, List.of(
+                crowd("a", "2019-06-09", "240000", "police"), crowd("b", "2019-06-16", "338000", "police")));
+        assertEquals(List.of("single-source", "single-source"),
+                twoMarches.findings().stream().map(Report.Finding::verdict).toList(),
+                "the police's counts of two marches never contradict each other");
+        assertTrue(twoMarches.findings().stream().anyMatch(f -> f.subject().equals("Demonstrated on 2019-06-09")),
+                "a finding names the day of its march");
+
+        Report joined = comparator.compare("s", sources, List.of(
+                crowd("a", "2019-06-09", "240000", "police"), crowd("b", "2019-06-16", "338000", "police"),
+                crowd("c", null, "2000000", "organizers"), crowd("c", null, "338000", "police"),
+                crowd("c", null, ">=2000", null)));
+        Report.Finding june16 = find(joined, "count:-:-:person:demonstrated@2019-06-16");
+        assertEquals("disputed", june16.verdict(), "the undated report of the second march joins it: "
+                + "organisers against police");
+        assertEquals("single-source", find(joined, "count:-:-:person:demonstrated@2019-06-09").verdict());
+
+        Report oneDay = comparator.compare("s", sources, List.of(
+                crowd("a", "2019-06-16", "338000", "police"), crowd("b", "2019-06-16", "338000", "police")));
+        assertEquals("agreement", find(oneDay, "count:-:-:person:demonstrated").verdict(),
+                "a story of one march keys its crowd without the day");
+    }
+
     @Test
     void boundHoldingOneSideOfAContradictionIsThatSide() {
         List<SourceInfo> sources = List.of(new SourceInfo("a", null, null, null, null),

@@ -1,0 +1,108 @@
+package dev.crosscheck.extract;
+
+import dev.crosscheck.claim.Claim;
+import dev.crosscheck.claim.ClaimKey;
+import dev.crosscheck.claim.ClaimKind;
+import dev.crosscheck.claim.Modality;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which occurrence a figure of a one-off happening counts: the crowd of the march of June 9 is not the crowd of the march
+ * of June 16, two missiles fired on Sunday are not three fired on Wednesday. A count or quantity whose predicate class
+ * is flagged [occurrence] in predicates.txt gets the day of its occurrence in its key (
+ * {@code count:-:-:person:demonstrated@2019-06-09}): the one day its sentence names (not the day a figure was
+ * reported: "police said on Monday that 240,000 marched"), else the one day the document dates an occurrence of that
+ * class ("the protest was organised on June 9"). A document that dates two occurrences of the class gives no day to
+ * the figures that name none. The comparison compares figures of one day, and figures of no day with the day they
+ * match.
+ */
+final class Occurrences {
+
+    private Occurrences() {
+    }
+
+    /** The [occurrence] class of a figure's key, or null: its last part, any day removed. */
+    private static LemmaLexicon.Entry occurrenceClass(ClaimKind kind, String last) {
+        if (kind != ClaimKind.COUNT && kind != ClaimKind.QUANTITY) {
+            return null;
+        }
+        int at = last.indexOf(ClaimKey.OCCURRENCE);
+        LemmaLexicon.Entry e = FigureFrames.PREDICATES.named(at < 0 ? last : last.substring(0, at));
+        return e != null && e.has("occurrence") ? e : null;
+    }
+
+    /** Gives a figure of a one-off occurrence the one day its sentence names, and marks that day's words as read. */
+    static void qualify(SentenceContext c, Candidate k) {
+        if (k.running || occurrenceClass(k.kind, k.key.last()) == null) {
+            return;
+        }
+        Map<Integer, Integer> reports = TimesReferred.reportDates(c);
+        LocalDate day = null;
+        TimeRules.TimeMention at = null;
+        for (TimeRules.TimeMention m : c.times) {
+            if (m.dateline() || reports.containsKey(m.start())) {
+                continue; // "police said on Monday": the day of the report
+            }
+            LocalDate d = DateResolver.day(m, c.published(), false);
+            if (d == null) {
+                continue;
+            }
+            if (day != null && !day.equals(d)) {
+                return; // two days: which one the figure is of stays untold
+            }
+            day = d;
+            at = m;
+        }
+        if (day != null) {
+            k.key = k.key.withOccurrence(day.toString());
+            k.occurrenceFrom = at.start();
+            k.occurrenceTo = at.end();
+        }
+    }
+
+    /**
+     * Gives the figures of one-off occurrences that name no day the day the document dates its occurrence of that class
+     * by ("the protest was organised on June 9"), when it dates one day only.
+     */
+    static void qualifyByDocument(List<Claim> claims) {
+        Map<String, String> dayOfClass = new HashMap<>();
+        for (Claim c : claims) {
+            if (c.kind() != ClaimKind.DATE || c.modality() != Modality.ASSERTED || !c.value().matches("\\d{4}-\\d{2}-\\d{2}.*")) {
+                continue;
+            }
+            String day = c.value().substring(0, 10);
+            String[] parts = ClaimKey.withoutScope(c.key()).split(":");
+            for (int i = 2; i < parts.length; i++) { // the thing and the act: date:-:protest:organised
+                LemmaLexicon.Entry e = FigureFrames.PREDICATES.of(parts[i]);
+                if (e == null) {
+                    e = FigureFrames.PREDICATES.named(parts[i]);
+                }
+                if (e != null && e.has("occurrence")) {
+                    // a second day makes it untold which occurrence a figure without one is of
+                    dayOfClass.merge(e.name(), day, (a, b) -> a.equals(b) ? a : "");
+                }
+            }
+        }
+        if (dayOfClass.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < claims.size(); i++) {
+            Claim c = claims.get(i);
+            String base = ClaimKey.withoutScope(c.key());
+            LemmaLexicon.Entry cls = c.running() || base.indexOf(ClaimKey.OCCURRENCE) >= 0 ? null
+                    : occurrenceClass(c.kind(), base.substring(base.lastIndexOf(':') + 1));
+            String day = cls == null ? null : dayOfClass.get(cls.name());
+            if (day == null || day.isEmpty()) {
+                continue;
+            }
+            String scope = ClaimKey.scopeOf(c.key());
+            String key = base + ClaimKey.OCCURRENCE + day + (scope == null ? "" : ClaimKey.SCOPE + scope);
+            claims.set(i, new Claim(c.kind(), key, c.subject(), c.attribute(), c.value(), c.display(), c.approximate(),
+                    c.running(), c.confidence(), c.evidence(), c.scope(), c.attribution(), c.asOf(), c.modality(),
+                    c.superseded()));
+        }
+    }
+}
