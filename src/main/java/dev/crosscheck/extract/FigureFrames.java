@@ -775,8 +775,18 @@ final class FigureFrames {
         int end = clauseEnd(c, e);
         String verbAfter = null;
         String change = null;
+        int v = s - 1;
+        while (v > 0 && (t.get(v).pos("DET") || t.get(v).pos("ADV"))) {
+            v--;
+        }
+        LemmaLexicon.Entry verbBeforeClass = v >= 0 && t.get(v).pos("VERB") ? verbPredicate(t.get(v)) : null;
+        // "which destroyed 2,200 structures, killed 97": the figure is the object of the verb before it
+        boolean objectOfVerb = verbBeforeClass != null && !verbBeforeClass.has("light") && !verbBeforeClass.has("report");
         for (int k = e; k < end && k < e + 10; k++) {
             Token w = t.get(k);
+            if (w.is(",") && objectOfVerb) {
+                break;
+            }
             if (w.pos("CCONJ") && k + 1 < n && (t.get(k + 1).pos("DET") || t.get(k + 1).pos("PRON")
                     || t.get(k + 1).pos("PROPN") || t.get(k + 1).verbal())) {
                 break; // "... and the injured number 2,059", "... and conceded defeat": another conjunct
