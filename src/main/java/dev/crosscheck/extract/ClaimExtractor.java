@@ -197,6 +197,9 @@ public final class ClaimExtractor {
         for (Candidate k : c.candidates) {
             String reason = null;
             Candidate restated = conversions.contains(k) ? quantityEndingAt[k.figureFrom - 1] : null;
+            if (k.running && retracted(c, k)) {
+                k.superseded = true; // "initially said 12 people died, but later raised the toll": an earlier point
+            }
             boolean otherCurrency = restated != null && Units.currency(unitOf(k.value))
                     && Units.currency(unitOf(restated.value));
             if (otherCurrency) {
@@ -215,6 +218,8 @@ public final class ClaimExtractor {
                 reason = k.unreadReason;
             } else if (!k.modality.factual() && !(k.modality == Modality.PROJECTED && projectable(k))) {
                 reason = k.modality.wireName();
+            } else if (!k.running && retracted(c, k)) {
+                reason = RETRACTED;
             } else if (!otherCurrency && (k.kind == ClaimKind.COUNT || k.kind == ClaimKind.QUANTITY)
                     && !keysHere.add(k.key.format() + '\u0000' + k.attribution + '\u0000' + k.modality + k.superseded)) {
                 reason = REFERENCE_VALUE;
@@ -328,6 +333,35 @@ public final class ClaimExtractor {
 
     /** Why a date that only says when a source spoke ("officials said on Monday") is no claim. */
     static final String REPORT_DATE = "date of the report";
+    /** A figure its speaker took back: "He initially said the meeting lasted four hours, but later said ...". */
+    static final String RETRACTED = "retracted";
+
+    /**
+     * Whether the figure is what someone said at first and then corrected: a reporting verb of events.txt right after
+     * a word of retraction-cues ("initially said", "had originally put") before the figure, and a correction after it
+     * in the sentence (correction-cues: "but later said"). A running figure's earlier value is a point of its series
+     * instead (superseded).
+     */
+    static boolean retracted(SentenceContext c, Candidate k) {
+        List<Token> t = c.t;
+        boolean cited = false;
+        for (int i = k.figureFrom - 1; i >= Math.max(1, k.figureFrom - SentenceContext.WINDOW); i--) {
+            if (c.verbAt[i] >= 0 && c.verbs.get(c.verbAt[i]).cls() == EventVerbs.Cls.REPORT
+                    && c.verbs.get(c.verbAt[i]).start() == i) {
+                cited = WordClasses.is(t.get(i - 1), "retraction-cues");
+                break;
+            }
+        }
+        if (!cited) {
+            return false;
+        }
+        for (int i = k.figureTo; i < t.size(); i++) {
+            if (WordClasses.is(t.get(i), "correction-cues")) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** Marks the figures over tokens [from, to) claimed, or unread for the reason (the first reason stays). */
     private static void mark(int[] figureAt, int from, int to, boolean[] claimed, String[] reasons, String reason) {
