@@ -1078,6 +1078,10 @@ final class FigureFrames {
             while (start - 1 >= from && nameLike(c, start - 1) && c.actorAt[start - 1] < 0) {
                 start--;
             }
+            if (start > 0 && t.get(start - 1).is("(") && k + 1 < t.size() && t.get(k + 1).is(")")) {
+                k = start - 1;
+                continue; // "Mark Korir (KEN) — 2:05:58", "Apple (AAPL)": a bracketed code is the name's affiliation
+            }
             if (citing(c, k + 1)) {
                 return ClaimKey.NONE; // "Sivan put the cost at": the speaker is the attribution, not whose it is
             }
