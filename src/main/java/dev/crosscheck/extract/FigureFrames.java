@@ -612,6 +612,10 @@ final class FigureFrames {
             return null;
         }
         Measure m = measureOf(c, start, head);
+        if (m != null && possessiveWhole && WordClasses.is(t.get(head), "people-wholes")) {
+            // "two million of Hong Kong's seven million-strong population": people, part of the whole
+            m = new Measure(MEASURES.named(WordClasses.first("people-measure")).name(), null, null, false, e, head + 1);
+        }
         return m == null || !possessiveWhole ? m
                 : new Measure(m.name(), m.predicate(), m.scopeGroup(), m.attribute(), e, m.to(), m.owned());
     }
@@ -778,6 +782,13 @@ final class FigureFrames {
         int v = s - 1;
         while (v > 0 && (t.get(v).pos("DET") || t.get(v).pos("ADV"))) {
             v--;
+        }
+        if (v >= 1 && t.get(v).isWord() && WordClasses.of("attendance-verbs").contains(t.get(v).verbLemma())
+                && t.get(v - 1).nominal()) {
+            LemmaLexicon.Entry held = PREDICATES.of(t.get(v - 1).nounLemma());
+            if (held != null && held.has("occurrence")) {
+                return held.name(); // "the rally attracted 338,000 people": as many demonstrated
+            }
         }
         LemmaLexicon.Entry verbBeforeClass = v >= 0 && t.get(v).pos("VERB") ? verbPredicate(t.get(v)) : null;
         // "which destroyed 2,200 structures, killed 97": the figure is the object of the verb before it
