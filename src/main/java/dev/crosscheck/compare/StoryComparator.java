@@ -237,8 +237,8 @@ public final class StoryComparator {
     }
 
     /**
-     * Joins a quantity or a date nobody is named as having ("the mission cost about $75 million", "the mission was
-     * launched on July 14") to the group of the one owner the story names for the same measure or event whose values
+     * Joins a quantity, a date or a length nobody is named as having ("the mission cost about $75 million", "the
+     * mission was launched on July 14", "his time cut 30 seconds off the record") to the group of the one owner the story names for the same measure or event whose values
      * all agree with it ("Chandrayaan-3 would cost about 615 crore rupees, roughly $75 million", "Chandrayaan-3 lifted
      * off on July 14"), whatever their times: one story's cost, price or value told with and without its name is one
      * figure. Never when its values differ from that owner's (a figure of nobody named contradicts nothing), and never
@@ -248,7 +248,8 @@ public final class StoryComparator {
         Map<GroupKey, List<GroupKey>> owned = new HashMap<>(); // unowned key -> owned keys of the same measure
         for (GroupKey g : groups.keySet()) {
             String[] parts = g.key().split(":", 3);
-            if ((g.kind() == ClaimKind.QUANTITY || g.kind() == ClaimKind.DATE) && parts.length == 3
+            if ((g.kind() == ClaimKind.QUANTITY || g.kind() == ClaimKind.DATE || g.kind() == ClaimKind.DURATION)
+                    && parts.length == 3
                     && !parts[1].equals(ClaimKey.NONE)) {
                 GroupKey unowned = new GroupKey(g.kind(), parts[0] + ":" + ClaimKey.NONE + ":" + parts[2], g.projected());
                 if (groups.containsKey(unowned)) {

@@ -6,8 +6,8 @@
  * where the story's main event happened (reported by the extraction) is the whole. Projected claims form groups of
  * their own (key suffix {@code ~projected}). A group whose values an outlet states on its own account scatter into
  * more than two incompatible clusters matching no authority is split into those clusters: claims of different figures
- * that share a key are not one figure misreported. A quantity or a date of nobody named ("the mission cost about $75
- * million") joins the group of the one owner the story names for the same measure or event whose values all agree
+ * that share a key are not one figure misreported. A quantity, a date or a length of nobody named ("the mission cost
+ * about $75 million") joins the group of the one owner the story names for the same measure or event whose values all agree
  * with it ("Chandrayaan-3 would cost about 615 crore rupees"): never when they differ, never when two owners' match.
  * A duration told without where it ended joins the one duration of its key told with it when they agree. Figures of
  * one-off occurrences carry the occurrence's day ({@code @2019-06-09}): two days' groups are never compared; a story

@@ -239,6 +239,22 @@ final class FigureFrames {
             }
         }
         PhraseMatcher.Match<String> timeUnit = Durations.unitAt(t, e);
+        String record = timeUnit != null && num.high() == null ? recordMargin(c, num.start(), timeUnit.end()) : null;
+        if (record != null) {
+            // "beat his own world record by 30 seconds", "cut 30 seconds off the record": by how much it fell
+            String iso = Durations.iso(num.value(), timeUnit.value());
+            if (iso != null) {
+                String owner = subjectOwner(c, num.start());
+                Candidate k = c.emit(ClaimKind.DURATION, ClaimKey.of(ClaimKind.DURATION, owner, record, "margin"),
+                        subjectLabel(owner, record, "margin", null), "margin", iso, num.start(), timeUnit.end(),
+                        num.approximate() || !num.op().isEmpty(), false, c.baseConfidence() * 0.85);
+                k.figure(c.figureTokens, num.start(), timeUnit.end());
+                if (toldOfThen(c, num.start(), timeUnit.end())) {
+                    k.modality = dev.crosscheck.claim.Modality.HISTORICAL; // "which at the time took 18 seconds off"
+                }
+                return new Previous(ClaimKind.DURATION, "margin", null, record, timeUnit.end());
+            }
+        }
         if (timeUnit != null) {
             if (num.start() == 0 || !MARGIN_LINKS.contains(t.get(num.start() - 1).lower())) {
                 return null; // a length of time the duration rules did not read is no count of days
@@ -389,6 +405,75 @@ final class FigureFrames {
             return duration(c, i, i + 1, iso, false, running); // "on 1:59:38 pace", "through 30km in 1:27:38"
         }
         return emitDuration(c, owner, null, iso, i, i + 1, false, running);
+    }
+
+    /**
+     * Whether a country's actor is a demonym standing for a person ("The 37-year-old Kenyan", "the Briton"): one word
+     * after a determiner or an adjective, not the country's name, with no noun after it.
+     */
+    private static boolean demonymPerson(SentenceContext c, Gazetteer.Actor a) {
+        List<Token> t = c.t;
+        if (a.end() - a.start() != 1 || a.start() == 0 || ClaimKey.slug(t.get(a.start()).lower()).equals(a.country())) {
+            return false;
+        }
+        Token before = t.get(a.start() - 1);
+        boolean after = a.end() < t.size() && t.get(a.end()).nominal();
+        return !after && (before.pos("DET") || before.pos("ADJ") || before.is("-"));
+    }
+
+    /**
+     * Whether a length of time at tokens [from, to) is by how much a record fell: after "by" with a record noun
+     * (record-nouns) before it in its clause ("beat his own world record on Sunday by 30 seconds"), or before "off" or
+     * "from" and a record noun ("cut 30 seconds off the previous world record", "slashes 30 seconds from his best").
+     */
+    private static String recordMargin(SentenceContext c, int from, int to) {
+        List<Token> t = c.t;
+        if (from > 0 && MARGIN_LINKS.contains(t.get(from - 1).lower())) {
+            for (int k = from - 2; k >= Math.max(0, from - 12) && t.get(k).kind() != Token.Kind.PUNCT; k--) {
+                if (WordClasses.is(t.get(k), "record-nouns")) {
+                    return recordOf(t, k);
+                }
+            }
+        }
+        if (to < t.size() && WordClasses.is(t.get(to), "record-cut-links")) {
+            for (int k = to + 1; k < Math.min(t.size(), to + 7) && t.get(k).kind() != Token.Kind.PUNCT; k++) {
+                if (WordClasses.is(t.get(k), "record-nouns")) {
+                    return recordOf(t, k);
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Which record the noun at token k is: a record, or a "world best" (record-scopes before it), is the record; a best
+     * of one's own ("her previous best", "his personal best") is that runner's best.
+     */
+    private static String recordOf(List<Token> t, int k) {
+        String noun = t.get(k).lower();
+        if (noun.equals(WordClasses.first("record-measure"))
+                || k > 0 && WordClasses.is(t.get(k - 1), "record-scopes")) {
+            return WordClasses.first("record-measure");
+        }
+        return ClaimKey.slug(noun);
+    }
+
+    /** Whether a figure's clause tells it of a time before the story's ("at the time", "the then record"). */
+    private static boolean toldOfThen(SentenceContext c, int from, int to) {
+        List<Token> t = c.t;
+        for (int k = c.clauseStart(from); k < Math.min(t.size(), to + 6); k++) {
+            for (String phrase : WordClasses.of("then-phrases")) {
+                String[] words = phrase.split(" ");
+                int j = 0;
+                while (j < words.length && k + j < t.size() && t.get(k + j).lower().equals(words[j])) {
+                    j++;
+                }
+                if (j == words.length) {
+                    return true; // "the then previous record", "at the time"
+                }
+            }
+        }
+        return false;
     }
 
     /** A split or a pace near a clock time ("passing 30km in 1:27:38", "on 1:59:38 pace"): not the finishing time. */
@@ -1076,6 +1161,9 @@ final class FigureFrames {
                     }
                     if (c.countrysBusiness(a, from)) {
                         return ClaimKey.NONE; // "The US bank had about $210bn in assets": the bank's, not the country's
+                    }
+                    if (!a.isPerson() && demonymPerson(c, a)) {
+                        return ClaimKey.NONE; // "The 37-year-old Kenyan scalped 30 seconds": a person, not Kenya
                     }
                     return a.isPerson() ? ClaimKey.slug(a.person()) : a.country();
                 }
