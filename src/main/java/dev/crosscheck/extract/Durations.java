@@ -538,6 +538,27 @@ final class Durations {
         }
     }
 
+    /**
+     * A race time of minutes and seconds ("59:51" is {@code PT59M51S}), read only where a split point is told; null for
+     * another form.
+     */
+    static String minutesSeconds(Token k) {
+        String s = k.lower();
+        int a = s.indexOf(':');
+        if (!k.isNumber() || a < 1 || a > 2 || s.length() != a + 3 || s.indexOf(':', a + 1) >= 0) { // "59:51"
+            return null;
+        }
+        try {
+            int m = Integer.parseInt(s.substring(0, a));
+            int sec = Integer.parseInt(s.substring(a + 1));
+            // "61:18 for the second half": a split past the hour is told in minutes
+            return sec > 59 ? null : "PT" + (m >= 60 ? m / 60 + "H" : "") + (m % 60 > 0 ? m % 60 + "M" : "")
+                    + (sec > 0 || m == 0 ? sec + "S" : "");
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     /** ISO 8601 duration of a number of units; fractions go into the next smaller unit (4.5 hours = PT4H30M). */
     /** How many distinct countries the actors of the clause before token {@code end} belong to. */
     private static int countriesBefore(SentenceContext c, int end) {

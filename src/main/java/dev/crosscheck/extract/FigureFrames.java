@@ -97,11 +97,36 @@ final class FigureFrames {
             runningCue = t.get(k).isWord() && RUNNING.match(t, k) != null || countInProgress(t, k);
         }
         Previous previous = null;
+        // race times taken at a split point; the point's distance is where, no length of its own ("passing 15km in")
+        Split[] splits = new Split[n];
+        for (int i = 0; i < n; i++) {
+            if (!c.used[i] && (Durations.clockDuration(t.get(i)) != null || Durations.minutesSeconds(t.get(i)) != null)) {
+                splits[i] = splitPoint(c, i);
+                for (int k = splits[i] == null ? 0 : splits[i].from(); splits[i] != null && k < splits[i].to(); k++) {
+                    c.used[k] = true;
+                }
+            }
+        }
         for (int i = 0; i < n; i++) {
             if (c.used[i]) {
                 continue;
             }
             String clock = Durations.clockDuration(t.get(i));
+            Split split = splits[i];
+            if (split != null) {
+                // "passing 15km in 42:32", "the first half in 59:51": a split, told apart by where it was taken
+                String owner = subjectOwner(c, i);
+                String iso = clock != null ? clock : Durations.minutesSeconds(t.get(i));
+                String measure = WordClasses.first("split-measure");
+                int from = Math.min(i, split.from());
+                int to = Math.max(i + 1, split.to());
+                Candidate k = c.emit(ClaimKind.DURATION, ClaimKey.of(ClaimKind.DURATION, owner, measure, split.point()),
+                        subjectLabel(owner, measure, split.point(), null), "length", iso, from, to, false, false,
+                        c.baseConfidence() * 0.8);
+                k.figure(c.figureTokens, from, to); // the time and where it was taken
+                previous = new Previous(ClaimKind.DURATION, measure, null, split.point(), i + 1);
+                continue;
+            }
             if (clock != null) {
                 previous = clockTime(c, i, clock, runningCue);
                 continue;
@@ -475,6 +500,55 @@ final class FigureFrames {
         }
         return false;
     }
+
+    /**
+     * Where a race time at token i was taken, when its clause says so within a few words: a distance ("passing 15km in
+     * 42:32", "42:32 at the 15km mark": {@code 15km}) or a half (split-halves: "the first half in 59:51", "midway in
+     * 59:51", "a half-marathon time of 59:51": {@code half}; "61:18 for the second half": {@code second-half}); the
+     * nearer one, with its words. Null for none, or a pace ("on 1:59:38 pace").
+     */
+    private static Split splitPoint(SentenceContext c, int i) {
+        List<Token> t = c.t;
+        if (i + 1 < t.size() && WordClasses.is(t.get(i + 1), "pace-words")) {
+            return null;
+        }
+        Split best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (int dir = -1; dir <= 1; dir += 2) {
+            for (int k = i + dir, steps = 0; k >= 0 && k < t.size() && steps < SPLIT_REACH; k += dir, steps++) {
+                Token w = t.get(k);
+                if (w.kind() == Token.Kind.PUNCT && !w.is("-") || WordClasses.is(w, "finish-words")) {
+                    break; // "faded in that second half to finish in 2:01:09": the finishing time
+                }
+                Split point = null;
+                if (WordClasses.is(w, "split-halves")) {
+                    boolean second = k > 0 && WordClasses.is(t.get(k - 1), "second-words");
+                    point = new Split(second ? "second-half" : "half", second ? k - 1 : k, k + 1);
+                } else if (w.isNumber() || k > 0 && t.get(k - 1).isNumber()) {
+                    int num = w.isNumber() ? k : k - 1;
+                    PhraseMatcher.Match<Units.Unit> u = num + 1 < t.size() ? Units.at(t, num + 1) : null;
+                    if (u != null && u.value().dimension().equals("length")) {
+                        point = new Split(t.get(num).lower() + u.value().canonical(), num, u.end());
+                    }
+                }
+                if (point != null) {
+                    if (steps < bestDistance) {
+                        best = point;
+                        bestDistance = steps;
+                    }
+                    break;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** Where a race time was taken ({@code 15km}, {@code half}), and the words that say so. */
+    private record Split(String point, int from, int to) {
+    }
+
+    /** How far (in words) a race time's split point may stand from it. */
+    private static final int SPLIT_REACH = 6;
 
     /** A split or a pace near a clock time ("passing 30km in 1:27:38", "on 1:59:38 pace"): not the finishing time. */
     private static boolean partOfRace(SentenceContext c, int i) {
