@@ -39,6 +39,19 @@ final class Occurrences {
         if (k.running || occurrenceClass(k.kind, k.key.last()) == null) {
             return;
         }
+        if (c.occurrenceDay == null) {
+            c.occurrenceDay = sentenceDay(c); // once per sentence
+        }
+        if (c.occurrenceDay.isPresent()) {
+            TimeRules.TimeMention at = c.occurrenceDay.get();
+            k.key = k.key.withOccurrence(DateResolver.day(at, c.published(), false).toString());
+            k.occurrenceFrom = at.start();
+            k.occurrenceTo = at.end();
+        }
+    }
+
+    /** The mention of the one day a sentence names, other than a day a figure was reported; empty for none or two. */
+    private static java.util.Optional<TimeRules.TimeMention> sentenceDay(SentenceContext c) {
         Map<Integer, Integer> reports = TimesReferred.reportDates(c);
         LocalDate day = null;
         TimeRules.TimeMention at = null;
@@ -51,16 +64,12 @@ final class Occurrences {
                 continue;
             }
             if (day != null && !day.equals(d)) {
-                return; // two days: which one the figure is of stays untold
+                return java.util.Optional.empty(); // two days: which one the figure is of stays untold
             }
             day = d;
             at = m;
         }
-        if (day != null) {
-            k.key = k.key.withOccurrence(day.toString());
-            k.occurrenceFrom = at.start();
-            k.occurrenceTo = at.end();
-        }
+        return java.util.Optional.ofNullable(at);
     }
 
     /**
