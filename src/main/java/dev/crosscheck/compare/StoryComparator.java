@@ -275,8 +275,8 @@ public final class StoryComparator {
     /**
      * Figures of one-off occurrences told apart by their day ({@code ...:demonstrated@2019-06-09}, see ClaimKey): when
      * the story dates one occurrence only and nothing else is told, its figures are the figure of any day. Figures told
-     * without a day join the one day whose exact values they all tell too (an open bound such as "thousands" tells
-     * nothing of which), else stay apart. Figures of two days are never compared: the march of June 9 is not the march
+     * without a day join the one day whose exact values are theirs (each exact value of one matched by one of the
+     * other's; an open bound such as "thousands" tells nothing of which), else stay apart. Figures of two days are never compared: the march of June 9 is not the march
      * of June 16.
      */
     private static void joinOccurrences(Map<GroupKey, List<Claim>> groups, Map<String, ClaimValue> parsed) {
@@ -297,7 +297,7 @@ public final class StoryComparator {
             if (undated != null) {
                 List<GroupKey> matching = new ArrayList<>();
                 for (GroupKey g : e.getValue()) {
-                    if (toldWithin(groups.get(g), undated, parsed)) {
+                    if (toldWithin(groups.get(g), undated, parsed) && toldWithin(undated, groups.get(g), parsed)) {
                         matching.add(g);
                     }
                 }

@@ -12,7 +12,7 @@
  * A duration told without where it ended joins the one duration of its key told with it when they agree. Figures of
  * one-off occurrences carry the occurrence's day ({@code @2019-06-09}): two days' groups are never compared; a story
  * that dates one occurrence only and tells nothing undated keys it without the day; figures of no day join the one
- * day whose exact values they all tell too (open bounds tell nothing of which), else stay apart.
+ * day whose exact values are theirs, both ways (open bounds tell nothing of which), else stay apart.
  *
  * <p>Each group is judged by {@link dev.crosscheck.compare.Judgement}:
  * <ul>

@@ -463,6 +463,11 @@ final class Attributions {
         private boolean relativeBetween(int citation, int figure) {
             for (int k = Math.max(citation + 2, figure - SentenceContext.WINDOW); k < figure; k++) {
                 if (WordClasses.is(t.get(k), "relatives") && t.get(k - 1).nominal() && t.get(k + 1).pos("VERB")) {
+                    for (int v = k + 2; v < figure; v++) {
+                        if (t.get(v).pos("VERB") || t.get(v).pos("AUX")) {
+                            return false; // "said the quake that struck Monday killed 300": the main clause's figure
+                        }
+                    }
                     return true;
                 }
             }

@@ -200,6 +200,7 @@ public final class ClaimExtractor {
             if (k.running && retracted(c, k)) {
                 k.superseded = true; // "initially said 12 people died, but later raised the toll": an earlier point
             }
+            Occurrences.qualify(c, k); // "at an earlier march, on June 9, ... 1.03 million": that march's crowd
             boolean otherCurrency = restated != null && Units.currency(unitOf(k.value))
                     && Units.currency(unitOf(restated.value));
             if (otherCurrency) {
@@ -225,7 +226,6 @@ public final class ClaimExtractor {
                 reason = REFERENCE_VALUE;
             }
             if (reason == null) {
-                Occurrences.qualify(c, k); // "at an earlier march, on June 9, ... 1.03 million": that march's crowd
                 c.state.add(c.claim(k));
             }
             mark(figureAt, k.figureFrom, k.figureTo, claimed, reasons, reason);
@@ -339,8 +339,8 @@ public final class ClaimExtractor {
     /**
      * Whether the figure is what someone said at first and then corrected: a reporting verb of events.txt right after
      * a word of retraction-cues ("initially said", "had originally put") before the figure, and a correction after it
-     * in the sentence (correction-cues: "but later said"). A running figure's earlier value is a point of its series
-     * instead (superseded).
+     * in its segment of the sentence, after a contrast (correction-contrasts, correction-cues: "but later said"). A
+     * running figure's earlier value is a point of its series instead (superseded).
      */
     static boolean retracted(SentenceContext c, Candidate k) {
         List<Token> t = c.t;
@@ -355,8 +355,13 @@ public final class ClaimExtractor {
         if (!cited) {
             return false;
         }
+        boolean contrast = false;
         for (int i = k.figureTo; i < t.size(); i++) {
-            if (WordClasses.is(t.get(i), "correction-cues")) {
+            if (WordClasses.is(t.get(i), "correction-contrasts")) {
+                contrast = true; // "..., but later said"
+            } else if (WordClasses.is(t.get(i), "segment-ends")) {
+                return false; // "Police initially said 300; organisers later said 2,000": another speaker's figure
+            } else if (contrast && WordClasses.is(t.get(i), "correction-cues")) {
                 return true;
             }
         }

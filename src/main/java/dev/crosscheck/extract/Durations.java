@@ -199,7 +199,11 @@ final class Durations {
     static void intervals(SentenceContext c) {
         List<Token> t = c.t;
         int n = t.size();
-        for (int i = 0; i < n; i++) {
+        boolean linked = false;
+        for (int i = 0; i < n && !linked; i++) {
+            linked = WordClasses.is(t.get(i), "interval-later") || WordClasses.is(t.get(i), "interval-after");
+        }
+        for (int i = 0; linked && i < n; i++) {
             if (c.used[i] && !timeStartsAt(c, i) || !NumberRules.startsNumber(t, i)) {
                 continue; // "40 days later" is a time mention, read here as the time between two events
             }

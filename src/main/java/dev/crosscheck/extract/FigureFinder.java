@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds every figure of a sentence, for the coverage: numbers (in digits or words, with their bound or hedge),
+ * Finds every figure of a sentence, for the coverage: numbers (in digits or words, with their bound or hedge), race
+ * times ("2:01:09", "59:51"; a minutes-and-seconds reading is listed even where it is a score),
  * dates and times. Numbers that belong to names ("COVID-19", "Group of 20") and the date of a dateline are no
  * figures; "one" that counts nothing ("one of the deadliest") is none either.
  */

@@ -433,8 +433,8 @@ final class FigureFrames {
     }
 
     /**
-     * Whether a country's actor is a demonym standing for a person ("The 37-year-old Kenyan", "the Briton"): one word
-     * after a determiner or an adjective, not the country's name, with no noun after it.
+     * Whether a country's actor is a demonym standing for a person ("The 37-year-old Kenyan", "the veteran Kenyan"):
+     * one word after a word describing a person, not the country's name, with no noun after it.
      */
     private static boolean demonymPerson(SentenceContext c, Gazetteer.Actor a) {
         List<Token> t = c.t;
@@ -443,24 +443,36 @@ final class FigureFrames {
         }
         Token before = t.get(a.start() - 1);
         boolean after = a.end() < t.size() && t.get(a.end()).nominal();
-        return !after && (before.pos("DET") || before.pos("ADJ") || before.is("-"));
+        // "The 37-year-old Kenyan", "the veteran Kenyan"; "The EU pledged" is the union itself
+        return !after && (before.pos("ADJ") || before.is("-") || before.pos("NOUN"));
     }
 
     /**
-     * Whether a length of time at tokens [from, to) is by how much a record fell: after "by" with a record noun
-     * (record-nouns) before it in its clause ("beat his own world record on Sunday by 30 seconds"), or before "off" or
-     * "from" and a record noun ("cut 30 seconds off the previous world record", "slashes 30 seconds from his best").
+     * Which record a length of time at tokens [from, to) says was beaten, and by how much: after "by" with a verb of
+     * beating and a record noun before it in its clause ("beat his own world record on Sunday by 30 seconds"), or
+     * after a verb of cutting and before "off" or "from" and a record noun ("cut 30 seconds off the previous world
+     * record", "slashes 30 seconds from his world best"); null for none ("finished 12 seconds off the record" fell
+     * short, "record rainfall delayed trains by 40 minutes" beat nothing).
      */
     private static String recordMargin(SentenceContext c, int from, int to) {
         List<Token> t = c.t;
         if (from > 0 && MARGIN_LINKS.contains(t.get(from - 1).lower())) {
+            int record = -1;
+            boolean beaten = false;
             for (int k = from - 2; k >= Math.max(0, from - 12) && t.get(k).kind() != Token.Kind.PUNCT; k--) {
-                if (WordClasses.is(t.get(k), "record-nouns")) {
-                    return recordOf(t, k);
+                if (record < 0 && WordClasses.is(t.get(k), "record-nouns")) {
+                    record = k;
                 }
+                beaten |= record >= 0 && t.get(k).isWord()
+                        && WordClasses.of("record-beat-verbs").contains(t.get(k).verbLemma());
             }
+            return beaten ? recordOf(t, record) : null;
         }
-        if (to < t.size() && WordClasses.is(t.get(to), "record-cut-links")) {
+        boolean cut = false;
+        for (int k = from - 1; k >= Math.max(0, from - 4) && !cut; k--) {
+            cut = t.get(k).isWord() && WordClasses.of("record-cut-verbs").contains(t.get(k).verbLemma());
+        }
+        if (cut && to < t.size() && WordClasses.is(t.get(to), "record-cut-links")) {
             for (int k = to + 1; k < Math.min(t.size(), to + 7) && t.get(k).kind() != Token.Kind.PUNCT; k++) {
                 if (WordClasses.is(t.get(k), "record-nouns")) {
                     return recordOf(t, k);
@@ -471,16 +483,18 @@ final class FigureFrames {
     }
 
     /**
-     * Which record the noun at token k is: a record, or a "world best" (record-scopes before it), is the record; a best
-     * of one's own ("her previous best", "his personal best") is that runner's best.
+     * Which record the noun at token k is: a record of the scope named just before it (record-scopes: "world record",
+     * "his world marathon record", "course record": {@code world-record}), a "world best" too; a record of no scope is
+     * the record; a best of one's own ("her previous best") is that runner's best.
      */
     private static String recordOf(List<Token> t, int k) {
-        String noun = t.get(k).lower();
-        if (noun.equals(WordClasses.first("record-measure"))
-                || k > 0 && WordClasses.is(t.get(k - 1), "record-scopes")) {
-            return WordClasses.first("record-measure");
+        String record = WordClasses.first("record-measure");
+        for (int j = k - 1; j >= Math.max(0, k - 3) && t.get(j).isWord(); j--) {
+            if (WordClasses.is(t.get(j), "record-scopes")) {
+                return t.get(j).lower() + "-" + record;
+            }
         }
-        return ClaimKey.slug(noun);
+        return t.get(k).lower().equals(record) ? record : ClaimKey.slug(t.get(k).lower());
     }
 
     /** Whether a figure's clause tells it of a time before the story's ("at the time", "the then record"). */
@@ -522,14 +536,21 @@ final class FigureFrames {
                 }
                 Split point = null;
                 if (WordClasses.is(w, "split-halves")) {
+                    if (k + 2 < t.size() && t.get(k + 1).is("-") && WordClasses.is(t.get(k + 2), "half-suffixes")) {
+                        break; // "led 58:52 at half-time": a score
+                    }
                     boolean second = k > 0 && WordClasses.is(t.get(k - 1), "second-words");
-                    point = new Split(second ? "second-half" : "half", second ? k - 1 : k, k + 1);
+                    point = new Split(WordClasses.first(second ? "second-half-point" : "half-point"), second ? k - 1 : k,
+                            k + 1);
                 } else if (w.isNumber() || k > 0 && t.get(k - 1).isNumber()) {
                     int num = w.isNumber() ? k : k - 1;
                     PhraseMatcher.Match<Units.Unit> u = num + 1 < t.size() ? Units.at(t, num + 1) : null;
                     if (u != null && u.value().dimension().equals("length")) {
                         point = new Split(t.get(num).lower() + u.value().canonical(), num, u.end());
                     }
+                }
+                if (point != null && point.from() > 0 && WordClasses.is(t.get(point.from() - 1), "segment-words")) {
+                    break; // "ran the final 10km in 28:40": a stretch, not a point
                 }
                 if (point != null) {
                     if (steps < bestDistance) {
@@ -548,7 +569,7 @@ final class FigureFrames {
     }
 
     /** How far (in words) a race time's split point may stand from it. */
-    private static final int SPLIT_REACH = 6;
+    private static final int SPLIT_REACH = 5;
 
     /** A split or a pace near a clock time ("passing 30km in 1:27:38", "on 1:59:38 pace"): not the finishing time. */
     private static boolean partOfRace(SentenceContext c, int i) {
@@ -945,7 +966,7 @@ final class FigureFrames {
         if (v >= 1 && t.get(v).isWord() && WordClasses.of("attendance-verbs").contains(t.get(v).verbLemma())
                 && t.get(v - 1).nominal()) {
             LemmaLexicon.Entry held = PREDICATES.of(t.get(v - 1).nounLemma());
-            if (held != null && held.has("occurrence")) {
+            if (held != null && held.has("occurrence") && held.has("person")) { // "the fire drew 300 firefighters": no
                 return held.name(); // "the rally attracted 338,000 people": as many demonstrated
             }
         }
@@ -1228,6 +1249,10 @@ final class FigureFrames {
                 int start = nameEndingIn(c, a, from); // "Reform UK 5", "Plaid Cymru 4": the party is the owner
                 if (start < a.start() && !governed(t, start)) {
                     return ClaimKey.slug(Tokenizer.text(t, start, a.end()));
+                }
+                if (a.start() > 0 && t.get(a.start() - 1).is("(") && a.end() < t.size() && t.get(a.end()).is(")")) {
+                    k = a.start();
+                    continue; // "Mantz (USA) 2:07:47": the runner's country, not whose the time is
                 }
                 if (!governed(t, a.start())) {
                     if (citing(c, a.end())) {

@@ -34,50 +34,88 @@ final class Occurrences {
         return e != null && e.has("occurrence") ? e : null;
     }
 
-    /** Gives a figure of a one-off occurrence the one day its sentence names, and marks that day's words as read. */
+    /**
+     * Gives a figure of a one-off occurrence the one day its clause names for it, and marks that day's words as read: a
+     * day with no other figure between it and this one ("2 million marched, up from 1.03 million on June 9": June 9 is
+     * the 1.03 million's), not the day a figure was reported ("police said on Monday"), not a bound ("the largest since
+     * July 1, 2003").
+     */
     static void qualify(SentenceContext c, Candidate k) {
         if (k.running || occurrenceClass(k.kind, k.key.last()) == null) {
             return;
         }
-        if (c.occurrenceDay == null) {
-            c.occurrenceDay = sentenceDay(c); // once per sentence
+        if (c.occurrenceDays == null) {
+            c.occurrenceDays = candidateDays(c); // once per sentence
         }
-        if (c.occurrenceDay.isPresent()) {
-            TimeRules.TimeMention at = c.occurrenceDay.get();
-            k.key = k.key.withOccurrence(DateResolver.day(at, c.published(), false).toString());
+        List<Token> t = c.t;
+        int from = c.clauseStart(k.figureFrom);
+        int to = FigureFrames.clauseEnd(c, k.figureTo);
+        LocalDate day = null;
+        TimeRules.TimeMention at = null;
+        for (int p = from; p < to; p++) {
+            TimeRules.TimeMention m = c.occurrenceDays.get(p);
+            if (m == null || between(c, k, m)) {
+                continue;
+            }
+            LocalDate d = DateResolver.day(m, c.published(), false);
+            if (day != null && !day.equals(d)) {
+                return; // two days: which one the figure is of stays untold
+            }
+            day = d;
+            at = m;
+        }
+        if (day != null) {
+            k.key = k.key.withOccurrence(day.toString());
             k.occurrenceFrom = at.start();
             k.occurrenceTo = at.end();
         }
     }
 
-    /** The mention of the one day a sentence names, other than a day a figure was reported; empty for none or two. */
-    private static java.util.Optional<TimeRules.TimeMention> sentenceDay(SentenceContext c) {
-        Map<Integer, Integer> reports = TimesReferred.reportDates(c);
-        LocalDate day = null;
-        TimeRules.TimeMention at = null;
-        for (TimeRules.TimeMention m : c.times) {
-            if (m.dateline() || reports.containsKey(m.start())) {
-                continue; // "police said on Monday": the day of the report
+    /** Whether another figure stands between the day and the candidate's figure. */
+    private static boolean between(SentenceContext c, Candidate k, TimeRules.TimeMention m) {
+        int lo = m.end() <= k.figureFrom ? m.end() : k.figureTo;
+        int hi = m.end() <= k.figureFrom ? k.figureFrom : m.start();
+        for (int p = lo; p < hi; p++) {
+            if (c.figureTokens[p] || c.t.get(p).isNumber()) {
+                return true;
             }
-            LocalDate d = DateResolver.day(m, c.published(), false);
-            if (d == null) {
-                continue;
-            }
-            if (day != null && !day.equals(d)) {
-                return java.util.Optional.empty(); // two days: which one the figure is of stays untold
-            }
-            day = d;
-            at = m;
         }
-        return java.util.Optional.ofNullable(at);
+        return false;
+    }
+
+    /** The sentence's days that may be an occurrence's, by their first token: no dateline, report date or bound. */
+    private static Map<Integer, TimeRules.TimeMention> candidateDays(SentenceContext c) {
+        Map<Integer, Integer> reports = TimesReferred.reportDates(c);
+        Map<Integer, TimeRules.TimeMention> out = new HashMap<>();
+        for (TimeRules.TimeMention m : c.times) {
+            if (m.dateline() || reports.containsKey(m.start())
+                    || m.start() > 0 && WordClasses.is(c.t.get(m.start() - 1), "date-bounds")) {
+                continue; // "police said on Monday", "the largest since July 1, 2003"
+            }
+            if (DateResolver.day(m, c.published(), false) != null) {
+                out.put(m.start(), m);
+            }
+        }
+        return out;
     }
 
     /**
      * Gives the figures of one-off occurrences that name no day the day the document dates its occurrence of that class
-     * by ("the protest was organised on June 9"), when it dates one day only.
+     * by ("the protest was organised on June 9"), when it dates one day only and no figure of the class is dated by its
+     * own sentence to another.
      */
     static void qualifyByDocument(List<Claim> claims) {
         Map<String, String> dayOfClass = new HashMap<>();
+        Map<String, String> figureDays = new HashMap<>(); // days figures of the class were dated by their sentences
+        for (Claim c : claims) {
+            String told = ClaimKey.occurrenceOf(c.key());
+            String base = ClaimKey.withoutScope(c.key());
+            LemmaLexicon.Entry dated = told == null ? null
+                    : occurrenceClass(c.kind(), base.substring(base.lastIndexOf(':') + 1));
+            if (dated != null) {
+                figureDays.merge(dated.name(), told, (a, b) -> a.equals(b) ? a : "");
+            }
+        }
         for (Claim c : claims) {
             if (c.kind() != ClaimKind.DATE || c.modality() != Modality.ASSERTED || !c.value().matches("\\d{4}-\\d{2}-\\d{2}.*")) {
                 continue;
@@ -104,8 +142,9 @@ final class Occurrences {
             LemmaLexicon.Entry cls = c.running() || base.indexOf(ClaimKey.OCCURRENCE) >= 0 ? null
                     : occurrenceClass(c.kind(), base.substring(base.lastIndexOf(':') + 1));
             String day = cls == null ? null : dayOfClass.get(cls.name());
-            if (day == null || day.isEmpty()) {
-                continue;
+            String figureDay = cls == null ? null : figureDays.get(cls.name());
+            if (day == null || day.isEmpty() || figureDay != null && !figureDay.equals(day)) {
+                continue; // "up from 1.03 million on June 9" beside a march dated otherwise: which one stays untold
             }
             String scope = ClaimKey.scopeOf(c.key());
             String key = base + ClaimKey.OCCURRENCE + day + (scope == null ? "" : ClaimKey.SCOPE + scope);

@@ -68,8 +68,8 @@ final class SentenceContext {
     final boolean titleCase;
     final List<TimeRules.TimeMention> times;
     final boolean[] used;
-    /** The one day the sentence names for a one-off occurrence's figures (Occurrences), once looked up. */
-    java.util.Optional<TimeRules.TimeMention> occurrenceDay;
+    /** The days the sentence names that may be a one-off occurrence's (Occurrences), by first token; once looked up. */
+    java.util.Map<Integer, TimeRules.TimeMention> occurrenceDays;
     /** Index into {@link #verbs} of the verb starting at each token, or -1. */
     final int[] verbAt;
     /** reportEnds[k]: a reporting verb ("said") ends right before token k. */

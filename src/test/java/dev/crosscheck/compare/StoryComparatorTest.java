@@ -126,12 +126,20 @@ class StoryComparatorTest {
 
         Report joined = comparator.compare("s", sources, List.of(
                 crowd("a", "2019-06-09", "240000", "police"), crowd("b", "2019-06-16", "338000", "police"),
+                crowd("b", "2019-06-16", "2000000", "organizers"),
                 crowd("c", null, "2000000", "organizers"), crowd("c", null, "338000", "police"),
                 crowd("c", null, ">=2000", null)));
         Report.Finding june16 = find(joined, "count:-:-:person:demonstrated@2019-06-16");
         assertEquals("disputed", june16.verdict(), "the undated report of the second march joins it: "
                 + "organisers against police");
+        assertEquals(3, june16.values().stream().filter(v -> v.sources().contains("c")).count(), "all of its figures");
         assertEquals("single-source", find(joined, "count:-:-:person:demonstrated@2019-06-09").verdict());
+
+        Report partly = comparator.compare("s", sources, List.of(
+                crowd("a", "2019-06-09", "240000", "police"), crowd("b", "2019-06-16", "338000", "police"),
+                crowd("c", null, "2000000", "organizers"), crowd("c", null, "338000", "police")));
+        assertEquals("single-source", find(partly, "count:-:-:person:demonstrated@2019-06-16").verdict(),
+                "figures of no day that tell more than a day's stay apart: which march the 2 million is of is untold");
 
         Report oneDay = comparator.compare("s", sources, List.of(
                 crowd("a", "2019-06-16", "338000", "police"), crowd("b", "2019-06-16", "338000", "police")));
