@@ -112,8 +112,7 @@ public final class ClaimExtractor {
             state.previousTokens = c.t; // what "it" in the next sentence may refer to
             remember(c);
             state.lastExclaimed = s.text().strip().endsWith("!");
-            state.lastLead = BREAKING_LEADS.contains(s.text().strip().toLowerCase(java.util.Locale.ROOT)
-                    .replace('\u2019', '\'').replaceAll("[.!:]+$", ""));
+            state.lastLead = breakingLead(s.text());
             state.lastParagraph = s.paragraph();
         }
         Occurrences.qualifyByDocument(state.claims); // "the protest was organised on June 9": its crowd's day
@@ -490,6 +489,22 @@ public final class ClaimExtractor {
     }
 
     /** The actor and natural event this sentence leaves behind for pronouns and bare "the epicentre" later on. */
+    /** Whether a sentence is a lead of breaking news ("It's over."): a short one of breaking-leads.txt. */
+    private static boolean breakingLead(String text) {
+        if (text.length() > MAX_LEAD_LENGTH) {
+            return false;
+        }
+        String lead = text.strip().toLowerCase(java.util.Locale.ROOT).replace('\u2019', '\'');
+        int end = lead.length();
+        while (end > 0 && (lead.charAt(end - 1) == '.' || lead.charAt(end - 1) == '!' || lead.charAt(end - 1) == ':')) {
+            end--;
+        }
+        return BREAKING_LEADS.contains(lead.substring(0, end));
+    }
+
+    /** The longest lead of breaking-leads.txt, with room for spaces and its closing mark. */
+    private static final int MAX_LEAD_LENGTH = 40;
+
     private static void remember(SentenceContext c) {
         Attributions.rememberNames(c);
         String subject = c.subjectOwner(c.t.size());

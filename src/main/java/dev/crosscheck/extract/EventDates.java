@@ -527,7 +527,7 @@ final class EventDates {
             predicate = ClaimKey.slug(lemma); // "pulled 12 survivors on Monday": the class holds for money only
             cls = null;
         }
-        if (act && cls != null && FigureFrames.asChange(cls, FigureFrames.percentFigure(t, figure, figure + 1)).has("change")) {
+        if (act && cls != null && FigureFrames.asChange(cls, t, figure, figure + 1).has("change")) {
             return; // "shares fell 30% on Friday": a market's move of a day, no event of the story's
         }
         if (act) {

@@ -100,7 +100,8 @@ final class FigureFrames {
         // race times taken at a split point; the point's distance is where, no length of its own ("passing 15km in")
         Split[] splits = new Split[n];
         for (int i = 0; i < n; i++) {
-            if (!c.used[i] && (Durations.clockDuration(t.get(i)) != null || Durations.minutesSeconds(t.get(i)) != null)) {
+            if (!c.used[i] && t.get(i).isNumber()
+                    && (Durations.clockDuration(t.get(i)) != null || Durations.minutesSeconds(t.get(i)) != null)) {
                 splits[i] = splitPoint(c, i);
                 for (int k = splits[i] == null ? 0 : splits[i].from(); splits[i] != null && k < splits[i].to(); k++) {
                     c.used[k] = true;
@@ -858,7 +859,6 @@ final class FigureFrames {
      */
     private static Measure measureBefore(SentenceContext c, int s, int e) {
         List<Token> t = c.t;
-        boolean percent = percentFigure(t, s, e);
         // "Death toll: 67": the colon links the figure to its noun, it does not open a clause of its own
         int from = c.clauseStart(s > 0 && t.get(s - 1).is(":") ? s - 1 : s);
         while (from >= 2 && from < s && t.get(from - 1).pos("CCONJ") && t.get(from).pos("PROPN")
@@ -903,7 +903,7 @@ final class FigureFrames {
                 if (verbClass == null) {
                     verbClass = PREDICATES.of(w.lemma());
                 }
-                verbClass = asChange(verbClass, percent); // "its parent's shares lost 60 per cent": the shares fell
+                verbClass = asChange(verbClass, t, s, e); // "its parent's shares lost 60 per cent": the shares fell
                 int link = j + 1 < t.size() && WordClasses.is(t.get(j + 1), "revision-particles") ? j + 2 : j + 1;
                 boolean estimatedAt = verbClass != null && verbClass.has("report") && link < t.size()
                         && WordClasses.is(t.get(link), "level-links"); // "estimated at $5.5 billion", "revised down to 275"
@@ -955,7 +955,6 @@ final class FigureFrames {
     private static String predicate(SentenceContext c, int s, int e, Measure m, boolean money) {
         List<Token> t = c.t;
         int n = t.size();
-        boolean percent = percentFigure(t, s, e);
         int end = clauseEnd(c, e);
         String verbAfter = null;
         String change = null;
@@ -1001,7 +1000,7 @@ final class FigureFrames {
                     || k > 0 && t.get(k - 1).pos("VERB") && k - 1 >= e
                     && WordClasses.of("object-predicate-verbs").contains(t.get(k - 1).verbLemma())))) {
                 // "4,500 people needed shelter"; not "150 passengers escaped injury"
-                LemmaLexicon.Entry en = asChange(p.entry(), percent);
+                LemmaLexicon.Entry en = asChange(p.entry(), t, s, e);
                 if (en.has("report") && k + 1 < n && WordClasses.is(t.get(k + 1), "infinitive-markers")) {
                     continue; // "had been told to evacuate": an order, not a citation
                 }
@@ -1051,7 +1050,7 @@ final class FigureFrames {
             if (en != null && !usable(en, money)) {
                 en = null; // "pulled 12 survivors": "pull" withdraws only money
             }
-            en = asChange(en, percent);
+            en = asChange(en, t, s, e);
             if (en == null) {
                 if (participle(w) && verbBefore == null) {
                     verbBefore = objectOfVerbBefore ? w.verbLemma() : null;
@@ -1750,8 +1749,9 @@ final class FigureFrames {
      * A class flagged [falls] is the fall class for a share ("shares lost 60 per cent" fell 60%; "lost 250 seats" keeps
      * its own class).
      */
-    static LemmaLexicon.Entry asChange(LemmaLexicon.Entry en, boolean percent) {
-        return percent && en != null && en.has("falls") ? PREDICATES.named(WordClasses.first("share-fall-class")) : en;
+    static LemmaLexicon.Entry asChange(LemmaLexicon.Entry en, List<Token> t, int s, int e) {
+        return en != null && en.has("falls") && percentFigure(t, s, e)
+                ? PREDICATES.named(WordClasses.first("share-fall-class")) : en;
     }
 
     /**
