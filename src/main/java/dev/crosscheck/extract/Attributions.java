@@ -412,6 +412,8 @@ final class Attributions {
         private final int[] anchors;
         private final int[] segment;
         private final List<Token> t;
+        /** For each token, the last relative pronoun at or before it that opens a clause right before its verb; -1. */
+        private int[] lastRelative;
 
         Citations(SentenceContext c, List<Mention> mentions) {
             this.mentions = mentions;
@@ -461,17 +463,27 @@ final class Attributions {
          * that 300 died" and "said on Sunday that 6 people had died" open none.
          */
         private boolean relativeBetween(int citation, int figure) {
-            for (int k = Math.max(citation + 2, figure - SentenceContext.WINDOW); k < figure; k++) {
-                if (WordClasses.is(t.get(k), "relatives") && t.get(k - 1).nominal() && t.get(k + 1).pos("VERB")) {
-                    for (int v = k + 2; v < figure; v++) {
-                        if (t.get(v).pos("VERB") || t.get(v).pos("AUX")) {
-                            return false; // "said the quake that struck Monday killed 300": the main clause's figure
-                        }
+            if (lastRelative == null) {
+                lastRelative = new int[t.size()];
+                int last = -1;
+                for (int k = 0; k < t.size(); k++) {
+                    if (k > 0 && k + 1 < t.size() && WordClasses.is(t.get(k), "relatives") && t.get(k - 1).nominal()
+                            && t.get(k + 1).pos("VERB")) {
+                        last = k;
                     }
-                    return true;
+                    lastRelative[k] = last;
                 }
             }
-            return false;
+            int k = figure > 0 ? lastRelative[figure - 1] : -1;
+            if (k < citation + 2 || figure - k > SentenceContext.WINDOW) {
+                return false;
+            }
+            for (int v = k + 2; v < figure; v++) {
+                if (t.get(v).pos("VERB") || t.get(v).pos("AUX")) {
+                    return false; // "said the quake that struck Monday killed 300": the main clause's figure
+                }
+            }
+            return true;
         }
     }
 

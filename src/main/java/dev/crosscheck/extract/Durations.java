@@ -199,11 +199,22 @@ final class Durations {
     static void intervals(SentenceContext c) {
         List<Token> t = c.t;
         int n = t.size();
-        boolean linked = false;
-        for (int i = 0; i < n && !linked; i++) {
-            linked = WordClasses.is(t.get(i), "interval-later") || WordClasses.is(t.get(i), "interval-after");
+        // only numbers a few words before "later" or "after" are read: the rest of the sentence is left alone
+        boolean[] near = null;
+        for (int p = 0; p < n; p++) {
+            if (WordClasses.is(t.get(p), "interval-later") || WordClasses.is(t.get(p), "interval-after")) {
+                if (near == null) {
+                    near = new boolean[n];
+                }
+                for (int i = Math.max(0, p - INTERVAL_NUMBER_REACH); i < p; i++) {
+                    near[i] = true;
+                }
+            }
         }
-        for (int i = 0; linked && i < n; i++) {
+        for (int i = 0; near != null && i < n; i++) {
+            if (!near[i]) {
+                continue;
+            }
             if (c.used[i] && !timeStartsAt(c, i) || !NumberRules.startsNumber(t, i)) {
                 continue; // "40 days later" is a time mention, read here as the time between two events
             }
@@ -251,6 +262,9 @@ final class Durations {
         }
         return false;
     }
+
+    /** How many words before "later" or "after" the number of an interval may start ("about three and a half days"). */
+    private static final int INTERVAL_NUMBER_REACH = 6;
 
     /**
      * The token of the last event (or arrival) verb before token {@code end} in its clause: no semicolon, colon or dash

@@ -21,6 +21,9 @@ import java.util.Map;
  */
 final class Occurrences {
 
+    /** A date value that names a day: "2019-06-09", "2019-06-09T14:00". */
+    private static final java.util.regex.Pattern DAY = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
     private Occurrences() {
     }
 
@@ -117,7 +120,7 @@ final class Occurrences {
             }
         }
         for (Claim c : claims) {
-            if (c.kind() != ClaimKind.DATE || c.modality() != Modality.ASSERTED || !c.value().matches("\\d{4}-\\d{2}-\\d{2}.*")) {
+            if (c.kind() != ClaimKind.DATE || c.modality() != Modality.ASSERTED || !DAY.matcher(c.value()).lookingAt()) {
                 continue;
             }
             String day = c.value().substring(0, 10);
