@@ -50,7 +50,6 @@ final class Occurrences {
         if (c.occurrenceDays == null) {
             c.occurrenceDays = candidateDays(c); // once per sentence
         }
-        List<Token> t = c.t;
         int from = c.clauseStart(k.figureFrom);
         int to = FigureFrames.clauseEnd(c, k.figureTo);
         LocalDate day = null;
