@@ -76,6 +76,12 @@ public record Claim(
         return evidence.source();
     }
 
+    /** This claim under another key (the day of its occurrence added, say), everything else the same. */
+    public Claim withKey(String other) {
+        return new Claim(kind, other, subject, attribute, value, display, approximate, running, confidence, evidence,
+                scope, attribution, asOf, modality, superseded);
+    }
+
     /** This claim with other evidence (a quote cut for storage, say), everything else the same. */
     public Claim withEvidence(Evidence other) {
         return new Claim(kind, key, subject, attribute, value, display, approximate, running, confidence, other, scope,

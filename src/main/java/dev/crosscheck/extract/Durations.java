@@ -532,6 +532,12 @@ final class Durations {
         return i < t.size() ? UNITS.match(t, i) : null;
     }
 
+    /** A race time of either form ("2:01:09", "59:51"), as an ISO duration, or null. */
+    static String raceTime(Token k) {
+        String clock = clockDuration(k);
+        return clock != null ? clock : minutesSeconds(k);
+    }
+
     /**
      * A clock reading that is a duration: hours, minutes and seconds ("2:01:09" is {@code PT2H1M9S}), or null. A
      * time of day never has seconds in news text; race and record times do.

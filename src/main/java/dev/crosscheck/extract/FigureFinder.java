@@ -31,7 +31,7 @@ final class FigureFinder {
             }
         }
         for (int i = 0; i < t.size(); i++) {
-            if (!inTime[i] && (Durations.clockDuration(t.get(i)) != null || Durations.minutesSeconds(t.get(i)) != null)) {
+            if (!inTime[i] && Durations.raceTime(t.get(i)) != null) {
                 out.add(new Figure(i, i + 1)); // "2:01:09", "59:51"
                 continue;
             }

@@ -57,12 +57,17 @@ final class FigureFrames {
     private static final java.util.Set<String> RAISED_MONEY = WordClasses.of("capital-verbs");
 
     private static final PhraseMatcher<Boolean> RUNNING = new PhraseMatcher<>(false);
+    /** Phrases that tell a figure of an earlier time: "the then record", "at the time". */
+    private static final PhraseMatcher<Boolean> THEN_PHRASES = new PhraseMatcher<>(false);
     private static final java.util.Set<String> STOP = new java.util.HashSet<>(Lexicon.lines("stopwords.txt"));
     private static final String PERSON = "person";
 
     static {
         for (String line : Lexicon.lines("running-cues.txt")) {
             RUNNING.add(line, Boolean.TRUE);
+        }
+        for (String phrase : WordClasses.of("then-phrases")) {
+            THEN_PHRASES.add(phrase, Boolean.TRUE);
         }
     }
 
@@ -100,8 +105,7 @@ final class FigureFrames {
         // race times taken at a split point; the point's distance is where, no length of its own ("passing 15km in")
         Split[] splits = new Split[n];
         for (int i = 0; i < n; i++) {
-            if (!c.used[i] && t.get(i).isNumber()
-                    && (Durations.clockDuration(t.get(i)) != null || Durations.minutesSeconds(t.get(i)) != null)) {
+            if (!c.used[i] && t.get(i).isNumber() && Durations.raceTime(t.get(i)) != null) {
                 splits[i] = splitPoint(c, i);
                 for (int k = splits[i] == null ? 0 : splits[i].from(); splits[i] != null && k < splits[i].to(); k++) {
                     c.used[k] = true;
@@ -117,7 +121,7 @@ final class FigureFrames {
             if (split != null) {
                 // "passing 15km in 42:32", "the first half in 59:51": a split, told apart by where it was taken
                 String owner = subjectOwner(c, i);
-                String iso = clock != null ? clock : Durations.minutesSeconds(t.get(i));
+                String iso = Durations.raceTime(t.get(i));
                 String measure = WordClasses.first("split-measure");
                 int from = Math.min(i, split.from());
                 int to = Math.max(i + 1, split.to());
@@ -502,15 +506,8 @@ final class FigureFrames {
     private static boolean toldOfThen(SentenceContext c, int from, int to) {
         List<Token> t = c.t;
         for (int k = c.clauseStart(from); k < Math.min(t.size(), to + 6); k++) {
-            for (String phrase : WordClasses.of("then-phrases")) {
-                String[] words = phrase.split(" ");
-                int j = 0;
-                while (j < words.length && k + j < t.size() && t.get(k + j).lower().equals(words[j])) {
-                    j++;
-                }
-                if (j == words.length) {
-                    return true; // "the then previous record", "at the time"
-                }
+            if (THEN_PHRASES.match(t, k) != null) {
+                return true; // "the then previous record", "at the time"
             }
         }
         return false;

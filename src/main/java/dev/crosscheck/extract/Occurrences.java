@@ -27,6 +27,10 @@ final class Occurrences {
     private Occurrences() {
     }
 
+    /** A day a sentence names, with the words that name it. */
+    record Day(TimeRules.TimeMention mention, LocalDate day) {
+    }
+
     /** The [occurrence] class of a figure's key, or null: its last part, any day removed. */
     private static LemmaLexicon.Entry occurrenceClass(ClaimKind kind, String last) {
         if (kind != ClaimKind.COUNT && kind != ClaimKind.QUANTITY) {
@@ -52,24 +56,21 @@ final class Occurrences {
         }
         int from = c.clauseStart(k.figureFrom);
         int to = FigureFrames.clauseEnd(c, k.figureTo);
-        LocalDate day = null;
-        TimeRules.TimeMention at = null;
+        Day found = null;
         for (int p = from; p < to; p++) {
-            TimeRules.TimeMention m = c.occurrenceDays.get(p);
-            if (m == null || between(c, k, m)) {
+            Day d = c.occurrenceDays.get(p);
+            if (d == null || between(c, k, d.mention())) {
                 continue;
             }
-            LocalDate d = DateResolver.day(m, c.published(), false);
-            if (day != null && !day.equals(d)) {
+            if (found != null && !found.day().equals(d.day())) {
                 return; // two days: which one the figure is of stays untold
             }
-            day = d;
-            at = m;
+            found = d;
         }
-        if (day != null) {
-            k.key = k.key.withOccurrence(day.toString());
-            k.occurrenceFrom = at.start();
-            k.occurrenceTo = at.end();
+        if (found != null) {
+            k.key = k.key.withOccurrence(found.day().toString());
+            k.occurrenceFrom = found.mention().start();
+            k.occurrenceTo = found.mention().end();
         }
     }
 
@@ -86,16 +87,17 @@ final class Occurrences {
     }
 
     /** The sentence's days that may be an occurrence's, by their first token: no dateline, report date or bound. */
-    private static Map<Integer, TimeRules.TimeMention> candidateDays(SentenceContext c) {
+    private static Map<Integer, Day> candidateDays(SentenceContext c) {
         Map<Integer, Integer> reports = TimesReferred.reportDates(c);
-        Map<Integer, TimeRules.TimeMention> out = new HashMap<>();
+        Map<Integer, Day> out = new HashMap<>();
         for (TimeRules.TimeMention m : c.times) {
             if (m.dateline() || reports.containsKey(m.start())
                     || m.start() > 0 && WordClasses.is(c.t.get(m.start() - 1), "date-bounds")) {
                 continue; // "police said on Monday", "the largest since July 1, 2003"
             }
-            if (DateResolver.day(m, c.published(), false) != null) {
-                out.put(m.start(), m);
+            LocalDate day = DateResolver.day(m, c.published(), false);
+            if (day != null) {
+                out.put(m.start(), new Day(m, day));
             }
         }
         return out;
@@ -150,9 +152,7 @@ final class Occurrences {
             }
             String scope = ClaimKey.scopeOf(c.key());
             String key = base + ClaimKey.OCCURRENCE + day + (scope == null ? "" : ClaimKey.SCOPE + scope);
-            claims.set(i, new Claim(c.kind(), key, c.subject(), c.attribute(), c.value(), c.display(), c.approximate(),
-                    c.running(), c.confidence(), c.evidence(), c.scope(), c.attribution(), c.asOf(), c.modality(),
-                    c.superseded()));
+            claims.set(i, c.withKey(key));
         }
     }
 }

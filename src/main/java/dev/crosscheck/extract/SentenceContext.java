@@ -69,7 +69,7 @@ final class SentenceContext {
     final List<TimeRules.TimeMention> times;
     final boolean[] used;
     /** The days the sentence names that may be a one-off occurrence's (Occurrences), by first token; once looked up. */
-    java.util.Map<Integer, TimeRules.TimeMention> occurrenceDays;
+    java.util.Map<Integer, Occurrences.Day> occurrenceDays;
     /** Index into {@link #verbs} of the verb starting at each token, or -1. */
     final int[] verbAt;
     /** reportEnds[k]: a reporting verb ("said") ends right before token k. */

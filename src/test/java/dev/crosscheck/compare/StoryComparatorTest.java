@@ -16,6 +16,11 @@ class StoryComparatorTest {
 
     private final StoryComparator comparator = new StoryComparator(Fixtures.CLOCK);
 
+    /** Sources known by their ids only: no title, publisher or date. */
+    private static List<SourceInfo> undescribed(String... ids) {
+        return java.util.Arrays.stream(ids).map(id -> new SourceInfo(id, null, null, null, null)).toList();
+    }
+
     private static Report.Finding find(Report r, String key) {
         return r.findings().stream().filter(f -> f.key().equals(key)).findFirst().orElseThrow();
     }
@@ -45,8 +50,7 @@ class StoryComparatorTest {
 
     @Test
     void aQuantityOfNobodyNamedJoinsTheOneNamedOwnersWhenItAgrees() {
-        List<SourceInfo> sources = List.of(new SourceInfo("a", null, null, null, null),
-                new SourceInfo("b", null, null, null, null), new SourceInfo("c", null, null, null, null));
+        List<SourceInfo> sources = undescribed("a", "b", "c");
         Report joined = comparator.compare("s", sources, List.of(
                 claim("a", ClaimKind.QUANTITY, "quantity:surya:-:cost:-", "4800000000 INR"),
                 claim("b", ClaimKind.QUANTITY, "quantity:-:-:cost:-", "4800000000 INR")));
@@ -81,8 +85,7 @@ class StoryComparatorTest {
 
     @Test
     void aDurationWithoutWhereItEndedJoinsTheOneToANamedPlaceWhenItAgrees() {
-        List<SourceInfo> sources = List.of(new SourceInfo("a", null, null, null, null),
-                new SourceInfo("b", null, null, null, null), new SourceInfo("c", null, null, null, null));
+        List<SourceInfo> sources = undescribed("a", "b", "c");
         Report joined = comparator.compare("s", sources, List.of(
                 claim("a", ClaimKind.DURATION, "duration:-:launch-to-arrival:mars", "P200D"),
                 claim("b", ClaimKind.DURATION, "duration:-:launch-to-arrival", "P200D")));
@@ -114,8 +117,7 @@ class StoryComparatorTest {
 
     @Test
     void crowdsOfTwoDaysAreTwoMarchesAndAFigureOfNoDayJoinsTheDayItTells() {
-        List<SourceInfo> sources = List.of(new SourceInfo("a", null, null, null, null),
-                new SourceInfo("b", null, null, null, null), new SourceInfo("c", null, null, null, null));
+        List<SourceInfo> sources = undescribed("a", "b", "c");
         Report twoMarches = comparator.compare("s", sources, List.of(
                 crowd("a", "2019-06-09", "240000", "police"), crowd("b", "2019-06-16", "338000", "police")));
         assertEquals(List.of("single-source", "single-source"),
@@ -149,9 +151,7 @@ class StoryComparatorTest {
 
     @Test
     void boundHoldingOneSideOfAContradictionIsThatSide() {
-        List<SourceInfo> sources = List.of(new SourceInfo("a", null, null, null, null),
-                new SourceInfo("b", null, null, null, null), new SourceInfo("c", null, null, null, null),
-                new SourceInfo("d", null, null, null, null));
+        List<SourceInfo> sources = undescribed("a", "b", "c", "d");
         Report r = comparator.compare("s", sources, List.of(claim("a", ClaimKind.COUNT, "k", "2207"),
                 claim("b", ClaimKind.COUNT, "k", "2207"), claim("c", ClaimKind.COUNT, "k", "271"),
                 claim("d", ClaimKind.COUNT, "k", ">2200")));
