@@ -7,10 +7,13 @@ import dev.crosscheck.compare.Report;
 import dev.crosscheck.compare.ReportMarkdown;
 import dev.crosscheck.compare.SourceInfo;
 import dev.crosscheck.compare.StoryComparator;
+import dev.crosscheck.compare.Timeline;
 import dev.crosscheck.document.Document;
 import dev.crosscheck.document.DocumentMetadata;
 import dev.crosscheck.json.Json;
 import dev.crosscheck.local.LocalStack;
+import dev.crosscheck.web.PageSource;
+import dev.crosscheck.web.ReportPage;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -24,6 +27,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import software.amazon.awssdk.core.sync.RequestBody;
 
@@ -42,9 +46,10 @@ public final class Main {
                   Run the local stack until Ctrl-C: S3 endpoint on 127.0.0.1:4566 (bucket crosscheck-articles),
                   DynamoDB Local in-process, HTTP API on 127.0.0.1:3000. Data lives in DIR (default .crosscheck).
 
-              compare [--story NAME] PATH...
+              compare [--story NAME] [--format json|md|html] PATH...
                   Offline: read the article files (.txt, .md, .html, .htm) in PATHs (files or folders, with their
-                  NAME.meta.json sidecars), compare them and print the report JSON on stdout.
+                  NAME.meta.json sidecars), compare them and print the report on stdout: JSON (the default), the
+                  Markdown the API gives for format=md, or the report page (HTML) the API gives a browser.
 
               claims [--json] PATH...
                   Offline: read the article files in PATHs and print, per article, every claim with its key, value,
@@ -95,11 +100,17 @@ public final class Main {
             err.println("crosscheck compare: give at least one file or folder");
             return 2;
         }
+        String format = options.value("format", "json");
+        if (!List.of("json", "md", "html").contains(format)) {
+            err.println("crosscheck compare: --format must be json, md or html, not '" + format + "'");
+            return 2;
+        }
         List<Path> files = ArticleFiles.find(options.paths());
         String story = options.value("story", defaultStory(options.paths()));
         ArticleAnalyzer analyzer = new ArticleAnalyzer();
         List<SourceInfo> sources = new ArrayList<>();
         List<Claim> claims = new ArrayList<>();
+        List<PageSource> documents = new ArrayList<>();
         for (Path file : files) {
             Map<String, String> meta = ArticleFiles.metadata(file);
             DocumentMetadata metadata = new DocumentMetadata(meta.get("published"), meta.get("publisher"),
@@ -108,15 +119,26 @@ public final class Main {
             AnalyzedArticle article = analyzer.analyze(id, Files.readAllBytes(file), metadata);
             if (article.rejected()) {
                 err.println("rejected " + file + ": " + article.rejection());
+                documents.add(new PageSource(id, "rejected", article.rejection(), metadata.title(),
+                        metadata.publisher(), metadata.published(), null, metadata.url(), 0));
                 continue;
             }
             Document d = article.document();
+            documents.add(new PageSource(id, "ingested", null, d.title(), d.publisher(),
+                    d.published() == null ? null : d.published().toString(), d.publishedFrom(), d.url(),
+                    article.claims().size()));
             sources.add(new SourceInfo(id, d.title(), d.publisher(),
                     d.published() == null ? null : d.published().toString(), d.publishedFrom(), article.coverage(),
                     article.print(), article.eventPlaces()));
             claims.addAll(article.claims());
         }
-        out.println(Json.writePretty(new StoryComparator().compare(story, sources, claims)));
+        Report report = new StoryComparator().compare(story, sources, claims);
+        switch (format) {
+            case "md" -> out.print(ReportMarkdown.render(report));
+            case "html" -> out.print(ReportPage.render(new ReportPage.Input(report, documents, Timeline.of(claims),
+                    Set.of(), Set.of(), "report.html")));
+            default -> out.println(Json.writePretty(report));
+        }
         return 0;
     }
 

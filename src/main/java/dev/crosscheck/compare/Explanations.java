@@ -1,11 +1,17 @@
 package dev.crosscheck.compare;
 
 import dev.crosscheck.claim.ClaimKind;
+import dev.crosscheck.data.DataFiles;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes a finding's explanation for people, e.g.
@@ -21,8 +27,17 @@ final class Explanations {
     private Explanations() {
     }
 
-    static String explain(Verdict verdict, ClaimKind kind, List<Report.Value> values, SourceNames names,
-                          Map<String, LocalDate> published) {
+    /** Words of measures that only grow as an event goes on: a lower later value of one was revised down. */
+    private static final Set<String> CUMULATIVE = Set.copyOf(DataFiles.lines("/compare/cumulative-measures.txt"));
+
+    /**
+     * A finding's explanation.
+     *
+     * @param attribute what the finding measures ("deaths"), which decides whether a lower later value of a running
+     *                  figure was revised down (a toll) or fell (customers without power)
+     */
+    static String explain(Verdict verdict, ClaimKind kind, String attribute, List<Report.Value> values,
+                          SourceNames names, Map<String, LocalDate> published) {
         return switch (verdict) {
             case SINGLE_SOURCE -> {
                 List<String> texts = new ArrayList<>();
@@ -45,7 +60,7 @@ final class Explanations {
             case CONTRADICTION -> statements(kind, values, names) + ".";
             case DISPUTED -> authorities(kind, values, names)
                     + ". The authorities disagree; the outlets report them faithfully.";
-            case EVOLVING -> evolving(kind, values, names, published);
+            case EVOLVING -> evolving(kind, cumulative(attribute), values, names, published);
         };
     }
 
@@ -63,48 +78,143 @@ final class Explanations {
      * by Costa Diario) at 7.0 (7 magnitude)": each authority's value and who reports it.
      */
     private static String authorities(ClaimKind kind, List<Report.Value> values, SourceNames names) {
+        // one part per authority, in the order of its first value, with every value it is reported giving
+        Map<String, List<Report.Value>> byAuthority = new LinkedHashMap<>();
         List<String> parts = new ArrayList<>();
-        boolean first = true;
         for (Report.Value v : values.subList(0, Math.min(values.size(), MAX_VALUES))) {
             if (v.attributedTo().isEmpty()) {
                 parts.add(nameList(v.sources(), names) + says(v.sources()) + valueText(kind, v)
                         + " on " + (v.sources().size() == 1 ? "its" : "their") + " own account");
             } else {
-                parts.add(joinWords(v.attributedTo(), "and") + " (reported by " + nameList(v.sources(), names) + ")"
-                        + (first ? " puts it at " : " at ") + valueText(kind, v));
-                first = false;
+                String authority = joinWords(v.attributedTo(), "and");
+                String known = null;
+                for (String k : byAuthority.keySet()) {
+                    if (Judgement.distinctAuthorities(List.of(k, authority)).size() == 1) {
+                        known = k;
+                    }
+                }
+                if (known != null && authority.length() > known.length()) {
+                    // the fuller wording names the authority: "Lee County Sheriff Carmine Marceno", not "Carmine..."
+                    byAuthority.put(authority, byAuthority.remove(known));
+                    known = authority;
+                }
+                byAuthority.computeIfAbsent(known == null ? authority : known, a -> new ArrayList<>()).add(v);
             }
+        }
+        boolean first = true;
+        for (Map.Entry<String, List<Report.Value>> e : byAuthority.entrySet()) {
+            List<String> sources = new ArrayList<>();
+            List<String> texts = new ArrayList<>();
+            List<Report.Value> told = new ArrayList<>(e.getValue());
+            boolean dated = told.size() > 1 && told.stream().allMatch(v -> v.asOf() != null)
+                    && told.stream().map(Report.Value::asOf).distinct().count() > 1;
+            if (dated) {
+                told.sort(Comparator.comparing(Report.Value::asOf));
+            }
+            for (Report.Value v : told) {
+                v.sources().stream().filter(s -> !sources.contains(s)).forEach(sources::add);
+                texts.add(valueText(kind, v) + (dated ? " (" + ValueText.render(ClaimKind.DATE, v.asOf(), false)
+                        + ")" : ""));
+            }
+            parts.add(e.getKey() + " (reported by " + nameList(sources, names) + ")"
+                    + (first ? " puts it at " : " at ") + joinWords(texts, "and"));
+            first = false;
         }
         return String.join("; ", parts) + otherValues(values.size());
     }
 
     /**
      * "Rose from 2,012 (as of Sep 10, Harbor Wire) to 2,862 (Sep 12, The Ledger)", "revised down from 115 (...) to
-     * 97 (...)": the values in the order of the time they refer to.
+     * 97 (...)": the series in the order of the time its values refer to, told by its turns. A long series names its
+     * first value, every value where it turns and its last, and counts the values between: "rose from at least 6
+     * (...) to 115 (...) through 9 other values, then was revised down to 97 (...)". A series of values that are not
+     * numbers is listed.
      */
-    private static String evolving(ClaimKind kind, List<Report.Value> values, SourceNames names,
-                                   Map<String, LocalDate> published) {
+    private static String evolving(ClaimKind kind, boolean cumulative, List<Report.Value> values,
+                                   SourceNames names, Map<String, LocalDate> published) {
         List<Report.Value> byTime = new ArrayList<>(values);
         byTime.sort(Comparator.comparing((Report.Value v) -> time(v, published),
                 Comparator.nullsLast(Comparator.naturalOrder())));
-        List<String> parts = new ArrayList<>();
-        for (Report.Value v : byTime.subList(0, Math.min(byTime.size(), MAX_VALUES))) {
-            String t = time(v, published);
-            parts.add(valueText(kind, v) + " (" + (t == null ? "" : ValueText.render(ClaimKind.DATE, t, false) + ", ")
-                    + nameList(v.sources(), names)
-                    + (v.attributedTo().isEmpty() ? "" : ", citing " + joinWords(v.attributedTo(), "and")) + ")");
+        List<Double> levels = new ArrayList<>(byTime.size());
+        for (Report.Value v : byTime) {
+            levels.add(ClaimValues.parse(kind, v.value(), v.approximate()) instanceof ClaimValue.Numeric n
+                    ? level(n) : null);
         }
-        ClaimValue firstValue = ClaimValues.parse(kind, byTime.get(0).value(), byTime.get(0).approximate());
-        Report.Value last = byTime.get(Math.min(byTime.size(), MAX_VALUES) - 1);
-        ClaimValue lastValue = ClaimValues.parse(kind, last.value(), last.approximate());
-        String verb = "changed from ";
-        if (firstValue instanceof ClaimValue.Numeric f && lastValue instanceof ClaimValue.Numeric l) {
-            verb = l.lo() >= f.lo() && l.hi() >= f.hi() ? "rose from " : l.hi() <= f.hi() && l.lo() <= f.lo()
-                    ? "revised down from " : verb;
+        if (levels.contains(null) || byTime.size() < 2) {
+            List<String> parts = new ArrayList<>();
+            for (Report.Value v : byTime.subList(0, Math.min(byTime.size(), MAX_VALUES))) {
+                parts.add(pointText(kind, v, names, published));
+            }
+            return "A running figure: changed from " + parts.get(0) + " to "
+                    + String.join(", then ", parts.subList(1, parts.size())) + otherValues(byTime.size()) + ".";
         }
-        String head = parts.get(0);
-        String tail = String.join(", then ", parts.subList(1, parts.size()));
-        return "A running figure: " + verb + head + " to " + tail + otherValues(byTime.size()) + ".";
+        // the turns: the first value, each value after which the series goes the other way, the last
+        List<Integer> turns = new ArrayList<>();
+        turns.add(0);
+        int direction = 0;
+        for (int i = 1; i < levels.size(); i++) {
+            int step = Double.compare(levels.get(i), levels.get(i - 1));
+            if (step != 0 && direction != 0 && step != direction) {
+                turns.add(i - 1);
+            }
+            direction = step == 0 ? direction : step;
+        }
+        turns.add(levels.size() - 1);
+        StringBuilder text = new StringBuilder("A running figure: ");
+        int legs = 0;
+        for (int t = 1; t < turns.size() && legs < MAX_VALUES - 1; t++, legs++) {
+            int from = turns.get(t - 1);
+            int to = turns.get(t);
+            boolean rise = levels.get(to) >= levels.get(from);
+            if (t == 1) {
+                text.append(rise ? "rose from " : cumulative ? "revised down from " : "fell from ")
+                        .append(pointText(kind, byTime.get(from), names, published)).append(" to ");
+            } else {
+                text.append(", then ").append(rise ? "rose again to " : cumulative ? "was revised down to "
+                        : "fell to ");
+            }
+            text.append(pointText(kind, byTime.get(to), names, published));
+            int between = to - from - 1;
+            if (between > 0) {
+                text.append(" through ").append(between).append(between == 1 ? " other value" : " other values");
+            }
+        }
+        int untold = turns.size() - 1 - legs;
+        if (untold > 0) {
+            text.append("; and ").append(untold).append(untold == 1 ? " more turn" : " more turns");
+        }
+        return text.append(".").toString();
+    }
+
+    private static boolean cumulative(String attribute) {
+        if (attribute != null) {
+            for (String word : attribute.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+                if (CUMULATIVE.contains(word)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Where a value stands in its series: a bound at its bound ("at least 93" at 93), a range at its middle. */
+    static double level(ClaimValue.Numeric n) {
+        if (Double.isInfinite(n.hi())) {
+            return n.lo();
+        }
+        if (Double.isInfinite(n.lo()) || n.lo() <= 0) {
+            return n.hi();
+        }
+        return (n.lo() + n.hi()) / 2;
+    }
+
+    /** "115 (August 21, 2023, The Continental Times, citing Maui police)": a value of a series, when and by whom. */
+    private static String pointText(ClaimKind kind, Report.Value v, SourceNames names,
+                                    Map<String, LocalDate> published) {
+        String t = time(v, published);
+        return valueText(kind, v) + " (" + (t == null ? "" : ValueText.render(ClaimKind.DATE, t, false) + ", ")
+                + nameList(v.sources(), names)
+                + (v.attributedTo().isEmpty() ? "" : ", citing " + joinWords(v.attributedTo(), "and")) + ")";
     }
 
     /** The time a value refers to: its asOf, else its earliest source's publication date. */
@@ -129,7 +239,27 @@ final class Explanations {
     static String valueText(ClaimKind kind, Report.Value v) {
         String human = ValueText.render(kind, v.value(), v.approximate());
         boolean showForm = kind != ClaimKind.QUOTE && kind != ClaimKind.PARTICIPANTS && kind != ClaimKind.STATEMENT;
-        return showForm && !human.equals(v.value()) ? human + " (" + v.value() + ")" : human;
+        return showForm && !sameFigure(human, v.value()) ? human + " (" + v.value() + ")" : human;
+    }
+
+    private static final Pattern FIGURE = Pattern.compile("\\d+(?:\\.\\d+)?(?:-\\d+(?:\\.\\d+)?)?");
+
+    /**
+     * Whether the words already show the normalized form's figure: "at least 6" shows ">=6", "2,207" shows "2207",
+     * "59.9%" shows "59.9 %"; "$5.5 billion" does not show "5500000000 USD", nor "March 20, 2023" "2023-03-20".
+     */
+    private static boolean sameFigure(String human, String value) {
+        if (human.equals(value)) {
+            return true;
+        }
+        Matcher m = FIGURE.matcher(value);
+        if (!m.find() || m.start() > 2) {
+            return false;
+        }
+        String digits = m.group().replace("-", " to ");
+        return human.replace(",", "").contains(digits)
+                && (m.end() == value.length() || value.substring(m.end()).strip().length() <= 1
+                || human.contains(value.substring(m.end()).strip()));
     }
 
     private static LocalDate earliest(Report.Value v, Map<String, LocalDate> published) {

@@ -189,6 +189,24 @@ record Judgement(boolean contradiction, boolean disputed, boolean changed) {
     }
 
     /**
+     * The authorities of a value as a reader should see them: wordings of one authority ("Gov. Josh Green" and "Josh
+     * Green", by {@link #sameAuthority}'s word rule) told once, in the fullest wording.
+     */
+    static List<String> distinctAuthorities(java.util.Collection<String> attributions) {
+        List<String> longestFirst = new ArrayList<>(new TreeSet<>(attributions));
+        longestFirst.sort(java.util.Comparator.comparingInt(String::length).reversed());
+        List<String> kept = new ArrayList<>();
+        for (String a : longestFirst) {
+            Set<String> named = authorities(a);
+            if (kept.stream().noneMatch(k -> sameAuthority(authorities(k), named))) {
+                kept.add(a);
+            }
+        }
+        kept.sort(null);
+        return List.copyOf(kept);
+    }
+
+    /**
      * Of a running figure's observations of one day, the sets that certainly refer to one moment: each witness's own
      * (one report of the state of things: a dispute between the authorities it cites), and those of all witnesses
      * that name the time they refer to. Two reports published the same day may have been written hours apart, as the

@@ -219,8 +219,12 @@ public final class StoryComparator {
         }
 
         List<Report.Value> values = values(kind, members, published, running, verdict == Verdict.CONTRADICTION);
+        if (verdict == Verdict.EVOLVING) {
+            values = inTimeOrder(kind, values);
+        }
         double confidence = confidence(byWitness.values());
-        String explanation = Explanations.explain(verdict, kind, values, names, published);
+        String attribute = mostCommon(members, false);
+        String explanation = Explanations.explain(verdict, kind, attribute, values, names, published);
         String family = members.get(0).value().family();
         String subject = mostCommon(members, true);
         if (ClaimKey.occurrenceOf(group.key()) != null) {
@@ -230,7 +234,7 @@ public final class StoryComparator {
             subject = subject + " (projected)";
         }
         Report.Finding finding = new Report.Finding(verdict.wireName(), kind.wireName(), subject,
-                group.projected() ? group.key() + PROJECTED_SUFFIX : group.key(), mostCommon(members, false),
+                group.projected() ? group.key() + PROJECTED_SUFFIX : group.key(), attribute,
                 ClaimKey.scopeOf(group.key()) == null ? null : mostCommonScope(members), values, confidence,
                 explanation);
         return new Ranked(verdict, byWitness.size(), family, finding);
@@ -546,7 +550,8 @@ public final class StoryComparator {
                         offset(c.evidence().start()), offset(c.evidence().end()),
                         offset(c.evidence().sentenceStart()), c.attribution()));
             }
-            entries.add(new Entry(new Report.Value(e.getKey(), display, approximate, List.copyOf(authorities), asOf,
+            entries.add(new Entry(new Report.Value(e.getKey(), display, approximate,
+                    Judgement.distinctAuthorities(authorities), asOf,
                     List.copyOf(sources), List.copyOf(evidence)), sources.size()));
         }
         entries.sort(Comparator.comparingInt(Entry::sources).reversed()
@@ -556,6 +561,18 @@ public final class StoryComparator {
             out.add(en.value());
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * A running figure's values in the order of the time they refer to (their asOf; values of no time last), values
+     * of one time from the lowest up: the order its series is told in.
+     */
+    private static List<Report.Value> inTimeOrder(ClaimKind kind, List<Report.Value> values) {
+        List<Report.Value> ordered = new ArrayList<>(values);
+        ordered.sort(Comparator.comparing(Report.Value::asOf, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparingDouble(v -> ClaimValues.parse(kind, v.value(), v.approximate())
+                        instanceof ClaimValue.Numeric n ? Explanations.level(n) : 0));
+        return List.copyOf(ordered);
     }
 
     /** Distinct date values beyond this many are listed without nesting, to keep the work bounded. */

@@ -405,7 +405,7 @@ public final class ReportPage {
                 int n = 0;
                 for (Report.Value v : f.values()) {
                     n++;
-                    h.open("section", "class", "side", "aria-label",
+                    h.open("section", "class", "side", "data-value", v.value(), "aria-label",
                             "Value " + n + " of " + f.values().size() + ": " + ReportLabels.valueText(f.kind(), v));
                     h.open("h4").text(valueWords(f.kind(), v)).close("h4");
                     h.open("p", "class", "by").text((v.attributedTo().isEmpty() ? "Given by " + names(v.sources())

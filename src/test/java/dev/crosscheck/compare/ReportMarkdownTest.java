@@ -22,7 +22,7 @@ class ReportMarkdownTest {
         int a = md.indexOf("## Agreements");
         int s = md.indexOf("## Single-source claims");
         assertTrue(0 < c && c < e && e < a && a < s, md);
-        assertTrue(md.contains("- **3 days (P3D)**: ANI and UPI\n"
+        assertTrue(md.contains("- **3 days**: ANI and UPI\n"
                 + "  > The report said P3D on the matter. — ANI\n"
                 + "  > The report said P3D on the matter. — UPI\n"), md);
     }

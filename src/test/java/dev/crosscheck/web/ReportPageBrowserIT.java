@@ -225,8 +225,7 @@ class ReportPageBrowserIT {
             values.get(value).forEach(file -> publishers.add(PUBLISHERS.get(file.asText())));
             boolean found = false;
             for (WebElement side : sides) {
-                String heading = side.findElement(By.tagName("h4")).getText();
-                if (!heading.contains("(" + value + ")")) {
+                if (!value.equals(side.getAttribute("data-value"))) {
                     continue;
                 }
                 found = true;

@@ -197,11 +197,12 @@ class ReportPageTest {
         Element contradiction = page().selectFirst("#contradictions article");
         Elements sides = contradiction.select(".sides > .side");
         assertEquals(2, sides.size());
-        assertEquals("3 days (P3D)", sides.get(0).selectFirst("h4").text());
+        assertEquals("3 days", sides.get(0).selectFirst("h4").text());
+        assertEquals("P3D", sides.get(0).attr("data-value"), "the normalized value, for scripts");
         assertTrue(sides.get(0).selectFirst(".by").text().contains("Ay Times"));
         assertEquals("Xi began a three-day visit.", sides.get(0).selectFirst("blockquote").text());
         assertEquals("three-day", sides.get(0).selectFirst("blockquote mark").text());
-        assertEquals("2 days (P2D)", sides.get(1).selectFirst("h4").text());
+        assertEquals("2 days", sides.get(1).selectFirst("h4").text());
         assertTrue(sides.get(1).selectFirst(".by").text().contains("Bee News"));
         assertEquals("two-day", sides.get(1).selectFirst("blockquote mark").text());
     }
