@@ -45,7 +45,24 @@ public final class ReportLabels {
         return ReportMarkdown.heading(subject, attribute, kind);
     }
 
-    /** A value in words, with its normalized form in parentheses where the two differ ("3 days (P3D)"). */
+    /**
+     * Which way a running figure went from one of its values to the next: "up", "down" or "same" (values that are
+     * not numbers are "same"), where a bound stands at its bound and a range at its middle.
+     */
+    public static String turn(String kind, Report.Value before, Report.Value after) {
+        ClaimKind k = ClaimKind.fromWireName(kind);
+        if (ClaimValues.parse(k, before.value(), before.approximate()) instanceof ClaimValue.Numeric a
+                && ClaimValues.parse(k, after.value(), after.approximate()) instanceof ClaimValue.Numeric b) {
+            int step = Double.compare(Explanations.level(b), Explanations.level(a));
+            return step > 0 ? "up" : step < 0 ? "down" : "same";
+        }
+        return "same";
+    }
+
+    /**
+     * A value in words, with its normalized form in parentheses where the words do not show it ("5.5 billion USD
+     * (5500000000 USD)").
+     */
     public static String valueText(String kind, Report.Value value) {
         return Explanations.valueText(ClaimKind.fromWireName(kind), value);
     }

@@ -45,7 +45,7 @@ public final class ReportMarkdown {
                     .append(" |\n");
         }
         section(md, report.findings(), names, Verdict.CONTRADICTION, "Contradictions");
-        section(md, report.findings(), names, Verdict.DISPUTED, "Disputed between authorities");
+        section(md, report.findings(), names, Verdict.DISPUTED, "Authorities disagree");
         section(md, report.findings(), names, Verdict.EVOLVING, "Evolving figures");
         section(md, report.findings(), names, Verdict.AGREEMENT, "Agreements");
         section(md, report.findings(), names, Verdict.SINGLE_SOURCE, "Single-source claims");
@@ -94,8 +94,16 @@ public final class ReportMarkdown {
                 md.append(escape(f.explanation())).append("\n\n");
             }
             ClaimKind kind = ClaimKind.fromWireName(f.kind());
+            Report.Value previous = null;
             for (Report.Value v : f.values()) {
-                md.append("- **").append(escape(Explanations.valueText(kind, v))).append("**");
+                md.append("- ");
+                if (verdict == Verdict.EVOLVING && previous != null) {
+                    // in time order: which way the running figure went since the value before
+                    String turn = ReportLabels.turn(f.kind(), previous, v);
+                    md.append(turn.equals("up") ? "\u2191 " : turn.equals("down") ? "\u2193 " : "\u2192 ");
+                }
+                previous = v;
+                md.append("**").append(escape(Explanations.valueText(kind, v))).append("**");
                 if (v.display() != null && !v.display().isBlank() && !v.display().equals(v.value())) {
                     md.append(" (written \"").append(escape(v.display())).append("\")");
                 }

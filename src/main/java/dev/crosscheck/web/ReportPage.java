@@ -50,7 +50,7 @@ public final class ReportPage {
     /** The verdict sections, in page order. */
     private enum Section {
         CONTRADICTION("contradiction", "contradictions", "Contradictions", "Contradiction"),
-        DISPUTED("disputed", "disputed", "Disputed between authorities", "Disputed"),
+        DISPUTED("disputed", "disputed", "Authorities disagree", "Disputed"),
         AGREEMENT("agreement", "agreements", "Agreements", "Agreement"),
         EVOLVING("evolving", "evolving", "Evolving figures", "Evolving"),
         SINGLE_SOURCE("single-source", "single-source", "Single-source claims", "Single source");
@@ -417,11 +417,31 @@ public final class ReportPage {
                 h.close("div");
             } else {
                 h.open("ul", "class", "values");
+                Report.Value previous = null;
                 for (Report.Value v : f.values()) {
-                    h.open("li").open("p", "class", "by").open("strong").text(valueWords(f.kind(), v)).close("strong")
-                            .text(" \u2014 " + names(v.sources())).close("p");
+                    h.open("li").open("p", "class", "by");
+                    if (section == Section.EVOLVING && previous != null) {
+                        // the values are in time order: each says which way the figure went since the one before
+                        String turn = ReportLabels.turn(f.kind(), previous, v);
+                        h.element("span", turn.equals("up") ? "\u2191" : turn.equals("down") ? "\u2193" : "\u2192",
+                                "class", "turn " + turn, "title", turn.equals("up") ? "higher than before"
+                                        : turn.equals("down") ? "lower than before" : "no change", "aria-label",
+                                turn.equals("up") ? "up" : turn.equals("down") ? "down" : "unchanged").text(" ");
+                    }
+                    h.open("strong").text(valueWords(f.kind(), v)).close("strong")
+                            .text(" \u2014 " + names(v.sources()));
+                    if (!v.attributedTo().isEmpty()) {
+                        h.text(", ").element("span", "citing " + String.join(" and ", v.attributedTo()),
+                                "class", "cites");
+                    }
+                    if (v.asOf() != null) {
+                        h.text(", as of ").open("time", "datetime", HTML_DATE.matcher(v.asOf()).matches() ? v.asOf()
+                                : null).text(ReportLabels.dateText(v.asOf(), false)).close("time");
+                    }
+                    h.close("p");
                     evidence(v);
                     h.close("li");
+                    previous = v;
                 }
                 h.close("ul");
             }

@@ -3,6 +3,7 @@ package dev.crosscheck.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crosscheck.compare.Report;
@@ -117,6 +118,44 @@ class ReportPageTest {
     private static Document page() {
         return page(report("Ay Times", findings()), documents("Ay Times", "not text: binary content"), Set.of(),
                 Set.of());
+    }
+
+    /** A value credited to an authority, as of a day. */
+    private static Report.Value cited(String value, String authority, String asOf, String source, String sentence) {
+        return new Report.Value(value, value, false, List.of(authority), asOf, List.of(source),
+                List.of(evidence(source, sentence, value)));
+    }
+
+    @Test
+    void authoritiesThatDisagreeHaveTheirOwnSectionAndEveryValueShowsWhomItCites() {
+        Report.Finding disputed = new Report.Finding("disputed", "count", "Missing", "count:-:-:person:missing",
+                "missing", List.of(cited("850", "the mayor", "2023-08-22", "s/a.txt", "The mayor put it at 850."),
+                cited("1000", "the governor", "2023-08-20", "s/b.txt", "The governor said 1000 were missing.")),
+                0.6, "The authorities disagree.");
+        Report.Finding toll = new Report.Finding("evolving", "count", "Deaths", "count:-:-:person:deaths", "deaths",
+                List.of(cited("93", "the county", "2023-08-12", "s/a.txt", "The toll rose to 93."),
+                        cited("115", "the police", "2023-08-21", "s/b.txt", "The toll stood at 115."),
+                        cited("97", "the state", "2023-09-15", "s/a.txt", "The toll was cut to 97.")),
+                0.7, "A running figure.");
+        Report report = new Report(2, "story-one", "2023-09-16T00:00:00Z", report("Ay Times", List.of()).sources(),
+                List.of(disputed, toll), new Report.Summary(0, 0, 1, 0, 1));
+        Document page = page(report, documents("Ay Times", "not text"), Set.of(), Set.of());
+
+        assertEquals("Authorities disagree (1)", page.selectFirst("#disputed h2").text());
+        Elements sides = page.select("#disputed article .sides > .side");
+        assertEquals(List.of("850", "1000"), sides.stream().map(e -> e.attr("data-value")).toList());
+        assertEquals("From the mayor, reported by Ay Times, as of 2023-08-22", sides.get(0).selectFirst(".by").text());
+
+        Elements values = page.select("#evolving article ul.values > li");
+        assertEquals(3, values.size());
+        assertNull(values.get(0).selectFirst(".turn"), "the first value of a series went nowhere yet");
+        assertEquals("\u2191", values.get(1).selectFirst(".turn").text());
+        assertEquals("up", values.get(1).selectFirst(".turn").attr("aria-label"));
+        assertEquals("\u2193", values.get(2).selectFirst(".turn").text(), "115 revised down to 97");
+        assertEquals("citing the state", values.get(2).selectFirst(".cites").text());
+        assertEquals("2023-09-15", values.get(2).selectFirst(".by time").attr("datetime"));
+        assertTrue(values.get(2).selectFirst(".by").text().endsWith("as of September 15, 2023"),
+                values.get(2).selectFirst(".by").text());
     }
 
     // ---- escaping -------------------------------------------------------------------------------------------------
