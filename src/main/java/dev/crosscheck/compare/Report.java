@@ -42,7 +42,8 @@ public record Report(
      *
      * @param scope the place or group the figures cover, null for the whole event
      */
-    @JsonPropertyOrder({"verdict", "kind", "subject", "key", "attribute", "scope", "values", "confidence", "explanation"})
+    @JsonPropertyOrder({"verdict", "kind", "subject", "key", "attribute", "scope", "values", "confidence", "explanation",
+            "notes"})
     public record Finding(
             String verdict,
             String kind,
@@ -52,12 +53,30 @@ public record Report(
             String scope,
             List<Value> values,
             double confidence,
-            String explanation) {
+            String explanation,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> notes) {
+
+        public Finding {
+            notes = notes == null ? List.of() : List.copyOf(notes);
+        }
+
+        /** A finding with nothing noted beside its verdict. */
+        public Finding(String verdict, String kind, String subject, String key, String attribute, String scope,
+                       List<Value> values, double confidence, String explanation) {
+            this(verdict, kind, subject, key, attribute, scope, values, confidence, explanation, List.of());
+        }
 
         /** A finding of the whole event. */
         public Finding(String verdict, String kind, String subject, String key, String attribute, List<Value> values,
                        double confidence, String explanation) {
             this(verdict, kind, subject, key, attribute, null, values, confidence, explanation);
+        }
+
+        /** This finding with a note added: something the reader should know that is no verdict. */
+        public Finding withNote(String note) {
+            List<String> more = new java.util.ArrayList<>(notes);
+            more.add(note);
+            return new Finding(verdict, kind, subject, key, attribute, scope, values, confidence, explanation, more);
         }
     }
 

@@ -93,6 +93,9 @@ public final class ReportMarkdown {
             if (f.explanation() != null) {
                 md.append(escape(f.explanation())).append("\n\n");
             }
+            for (String note : f.notes()) {
+                md.append("**Note:** ").append(escape(note)).append("\n\n");
+            }
             ClaimKind kind = ClaimKind.fromWireName(f.kind());
             Report.Value previous = null;
             for (Report.Value v : f.values()) {

@@ -84,8 +84,8 @@ public final class StoryComparator {
         }
 
         for (Claim c : pending) {
-            groups.computeIfAbsent(new GroupKey(c.kind(), groupKey(c.key(), eventPlaces),
-                    c.modality() == Modality.PROJECTED), k -> new ArrayList<>()).add(c);
+            groups.computeIfAbsent(new GroupKey(c.kind(), groupKey(c.key(), eventPlaces), GroupKey.apartOf(c)),
+                    k -> new ArrayList<>()).add(c);
         }
         List<Ranked> ranked = new ArrayList<>();
         // Many sources repeat the same values: each distinct (kind, value, approximate) is parsed once.
@@ -112,6 +112,7 @@ public final class StoryComparator {
         for (Ranked r : ranked) {
             findings.add(r.finding());
         }
+        findings = PartsAndWholes.noted(findings);
         List<Report.Source> reportSources = new ArrayList<>();
         for (SourceInfo s : infos.values()) {
             reportSources.add(new Report.Source(s.id(), s.title(), s.publisher(), s.published(), s.publishedFrom(),
@@ -141,7 +142,15 @@ public final class StoryComparator {
     // ---- judging one group -------------------------------------------------------------------------------
 
     /** Claims compared with each other: one kind and key; projections apart from what happened. */
-    private record GroupKey(ClaimKind kind, String key, boolean projected) {
+    /**
+     * What claims are compared within: one kind, one key, and one way of being told: facts (asserted or negated,
+     * {@code apart} null) apart from projections, hypotheses, history and generic statements (each its own).
+     */
+    private record GroupKey(ClaimKind kind, String key, Modality apart) {
+
+        static Modality apartOf(Claim c) {
+            return c.modality() == null || c.modality().factual() ? null : c.modality();
+        }
     }
 
     private record Parsed(Claim claim, ClaimValue value) implements Judgement.ValuedClaim {
@@ -230,11 +239,11 @@ public final class StoryComparator {
         if (ClaimKey.occurrenceOf(group.key()) != null) {
             subject = subject + " on " + ClaimKey.occurrenceOf(group.key()); // "Demonstrated on 2019-06-09"
         }
-        if (group.projected()) {
-            subject = subject + " (projected)";
+        if (group.apart() != null) {
+            subject = subject + " (" + group.apart().wireName() + ")";
         }
         Report.Finding finding = new Report.Finding(verdict.wireName(), kind.wireName(), subject,
-                group.projected() ? group.key() + PROJECTED_SUFFIX : group.key(), attribute,
+                group.apart() == null ? group.key() : group.key() + APART_MARK + group.apart().wireName(), attribute,
                 ClaimKey.scopeOf(group.key()) == null ? null : mostCommonScope(members), values, confidence,
                 explanation);
         return new Ranked(verdict, byWitness.size(), family, finding);
@@ -255,7 +264,7 @@ public final class StoryComparator {
             if ((g.kind() == ClaimKind.QUANTITY || g.kind() == ClaimKind.DATE || g.kind() == ClaimKind.DURATION)
                     && parts.length == 3
                     && !parts[1].equals(ClaimKey.NONE)) {
-                GroupKey unowned = new GroupKey(g.kind(), parts[0] + ":" + ClaimKey.NONE + ":" + parts[2], g.projected());
+                GroupKey unowned = new GroupKey(g.kind(), parts[0] + ":" + ClaimKey.NONE + ":" + parts[2], g.apart());
                 if (groups.containsKey(unowned)) {
                     owned.computeIfAbsent(unowned, k -> new ArrayList<>()).add(g);
                 }
@@ -287,7 +296,7 @@ public final class StoryComparator {
         Map<GroupKey, List<GroupKey>> days = new LinkedHashMap<>();
         for (GroupKey g : groups.keySet()) {
             if (ClaimKey.occurrenceOf(g.key()) != null) {
-                days.computeIfAbsent(new GroupKey(g.kind(), ClaimKey.withoutOccurrence(g.key()), g.projected()),
+                days.computeIfAbsent(new GroupKey(g.kind(), ClaimKey.withoutOccurrence(g.key()), g.apart()),
                         k -> new ArrayList<>()).add(g);
             }
         }
@@ -355,7 +364,7 @@ public final class StoryComparator {
             if (g.kind() != ClaimKind.DURATION || last < 0 || g.key().indexOf(ClaimKey.SCOPE) >= 0) {
                 continue;
             }
-            GroupKey bare = new GroupKey(g.kind(), g.key().substring(0, last), g.projected());
+            GroupKey bare = new GroupKey(g.kind(), g.key().substring(0, last), g.apart());
             if (bare.key().split(":").length >= 3 && groups.containsKey(bare)) {
                 qualified.computeIfAbsent(bare, k -> new ArrayList<>()).add(g);
             }
@@ -466,8 +475,11 @@ public final class StoryComparator {
         return out;
     }
 
-    /** Marks the key of a finding of projections: what may be, kept apart from what is. */
-    static final String PROJECTED_SUFFIX = "~projected";
+    /**
+     * Marks the key of a finding of claims not told as facts, before their modality: "~projected" for what may be,
+     * "~historical" for another time's figure, kept apart from what is.
+     */
+    static final String APART_MARK = "~";
 
     private static String valueKey(Claim c) {
         return c.value().strip() + (c.approximate() ? "~" : "");

@@ -3,8 +3,11 @@
  *
  * <p>{@link dev.crosscheck.compare.StoryComparator} groups claims by (kind, key), the key carrying the scope, so a
  * figure for a part (a city, another country, a group) is never compared with the whole's; a scope that is a place
- * where the story's main event happened (reported by the extraction) is the whole. Projected claims form groups of
- * their own (key suffix {@code ~projected}). A group whose values an outlet states on its own account scatter into
+ * where the story's main event happened (reported by the extraction) is the whole. Claims not told as facts form
+ * groups of their own, one per modality (key suffix {@code ~projected}, {@code ~historical}, {@code ~generic}...):
+ * never compared with what happened. Where the parts a story gives (places of the gazetteer, none inside another) add
+ * up to more than its whole, even at their most generous rounding, the whole's finding carries a note
+ * ({@link dev.crosscheck.compare.PartsAndWholes}), not a verdict. A group whose values an outlet states on its own account scatter into
  * more than two incompatible clusters matching no authority is split into those clusters: claims of different figures
  * that share a key are not one figure misreported. A quantity, a date or a length of nobody named ("the mission cost
  * about $75 million") joins the group of the one owner the story names for the same measure or event whose values all agree
@@ -31,7 +34,10 @@
  *       "now"): values are compared only with values of the same time they refer to ({@code asOf}: a day, or a live
  *       blog's entry time; else the publication date); a report's own values of one day are one state of things, two
  *       reports of one day that name no time may be hours apart. A value that changes over time, up or down, makes
- *       the finding <b>evolving</b> ("rose from 2,012 (Sep 10) to 2,862 (Sep 12)", "revised down from 115 to 97");
+ *       the finding <b>evolving</b>, its values listed in time order and told by their turns ("rose from 2,012
+ *       (Sep 10) to 2,862 (Sep 12)", "rose from 6 to 115 through 10 other values, then was revised down to 97": a
+ *       lower later value of a measure that only grows, compare/cumulative-measures.txt, is a revision; other
+ *       figures fell);
  *       a value the text gives as replaced ("down from the 115") comes before the values of its day; a value
  *       converted into another unit is no change.</li>
  *   <li>Otherwise <b>agreement</b>, or <b>single-source</b> when one witness gives the values.</li>

@@ -400,6 +400,9 @@ public final class ReportPage {
             if (f.explanation() != null) {
                 h.element("p", f.explanation(), "class", "explanation");
             }
+            for (String note : f.notes()) {
+                h.open("p", "class", "note").element("strong", "Note: ").text(note).close("p");
+            }
             if (section == Section.CONTRADICTION || section == Section.DISPUTED) {
                 h.open("div", "class", "sides");
                 int n = 0;

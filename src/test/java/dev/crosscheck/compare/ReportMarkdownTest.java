@@ -79,6 +79,30 @@ class ReportMarkdownTest {
         assertFalse(md.contains("points: points"), md);
     }
 
+    private static Claim toll(String source, String day, String value, String scope) {
+        Claim c = Fixtures.claim(source, ClaimKind.COUNT, "count:-:-:person:deaths" + (scope == null ? ""
+                : "|" + scope), value, false, true);
+        return new Claim(c.kind(), c.key(), "Deaths", "deaths", value, value, false, true, 0.8, c.evidence(),
+                scope == null ? null : scope.substring(0, 1).toUpperCase() + scope.substring(1), null, day, null,
+                false);
+    }
+
+    @Test
+    void aRunningFigureIsListedInTimeOrderWithItsTurnsAndAWholeItsPartsExceedIsNoted() {
+        List<SourceInfo> sources = List.of(new SourceInfo("a", null, "Ay", "2023-02-07", "metadata"),
+                new SourceInfo("b", null, "Bee", "2023-02-09", "metadata"));
+        String md = ReportMarkdown.render(new StoryComparator(Fixtures.CLOCK).compare("s", sources, List.of(
+                toll("b", "2023-02-09", "17000", null), toll("a", "2023-02-07", "5000", null),
+                toll("b", "2023-02-09", "14000", "turkey"), toll("b", "2023-02-09", "4100", "syria"),
+                toll("a", "2023-02-07", "3400", "turkey"))));
+        assertTrue(md.contains("- **5,000**: Ay, as of 2023-02-07\n"), md);
+        assertTrue(md.contains("- \u2191 **17,000**: Bee, as of 2023-02-09\n"), md);
+        assertTrue(md.contains("**Note:** The parts the story gives add up to more than the whole on February 9, "
+                + "2023: Turkey 14,000 and Syria 4,100, against 17,000 for the whole, even with each figure read at "
+                + "its most generous rounding."), md);
+        assertEquals(1, md.split("\\*\\*Note:\\*\\*", -1).length - 1, "the whole only: " + md);
+    }
+
     @Test
     void escapesBlockMarkersAtTheStart() {
         assertEquals("\\# 1", ReportMarkdown.escape("# 1"));

@@ -133,10 +133,10 @@ class ReportPageTest {
                 cited("1000", "the governor", "2023-08-20", "s/b.txt", "The governor said 1000 were missing.")),
                 0.6, "The authorities disagree.");
         Report.Finding toll = new Report.Finding("evolving", "count", "Deaths", "count:-:-:person:deaths", "deaths",
-                List.of(cited("93", "the county", "2023-08-12", "s/a.txt", "The toll rose to 93."),
+                null, List.of(cited("93", "the county", "2023-08-12", "s/a.txt", "The toll rose to 93."),
                         cited("115", "the police", "2023-08-21", "s/b.txt", "The toll stood at 115."),
                         cited("97", "the state", "2023-09-15", "s/a.txt", "The toll was cut to 97.")),
-                0.7, "A running figure.");
+                0.7, "A running figure.").withNote("The parts add up to more than the whole.");
         Report report = new Report(2, "story-one", "2023-09-16T00:00:00Z", report("Ay Times", List.of()).sources(),
                 List.of(disputed, toll), new Report.Summary(0, 0, 1, 0, 1));
         Document page = page(report, documents("Ay Times", "not text"), Set.of(), Set.of());
@@ -156,6 +156,8 @@ class ReportPageTest {
         assertEquals("2023-09-15", values.get(2).selectFirst(".by time").attr("datetime"));
         assertTrue(values.get(2).selectFirst(".by").text().endsWith("as of September 15, 2023"),
                 values.get(2).selectFirst(".by").text());
+        assertEquals("Note: The parts add up to more than the whole.", page.selectFirst("#evolving .note").text(),
+                "a note is shown beside the verdict");
     }
 
     // ---- escaping -------------------------------------------------------------------------------------------------

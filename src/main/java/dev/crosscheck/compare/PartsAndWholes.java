@@ -1,0 +1,133 @@
+package dev.crosscheck.compare;
+
+import dev.crosscheck.claim.ClaimKey;
+import dev.crosscheck.claim.ClaimKind;
+import dev.crosscheck.extract.Places;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Notes on a whole whose parts, as the story gives them, add up to more than it: "Syria 5,800 and Turkey 41,156,
+ * against 46,000 for the whole". A note, not a verdict: one of the figures may be older, or counted otherwise, and
+ * the reader decides.
+ *
+ * <p>The parts are the count findings of one measure (a key without its scope) whose scopes are places of the
+ * gazetteer, none inside another (Lee County's count is left out beside Florida's), at least two. Each part counts
+ * with the least it is given, the whole with the most, every value widened by its hedges and rounding: the note is
+ * made only when even so the parts exceed the whole. A running figure's values are compared day by day: the parts'
+ * values of a day with the whole's of that day, every part told on it; a figure of no day only with others of no
+ * day. Projections, groups of people (a scope that is no place) and places joined ("Kula and Olinda") take no part.
+ */
+final class PartsAndWholes {
+
+    private PartsAndWholes() {
+    }
+
+    /** The findings, each whole whose parts exceed it with its note. */
+    static List<Report.Finding> noted(List<Report.Finding> findings) {
+        Map<String, List<Integer>> byMeasure = new LinkedHashMap<>();
+        for (int i = 0; i < findings.size(); i++) {
+            Report.Finding f = findings.get(i);
+            if (ClaimKind.fromWireName(f.kind()) != ClaimKind.COUNT
+                    || f.key().contains(StoryComparator.APART_MARK)) {
+                continue;
+            }
+            byMeasure.computeIfAbsent(f.kind() + "\u0000" + ClaimKey.withoutScope(f.key()), k -> new ArrayList<>())
+                    .add(i);
+        }
+        List<Report.Finding> out = new ArrayList<>(findings);
+        for (List<Integer> members : byMeasure.values()) {
+            if (members.size() < 3) {
+                continue;
+            }
+            List<Report.Finding> parts = new ArrayList<>();
+            for (int i : members) {
+                String scope = ClaimKey.scopeOf(findings.get(i).key());
+                if (Places.known(scope)) {
+                    parts.add(findings.get(i));
+                }
+            }
+            parts.removeIf(p -> parts.stream().anyMatch(o -> o != p && !ClaimKey.scopeOf(o.key())
+                    .equals(ClaimKey.scopeOf(p.key())) && Places.within(ClaimKey.scopeOf(p.key()),
+                    ClaimKey.scopeOf(o.key()))));
+            if (new TreeSet<>(parts.stream().map(p -> ClaimKey.scopeOf(p.key())).toList()).size() < 2) {
+                continue;
+            }
+            for (int i : members) {
+                Report.Finding whole = findings.get(i);
+                if (ClaimKey.scopeOf(whole.key()) == null) {
+                    String note = note(whole, parts);
+                    if (note != null) {
+                        out.set(i, whole.withNote(note));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Of one day's values, the least (the one whose lower end is lowest) and the most (highest upper end). */
+    private record Span(Report.Value least, double lo, Report.Value most, double hi) {
+    }
+
+    /** Each day the figures hold on ("" for figures of no day): the least and the most a finding gives that day. */
+    private static Map<String, Span> byDay(Report.Finding f) {
+        ClaimKind kind = ClaimKind.fromWireName(f.kind());
+        Map<String, Span> days = new TreeMap<>();
+        for (Report.Value v : f.values()) {
+            if (!(ClaimValues.parse(kind, v.value(), v.approximate()) instanceof ClaimValue.Numeric n)) {
+                return Map.of();
+            }
+            String day = v.asOf() == null ? "" : v.asOf().substring(0, Math.min(10, v.asOf().length()));
+            Span s = days.get(day);
+            days.put(day, new Span(s == null || n.lo() < s.lo() ? v : s.least(), s == null ? n.lo()
+                    : Math.min(s.lo(), n.lo()), s == null || n.hi() > s.hi() ? v : s.most(), s == null ? n.hi()
+                    : Math.max(s.hi(), n.hi())));
+        }
+        return days;
+    }
+
+    private static String note(Report.Finding whole, List<Report.Finding> parts) {
+        Map<String, Span> wholeDays = byDay(whole);
+        List<Map<String, Span>> partDays = new ArrayList<>();
+        for (Report.Finding p : parts) {
+            partDays.add(byDay(p));
+        }
+        for (Map.Entry<String, Span> day : wholeDays.entrySet()) {
+            double least = 0;
+            List<String> told = new ArrayList<>();
+            boolean allTold = true;
+            for (int k = 0; k < parts.size() && allTold; k++) {
+                Span part = partDays.get(k).get(day.getKey());
+                if (part == null || Double.isInfinite(part.lo()) || part.lo() <= 0) {
+                    allTold = false;
+                    continue;
+                }
+                least += part.lo();
+                told.add(scopeName(parts.get(k)) + " " + text(part.least()));
+            }
+            Span w = day.getValue();
+            if (allTold && !Double.isInfinite(w.hi()) && least > w.hi() * (1 + 1e-9)) {
+                return "The parts the story gives add up to more than the whole" + (day.getKey().isEmpty() ? ""
+                        : " on " + ValueText.render(ClaimKind.DATE, day.getKey(), false)) + ": "
+                        + Explanations.joinWords(told, "and") + ", against " + text(w.most())
+                        + " for the whole, even with each figure read at its most generous rounding. One of the "
+                        + "figures is older, counted otherwise or wrong.";
+            }
+        }
+        return null;
+    }
+
+    private static String text(Report.Value v) {
+        return Explanations.valueText(ClaimKind.COUNT, v);
+    }
+
+    private static String scopeName(Report.Finding part) {
+        return part.scope() != null ? part.scope() : ClaimKey.scopeOf(part.key());
+    }
+
+}
