@@ -59,6 +59,9 @@ class ReportPageBrowserIT {
     private static final String HOSTILE_TEXT = "Sergei Sobyanin met Wang Yi " + HOSTILE_SCRIPT
             + " in Moscow on Sunday, March 19, 2023.\n\nThe zoo unveiled a 25-point safety plan " + HOSTILE_IMAGE
             + " for visitors.\n";
+    /** A corpus story with a dispute between authorities, a republished wire story and figures left unread. */
+    private static final String DISPUTED_STORY = "maui-wildfire-2023";
+    private static final Path DISPUTED_CORPUS = Path.of("..", "shared", "corpus", DISPUTED_STORY);
     private static final Path SCREENSHOT = Path.of("target", "report-page.png");
     private static final Path PHONE_SCREENSHOT = Path.of("target", "report-page-phone.png");
 
@@ -94,6 +97,13 @@ class ReportPageBrowserIT {
                         "published", "2023-03-21", "publisher", "Evil Wire <script>window.pwned=3</script>",
                         "title", "\"><img src=x onerror=\"window.pwned=4\">")),
                 RequestBody.fromString(HOSTILE_TEXT));
+        try (var corpus = Files.list(DISPUTED_CORPUS)) {
+            for (Path article : corpus.filter(p -> p.toString().matches(".*\\.(txt|html)$")).sorted().toList()) {
+                Map<String, String> metadata = metadata(article);
+                stack.s3().putObject(b -> b.bucket(stack.bucket()).key(DISPUTED_STORY + "/" + article.getFileName())
+                        .metadata(metadata), RequestBody.fromFile(article));
+            }
+        }
         stack.awaitIngestion(120_000);
 
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
@@ -119,7 +129,8 @@ class ReportPageBrowserIT {
     }
 
     private static Map<String, String> metadata(Path article) throws Exception {
-        Path sidecar = article.resolveSibling(article.getFileName().toString().replaceFirst("\\.txt$", ".meta.json"));
+        Path sidecar = article.resolveSibling(article.getFileName().toString()
+                .replaceFirst("\\.(txt|html)$", ".meta.json"));
         Map<String, String> metadata = new LinkedHashMap<>();
         Json.MAPPER.readTree(Files.readString(sidecar)).fields()
                 .forEachRemaining(e -> metadata.put(e.getKey(), e.getValue().asText()));
@@ -243,6 +254,80 @@ class ReportPageBrowserIT {
             }
         }
         return true;
+    }
+
+    @Test
+    void authoritiesThatDisagreeTheirAttributionsTheUnreadFiguresAndTheWireCopyAreShown() throws Exception {
+        browser.get(stack.apiEndpoint() + "/stories/" + DISPUTED_STORY);
+        assertEquals("Cross-source report: " + DISPUTED_STORY, browser.getTitle());
+        JsonNode report = Json.MAPPER.readTree(java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(stack.apiEndpoint() + "/stories/"
+                        + DISPUTED_STORY + "/report")).build(), java.net.http.HttpResponse.BodyHandlers.ofString())
+                .body());
+
+        // the dispute: its own section, each side naming the authority and the outlets that report it
+        assertEquals("Authorities disagree", browser.findElement(By.cssSelector("#disputed h2")).getText()
+                .replaceFirst(" \\(\\d+\\)$", ""));
+        List<WebElement> disputes = browser.findElements(By.cssSelector("#disputed article.finding"));
+        assertEquals(report.get("summary").get("disputed").asInt(), disputes.size());
+        assertFalse(disputes.isEmpty(), "the missing count is disputed between the governor, the mayor and others");
+        WebElement missing = disputes.get(0);
+        assertTrue(missing.isDisplayed());
+        assertEquals("DISPUTED", missing.findElement(By.className("badge")).getText().toUpperCase());
+        List<WebElement> sides = missing.findElements(By.cssSelector(".sides > .side"));
+        assertTrue(sides.size() >= 2, "each authority's value side by side");
+        for (WebElement side : sides) {
+            String by = side.findElement(By.className("by")).getText();
+            assertTrue(by.startsWith("From ") && by.contains(", reported by "), by);
+        }
+        assertTrue(missing.findElement(By.className("explanation")).getText()
+                .contains("The authorities disagree; the outlets report them faithfully."));
+
+        // attribution beside the values of the other findings, and the turns of a running figure
+        List<WebElement> cites = browser.findElements(By.cssSelector("ul.values .cites"));
+        assertFalse(cites.isEmpty(), "values credited to an authority say whom they cite");
+        assertTrue(cites.stream().anyMatch(c -> c.isDisplayed() && c.getText().startsWith("citing ")));
+        List<String> turns = browser.findElements(By.cssSelector("#evolving ul.values .turn")).stream()
+                .map(t -> t.getAttribute("aria-label")).toList();
+        assertTrue(turns.contains("up") && turns.contains("down"), "the toll rose, then was revised down: " + turns);
+
+        // the wire copy: marked beside the source it repeats
+        Map<String, String> copies = new LinkedHashMap<>();
+        Map<String, String> publisherOf = new LinkedHashMap<>();
+        for (JsonNode src : report.get("sources")) {
+            publisherOf.put(src.get("id").asText(), src.get("publisher").asText());
+            if (src.hasNonNull("copyOf")) {
+                copies.put(src.get("id").asText(), src.get("copyOf").asText());
+            }
+        }
+        assertFalse(copies.isEmpty(), "the republished wire story is found");
+        for (Map.Entry<String, String> copy : copies.entrySet()) {
+            WebElement row = null;
+            for (WebElement r : browser.findElements(By.cssSelector("#sources tbody tr"))) {
+                if (r.findElement(By.tagName("th")).getText().startsWith(publisherOf.get(copy.getKey()))) {
+                    row = r;
+                }
+            }
+            assertNotNull(row, "the copy's row");
+            assertTrue(row.getText().contains("copy of " + publisherOf.get(copy.getValue())), row.getText());
+        }
+
+        // per source, how many figures were read, and every unread one listed with its sentence
+        WebElement unread = browser.findElement(By.xpath("//details[.//h3[@id='unread-h']]"));
+        js("arguments[0].open = true;", unread);
+        String listed = unread.getText();
+        for (JsonNode src : report.get("sources")) {
+            JsonNode coverage = src.get("coverage");
+            int left = coverage.get("figures").asInt() - coverage.get("claimed").asInt();
+            if (left == 0) {
+                continue;
+            }
+            assertTrue(listed.contains(publisherOf.get(src.get("id").asText()) + ": " + left + " of "
+                    + coverage.get("figures").asInt() + " figures"), listed);
+            for (JsonNode u : coverage.get("unread")) {
+                assertTrue(listed.contains(u.get("text").asText()), u.get("text").asText());
+            }
+        }
     }
 
     @Test
