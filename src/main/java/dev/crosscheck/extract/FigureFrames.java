@@ -41,6 +41,7 @@ final class FigureFrames {
     /** Measures whose level in money is a price: "shares fell 60% to $106.04" (word-classes.txt stock-measures). */
     private static final java.util.Set<String> STOCK_MEASURES = WordClasses.of("stock-measures");
     private static final java.util.Set<String> LEVEL_LINKS = WordClasses.of("level-links");
+    private static final java.util.Set<String> MEASURED_VERBS = WordClasses.of("measured-verbs");
     /** The most tokens of a fact box row's heading: "Mission life (lander and rover) |". */
     private static final int ROW_HEADING_MAX = 8;
     /** The most tokens of what an amount is for: "for the lander, rover and propulsion module". */
@@ -216,16 +217,23 @@ final class FigureFrames {
         if (currency != null || unit != null || magnitudeBefore || bareMagnitude(c, num, e)) {
             return quantity(c, num, from, op, approx, currency, unit, magnitudeBefore, runningCue, previous);
         }
-        if (!num.integral()) {
+        // "7.0" is written as a magnitude is, not as a count
+        boolean pointed = num.high() == null && num.value().scale() > 0 && !num.words()
+                && t.get(num.valueStart()).text().matches("\\d+\\.0");
+        if (!num.integral() || pointed) {
             // "a magnitude of 6.8", "the quake measured 6.8 on the Richter scale"
             Measure before = measureBefore(c, num.start(), e);
             PhraseMatcher.Match<Units.Unit> named = before == null ? null : Units.at(t, before.to() - 1);
-            boolean sameAsBefore = before == null && previous != null && previous.kind() == ClaimKind.QUANTITY
-                    && "magnitude".equals(previous.unit()); // "AFAD put it at 7.4, the USGS at 7.8"
+            // "AFAD put it at 7.4, the USGS at 7.8", "..., while the institute said it measured 7.0"
+            boolean sameAsBefore = previous != null && previous.kind() == ClaimKind.QUANTITY
+                    && "magnitude".equals(previous.unit()) && (before == null || pronounAt(c, num.start())
+                    || pronounMeasured(c, num.start()));
             if (named != null && named.value().dimension().equals("magnitude") || sameAsBefore) {
                 return quantity(c, num, from, op, approx, null, null, true, runningCue, previous);
             }
-            return null;
+            if (!pointed) {
+                return null;
+            }
         }
         return count(c, num, runningCue, previous);
     }
@@ -1644,6 +1652,13 @@ final class FigureFrames {
         return from >= 3 && LEVEL_LINKS.contains(t.get(from - 1).lower())
                 && WordClasses.is(t.get(from - 2), "object-pronouns") && t.get(from - 3).isWord()
                 && WordClasses.of("at-report-verbs").contains(t.get(from - 3).verbLemma());
+    }
+
+    /** Whether the figure at token {@code from} is what a pronoun measured: "said it measured 7.0". */
+    private static boolean pronounMeasured(SentenceContext c, int from) {
+        List<Token> t = c.t;
+        return from >= 2 && t.get(from - 1).pos("VERB") && MEASURED_VERBS.contains(t.get(from - 1).verbLemma())
+                && WordClasses.is(t.get(from - 2), "object-pronouns");
     }
 
     /**
