@@ -40,7 +40,8 @@ public final class Main {
               demo [--json] [--seeds DIR] [--serve]
                   Start the local stack on free ports with a fresh data folder, upload the seed articles through the
                   S3 API, wait for ingestion, print the seeds' report (readable, or the raw JSON with --json) and the
-                  URL of its web page, stop; with --serve keep serving the page until Ctrl-C.
+                  URL of its web page, stop; with --serve keep serving the page until Ctrl-C. DIR is a folder of
+                  story folders (default seeds) or one story's folder, e.g. a corpus story.
 
               local [--data DIR] [--s3-port N] [--api-port N]
                   Run the local stack until Ctrl-C: S3 endpoint on 127.0.0.1:4566 (bucket crosscheck-articles),
@@ -235,8 +236,10 @@ public final class Main {
             err.println("local stack up: S3 " + stack.s3Endpoint() + ", HTTP API " + stack.apiEndpoint());
             for (Path file : files) {
                 Path relative = seeds.relativize(file);
+                // a folder of stories gives each its folder's name; a story's own folder gives its name
+                Path folder = seeds.toAbsolutePath().normalize().getFileName();
                 String key = relative.getNameCount() > 1 ? relative.toString().replace('\\', '/')
-                        : "seeds/" + relative;
+                        : (folder == null ? "seeds" : folder.toString()) + "/" + relative;
                 story = key.substring(0, key.indexOf('/'));
                 stack.s3().putObject(b -> {
                     try {

@@ -80,6 +80,40 @@ class MainTest {
                 .matcher(err.toString()).find(), "the demo names the page it checked was served: " + err);
     }
 
+    private static final Path DISPUTED_STORY = Path.of("..", "shared", "corpus", "maui-wildfire-2023");
+
+    @Test
+    void theDemoOfACorpusStoryShowsItsDisputeItsRunningTollAndItsWireCopy() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(DISPUTED_STORY) || System.getenv("CI") != null,
+                "the shared corpus is not beside the project");
+        assertEquals(0, run("demo", "--seeds", DISPUTED_STORY.toString()), err.toString());
+
+        String md = out.toString(StandardCharsets.UTF_8);
+        assertTrue(md.startsWith("# Cross-source report: maui-wildfire-2023\n"), md);
+        assertTrue(md.contains("\n## Authorities disagree\n"), md);
+        assertTrue(md.contains("The authorities disagree; the outlets report them faithfully."), md);
+        assertTrue(md.contains("\n## Evolving figures\n") && md.contains("then was revised down to 97"), md);
+        assertTrue(md.contains("| Harbor Wire |\n"), "the republished wire story is marked as a copy: " + md);
+        assertTrue(md.contains("\n## Figures not checked\n"), md);
+    }
+
+    @Test
+    void compareWritesMarkdownOrThePageOnRequest() throws Exception {
+        assertEquals(0, run("compare", "--format", "md", "seeds/xi-moscow-2023"), err.toString());
+        String md = out.toString(StandardCharsets.UTF_8);
+        assertTrue(md.startsWith("# Cross-source report: xi-moscow-2023\n") && md.contains("\n## Agreements\n"), md);
+
+        out.reset();
+        assertEquals(0, run("compare", "--format", "html", "seeds/xi-moscow-2023"), err.toString());
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(out.toString(StandardCharsets.UTF_8));
+        assertEquals("Cross-source report: xi-moscow-2023", page.title());
+        assertEquals(2, page.select("#sources tbody tr").size(), "both seeds in the sources table");
+        assertTrue(page.select("#agreements article.finding").size() > 0);
+
+        assertEquals(2, run("compare", "--format", "pdf", "seeds/xi-moscow-2023"));
+        assertTrue(err.toString().contains("--format must be json, md or html"), err.toString());
+    }
+
     @Test
     void usageErrorsExitWithTwo() throws Exception {
         assertEquals(2, run());
