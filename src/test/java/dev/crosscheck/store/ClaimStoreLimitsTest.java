@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.crosscheck.claim.Claim;
 import dev.crosscheck.claim.ClaimKind;
 import dev.crosscheck.claim.Evidence;
+import dev.crosscheck.claim.Modality;
 import dev.crosscheck.json.Json;
 import dev.crosscheck.support.Emulators;
 import java.util.List;
@@ -173,6 +174,21 @@ class ClaimStoreLimitsTest {
         Evidence evidence = Json.read(old, Evidence.class);
         assertEquals(new Evidence("s/a.txt", "The plan has 12 points.", 13, 15, 0, false), evidence);
         assertEquals(evidence, Json.read(Json.write(evidence), Evidence.class));
+    }
+
+    @Test
+    void claimJsonWrittenBeforeScopesAndAttributionsReadsAsAnAssertedClaimOfTheWholeEvent() {
+        String old = "{\"kind\":\"count\",\"key\":\"count:-:-:person:deaths\",\"subject\":\"Deaths\","
+                + "\"attribute\":\"deaths\",\"value\":\"93\",\"display\":\"93 people\",\"approximate\":false,"
+                + "\"running\":true,\"confidence\":0.9,\"evidence\":{\"source\":\"s/a.txt\","
+                + "\"quote\":\"The toll rose to 93 people.\",\"start\":16,\"end\":25,\"sentenceStart\":0}}";
+        Claim claim = Json.read(old, Claim.class);
+        assertEquals(Modality.ASSERTED, claim.modality(), "a claim stored before modalities was told as a fact");
+        assertEquals(null, claim.scope());
+        assertEquals(null, claim.attribution());
+        assertEquals(null, claim.asOf());
+        assertEquals(false, claim.superseded());
+        assertEquals(claim, Json.read(Json.write(claim), Claim.class), "and it is written back in today's form");
     }
 
     private static StoredDocument doc(String id, String version, String sequencer) {
