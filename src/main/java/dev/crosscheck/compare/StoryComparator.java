@@ -242,10 +242,13 @@ public final class StoryComparator {
         if (group.apart() != null) {
             subject = subject + " (" + group.apart().wireName() + ")";
         }
+        String scope = ClaimKey.scopeOf(group.key()) == null ? null : mostCommonScope(members);
+        if (scope != null) {
+            explanation = "For " + scope + ": " + explanation; // "For Syria: Harbor Wire says 5,800; ..."
+        }
         Report.Finding finding = new Report.Finding(verdict.wireName(), kind.wireName(), subject,
                 group.apart() == null ? group.key() : group.key() + APART_MARK + group.apart().wireName(), attribute,
-                ClaimKey.scopeOf(group.key()) == null ? null : mostCommonScope(members), values, confidence,
-                explanation);
+                scope, values, confidence, explanation);
         return new Ranked(verdict, byWitness.size(), family, finding);
     }
 

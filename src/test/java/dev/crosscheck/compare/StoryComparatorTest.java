@@ -80,6 +80,19 @@ class StoryComparatorTest {
     }
 
     @Test
+    void aScopedFindingsExplanationNamesItsScope() {
+        Claim a = claim("a", ClaimKind.COUNT, "count:-:-:person:deaths|syria", "5800");
+        Claim b = claim("b", ClaimKind.COUNT, "count:-:-:person:deaths|syria", "3500");
+        List<Claim> scoped = java.util.stream.Stream.of(a, b).map(c -> new Claim(c.kind(), c.key(), "Deaths",
+                "deaths", c.value(), c.display(), false, false, 0.8, c.evidence(), "Syria", null, null, null,
+                false)).toList();
+        Report.Finding f = comparator.compare("s", undescribed("a", "b"), scoped).findings().get(0);
+        assertEquals("contradiction", f.verdict());
+        assertEquals("Syria", f.scope());
+        assertEquals("For Syria: b says 3,500; a says 5,800.", f.explanation());
+    }
+
+    @Test
     void aDisputeNamesEachAuthorityOnceInItsFullestWordingWithItsValuesInTimeOrder() {
         List<SourceInfo> sources = undescribed("a", "b", "c");
         Report r = comparator.compare("s", sources, List.of(
