@@ -86,13 +86,24 @@ public record Report(
      * @param attributedTo the authorities the sources cite for this value, empty when the outlets state it themselves
      * @param asOf         for running figures, the time the value refers to (else the earliest publication date of
      *                     its sources); null otherwise
+     * @param evidence      the sentences shown: at most a few, one of each source first
+     * @param evidenceTotal how many sentences give the value, shown or not (the claims route lists them all)
      */
-    @JsonPropertyOrder({"value", "display", "approximate", "attributedTo", "asOf", "sources", "evidence"})
+    @JsonPropertyOrder({"value", "display", "approximate", "attributedTo", "asOf", "sources", "evidence",
+            "evidenceTotal"})
     public record Value(String value, String display, boolean approximate, List<String> attributedTo, String asOf,
-                        List<String> sources, List<EvidenceRef> evidence) {
+                        List<String> sources, List<EvidenceRef> evidence, int evidenceTotal) {
 
         public Value {
             attributedTo = attributedTo == null ? List.of() : List.copyOf(attributedTo);
+            evidenceTotal = Math.max(evidenceTotal, evidence == null ? 0 : evidence.size());
+        }
+
+        /** A value whose every sentence is shown. */
+        public Value(String value, String display, boolean approximate, List<String> attributedTo, String asOf,
+                     List<String> sources, List<EvidenceRef> evidence) {
+            this(value, display, approximate, attributedTo, asOf, sources, evidence, evidence == null ? 0
+                    : evidence.size());
         }
 
         /** A value no authority is cited for, that is no running figure. */

@@ -122,6 +122,11 @@ public final class ReportMarkdown {
                     md.append("  > ").append(escape(e.quote())).append(" — ").append(escape(names.name(e.source())))
                             .append("\n");
                 }
+                int more = v.evidenceTotal() - v.evidence().size();
+                if (more > 0) {
+                    md.append("  > (").append(more).append(more == 1 ? " more sentence" : " more sentences")
+                            .append(" give this value; the story's claims list them all)\n");
+                }
             }
         }
     }

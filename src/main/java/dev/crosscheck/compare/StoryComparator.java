@@ -549,7 +549,13 @@ public final class StoryComparator {
             TreeSet<String> sources = new TreeSet<>();
             TreeSet<String> authorities = new TreeSet<>();
             String asOf = null;
-            List<Report.EvidenceRef> evidence = new ArrayList<>(sorted.size());
+            List<Claim> shown = strongest(sorted);
+            List<Report.EvidenceRef> evidence = new ArrayList<>(shown.size());
+            for (Claim c : shown) {
+                evidence.add(new Report.EvidenceRef(c.source(), Objects.requireNonNullElse(c.evidence().quote(), ""),
+                        offset(c.evidence().start()), offset(c.evidence().end()),
+                        offset(c.evidence().sentenceStart()), c.attribution()));
+            }
             for (Claim c : sorted) {
                 sources.add(c.source());
                 if (c.attribution() != null) {
@@ -561,13 +567,10 @@ public final class StoryComparator {
                         asOf = t;
                     }
                 }
-                evidence.add(new Report.EvidenceRef(c.source(), Objects.requireNonNullElse(c.evidence().quote(), ""),
-                        offset(c.evidence().start()), offset(c.evidence().end()),
-                        offset(c.evidence().sentenceStart()), c.attribution()));
             }
             entries.add(new Entry(new Report.Value(e.getKey(), display, approximate,
                     Judgement.distinctAuthorities(authorities), asOf,
-                    List.copyOf(sources), List.copyOf(evidence)), sources.size()));
+                    List.copyOf(sources), List.copyOf(evidence), sorted.size()), sources.size()));
         }
         entries.sort(Comparator.comparingInt(Entry::sources).reversed()
                 .thenComparing(en -> en.value().value()));
@@ -588,6 +591,41 @@ public final class StoryComparator {
                 .thenComparingDouble(v -> ClaimValues.parse(kind, v.value(), v.approximate())
                         instanceof ClaimValue.Numeric n ? Explanations.level(n) : 0));
         return List.copyOf(ordered);
+    }
+
+    /** Sentences shown per value at most; the value counts them all ({@code evidenceTotal}). */
+    static final int MAX_EVIDENCE = 5;
+
+    /**
+     * The sentences a value shows, of those ordered by source: the first of each source, then the second of each, and
+     * so on, at most {@value #MAX_EVIDENCE}, kept in source order. A value a thousand outlets repeat stays a few
+     * sentences long.
+     */
+    private static List<Claim> strongest(List<Claim> bySource) {
+        if (bySource.size() <= MAX_EVIDENCE) {
+            return bySource;
+        }
+        int[] rank = new int[bySource.size()]; // the sentence's place among its source's
+        for (int i = 1; i < bySource.size(); i++) {
+            rank[i] = bySource.get(i).source().equals(bySource.get(i - 1).source()) ? rank[i - 1] + 1 : 0;
+        }
+        boolean[] taken = new boolean[bySource.size()];
+        int count = 0;
+        for (int r = 0; count < MAX_EVIDENCE; r++) {
+            for (int i = 0; i < bySource.size() && count < MAX_EVIDENCE; i++) {
+                if (rank[i] == r) {
+                    taken[i] = true;
+                    count++;
+                }
+            }
+        }
+        List<Claim> out = new ArrayList<>(MAX_EVIDENCE);
+        for (int i = 0; i < bySource.size(); i++) {
+            if (taken[i]) {
+                out.add(bySource.get(i));
+            }
+        }
+        return out;
     }
 
     /** Distinct date values beyond this many are listed without nesting, to keep the work bounded. */

@@ -475,6 +475,11 @@ public final class ReportPage {
                 h.close("li");
             }
             h.close("ul");
+            int more = v.evidenceTotal() - v.evidence().size();
+            if (more > 0) {
+                h.element("p", more + (more == 1 ? " more sentence gives" : " more sentences give")
+                        + " this value (the story's claims list them all).", "class", "more");
+            }
         }
 
         /** The sentence, with the claim's own words (offsets relative to the sentence's start) in a mark. */

@@ -80,6 +80,33 @@ class StoryComparatorTest {
     }
 
     @Test
+    void aValueShowsAFewSentencesOneOfEachSourceFirstAndCountsThemAll() {
+        List<Claim> many = new java.util.ArrayList<>();
+        for (String s : List.of("a", "b", "c", "d", "e", "f", "g", "h")) {
+            many.add(claim(s, ClaimKind.COUNT, "plan:points", "12"));
+        }
+        Report.Value v = comparator.compare("s", undescribed("a", "b", "c", "d", "e", "f", "g", "h"), many)
+                .findings().get(0).values().get(0);
+        assertEquals(8, v.sources().size());
+        assertEquals(8, v.evidenceTotal());
+        assertEquals(List.of("a", "b", "c", "d", "e"), v.evidence().stream().map(Report.EvidenceRef::source).toList());
+
+        List<Claim> repeated = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            for (String s : List.of("a", "b")) {
+                Claim c = claim(s, ClaimKind.COUNT, "plan:points", "12");
+                repeated.add(c.withEvidence(new Evidence(s, c.evidence().quote(), 116 + 100 * i, 118 + 100 * i,
+                        100 * i + 100)));
+            }
+        }
+        Report.Value twice = comparator.compare("s", undescribed("a", "b"), repeated).findings().get(0).values()
+                .get(0);
+        assertEquals(8, twice.evidenceTotal());
+        assertEquals(List.of("a", "a", "a", "b", "b"), twice.evidence().stream().map(Report.EvidenceRef::source)
+                .toList(), "the first of each source, then the second of each, in source order");
+    }
+
+    @Test
     void aScopedFindingsExplanationNamesItsScope() {
         Claim a = claim("a", ClaimKind.COUNT, "count:-:-:person:deaths|syria", "5800");
         Claim b = claim("b", ClaimKind.COUNT, "count:-:-:person:deaths|syria", "3500");
