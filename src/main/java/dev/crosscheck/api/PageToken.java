@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * The {@code next} token of the story list: the name of the last story of the previous page, base64url-encoded
- * without padding. Clients treat it as opaque; the API reads it back and refuses anything that does not decode to a
- * valid story name, with a 400 naming {@code next}.
+ * The {@code next} token of a list: the name of the last story (or the id of the last document) of the previous page,
+ * base64url-encoded without padding. Clients treat it as opaque; the API reads it back and refuses anything that does
+ * not decode to a valid story name (or to a document id of the story asked for), with a 400 naming {@code next}.
  */
 final class PageToken {
 
@@ -24,6 +24,27 @@ final class PageToken {
 
     /** The story name a token carries. */
     static String decode(String token) {
+        String story = text(token);
+        try {
+            return StoryApi.checkStoryName(story, PARAMETER);
+        } catch (ApiException e) {
+            throw invalid();
+        }
+    }
+
+    /** The id of a document of {@code story} a token carries: an object key under the story's folder. */
+    static String decodeDocument(String token, String story) {
+        String id = text(token);
+        if (!id.startsWith(story + "/") || id.length() > MAX_DOCUMENT_ID || id.chars().anyMatch(c -> c < 0x20)) {
+            throw invalid();
+        }
+        return id;
+    }
+
+    /** The longest document id a token may carry: an S3 key is at most 1,024 bytes. */
+    private static final int MAX_DOCUMENT_ID = 1024;
+
+    private static String text(String token) {
         if (token.isEmpty()) {
             throw invalid();
         }
@@ -42,11 +63,7 @@ final class PageToken {
         } catch (CharacterCodingException e) {
             throw invalid();
         }
-        try {
-            return StoryApi.checkStoryName(story, PARAMETER);
-        } catch (ApiException e) {
-            throw invalid();
-        }
+        return story;
     }
 
     private static ApiException invalid() {

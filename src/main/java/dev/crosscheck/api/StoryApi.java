@@ -9,6 +9,8 @@ import dev.crosscheck.compare.SourceInfo;
 import dev.crosscheck.compare.StoryComparator;
 import dev.crosscheck.compare.Timeline;
 import dev.crosscheck.compare.Verdict;
+import dev.crosscheck.store.ClaimPage;
+import dev.crosscheck.store.DocumentPage;
 import dev.crosscheck.store.DocumentStatus;
 import dev.crosscheck.store.StoredDocument;
 import dev.crosscheck.store.StoryData;
@@ -70,8 +72,8 @@ public final class StoryApi {
         Map<String, Set<String>> routes = new LinkedHashMap<>();
         routes.put("GET /stories", new TreeSet<>(List.of("limit", "next")));
         routes.put("GET /stories/{story}/report", new TreeSet<>(List.of("kind", "verdict", "format")));
-        routes.put("GET /stories/{story}/claims", new TreeSet<>());
-        routes.put("GET /stories/{story}/sources", new TreeSet<>());
+        routes.put("GET /stories/{story}/claims", new TreeSet<>(List.of("limit", "next")));
+        routes.put("GET /stories/{story}/sources", new TreeSet<>(List.of("limit", "next")));
         routes.put("GET /stories/{story}/timeline", new TreeSet<>());
         routes.put("GET /stories/{story}", new TreeSet<>());
         routes.put("GET /stories/{story}/report.html", new TreeSet<>(List.of("kind", "verdict")));
@@ -112,9 +114,9 @@ public final class StoryApi {
                     case "report" -> report(story, query);
                     case "report.html" -> page(story, query, request.path().endsWith("/") ? "../report.html"
                             : "./report.html");
-                    case "claims" -> claims(story);
+                    case "claims" -> claims(story, query);
                     case "timeline" -> timeline(story);
-                    default -> sources(story);
+                    default -> sources(story, query);
                 };
             }
             Matcher page = STORY_PAGE.matcher(path);
@@ -160,17 +162,21 @@ public final class StoryApi {
         return query;
     }
 
-    private ApiResponse stories(Map<String, String> query) {
-        int limit = DEFAULT_LIMIT;
+    /** The {@code limit} parameter: a whole number from 1 to {@code max}, else {@code fallback} when absent. */
+    private static int limit(Map<String, String> query, int fallback, int max) {
         String limitText = query.get("limit");
-        if (limitText != null) {
-            if (!LIMIT.matcher(limitText).matches() || Integer.parseInt(limitText) < 1
-                    || Integer.parseInt(limitText) > StoryRepository.MAX_PAGE) {
-                throw ApiException.badParameter("limit",
-                        "'limit' must be a whole number from 1 to " + StoryRepository.MAX_PAGE + ".");
-            }
-            limit = Integer.parseInt(limitText);
+        if (limitText == null) {
+            return fallback;
         }
+        if (!LIMIT.matcher(limitText).matches() || Integer.parseInt(limitText) < 1
+                || Integer.parseInt(limitText) > max) {
+            throw ApiException.badParameter("limit", "'limit' must be a whole number from 1 to " + max + ".");
+        }
+        return Integer.parseInt(limitText);
+    }
+
+    private ApiResponse stories(Map<String, String> query) {
+        int limit = limit(query, DEFAULT_LIMIT, StoryRepository.MAX_PAGE);
         String after = query.get("next") == null ? null : PageToken.decode(query.get("next"));
         StoryPage page = repository.listStories(limit, after);
         Map<String, Object> body = new LinkedHashMap<>();
@@ -283,11 +289,21 @@ public final class StoryApi {
         return comparator.compare(data.story(), sources, data.claims());
     }
 
-    private ApiResponse claims(String story) {
-        StoryData data = load(story);
+    /** Claims per page unless the request says: whole documents are added until the page holds this many. */
+    static final int DEFAULT_CLAIMS = 500;
+    /** The most claims a request may ask for: a page stays well under a megabyte of claims of ordinary articles. */
+    static final int MAX_CLAIMS = 2_000;
+
+    private ApiResponse claims(String story, Map<String, String> query) {
+        int limit = limit(query, DEFAULT_CLAIMS, MAX_CLAIMS);
+        String after = query.get("next") == null ? null : PageToken.decodeDocument(query.get("next"), story);
+        ClaimPage page = repository.listClaims(story, limit, after).orElseThrow(() -> unknownStory(story));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("story", story);
-        body.put("claims", data.claims());
+        body.put("claims", page.claims());
+        if (page.last() != null) {
+            body.put("next", PageToken.encode(page.last()));
+        }
         return json(200, body);
     }
 
@@ -299,10 +315,12 @@ public final class StoryApi {
         return json(200, body);
     }
 
-    private ApiResponse sources(String story) {
-        StoryData data = load(story);
+    private ApiResponse sources(String story, Map<String, String> query) {
+        int limit = limit(query, StoryRepository.MAX_PAGE, StoryRepository.MAX_PAGE);
+        String after = query.get("next") == null ? null : PageToken.decodeDocument(query.get("next"), story);
+        DocumentPage page = repository.listDocuments(story, limit, after).orElseThrow(() -> unknownStory(story));
         List<Map<String, Object>> sources = new ArrayList<>();
-        for (StoredDocument d : data.documents()) {
+        for (StoredDocument d : page.documents()) {
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("id", d.id());
             s.put("status", d.status().wireName());
@@ -323,12 +341,18 @@ public final class StoryApi {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("story", story);
         body.put("sources", sources);
+        if (page.last() != null) {
+            body.put("next", PageToken.encode(page.last()));
+        }
         return json(200, body);
     }
 
     private StoryData load(String story) {
-        return repository.loadStory(story)
-                .orElseThrow(() -> ApiException.notFound("No story named '" + story + "'. GET /stories lists them."));
+        return repository.loadStory(story).orElseThrow(() -> unknownStory(story));
+    }
+
+    private static ApiException unknownStory(String story) {
+        return ApiException.notFound("No story named '" + story + "'. GET /stories lists them.");
     }
 
     private static String storyName(String encoded, String parameter) {

@@ -261,6 +261,84 @@ public final class ClaimStore implements StoryRepository {
     }
 
     /**
+     * A page of the story's documents: Queries of its {@code doc#} items from the one after {@code after}, with
+     * {@code Limit}, one document more than the page holds to learn whether more follow; removed documents are
+     * skipped. Empty when the story has no document item at all.
+     */
+    @Override
+    public Optional<DocumentPage> listDocuments(String story, int limit, String after) {
+        String partition = storyPartition(story);
+        List<StoredDocument> page = new ArrayList<>(limit + 1);
+        boolean anyItem = false;
+        Map<String, AttributeValue> start = after == null ? null
+                : Map.of(PK, s(partition), SK, s("doc#" + after));
+        do {
+            QueryRequest.Builder request = QueryRequest.builder().tableName(table)
+                    .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                    .expressionAttributeValues(Map.of(":pk", s(partition), ":prefix", s("doc#")))
+                    .consistentRead(true)
+                    .limit(limit + 1 - page.size());
+            if (start != null) {
+                request.exclusiveStartKey(start);
+            }
+            QueryResponse response = dynamo.query(request.build());
+            for (Map<String, AttributeValue> item : response.items()) {
+                anyItem = true;
+                StoredDocument d = toDocument(story, item);
+                if (d.status() != DocumentStatus.REMOVED) {
+                    page.add(d);
+                }
+            }
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (start != null && page.size() <= limit);
+        if (!anyItem && after == null) {
+            return Optional.empty();
+        }
+        boolean more = page.size() > limit;
+        List<StoredDocument> shown = page.subList(0, Math.min(limit, page.size()));
+        return Optional.of(new DocumentPage(shown, more ? shown.get(shown.size() - 1).id() : null));
+    }
+
+    /**
+     * A page of the story's claims: its documents a page at a time, each ingested one's current claims read with it
+     * ({@link #loadDocument}: a document item and the Query of its claim items), whole documents until {@code limit}
+     * claims are reached.
+     */
+    @Override
+    public Optional<ClaimPage> listClaims(String story, int limit, String after) {
+        String partition = storyPartition(story);
+        List<Claim> claims = new ArrayList<>();
+        String cursor = after;
+        boolean first = true;
+        while (true) {
+            Optional<DocumentPage> documents = listDocuments(story, Math.min(MAX_PAGE, limit), cursor);
+            if (documents.isEmpty()) {
+                return first ? Optional.empty() : Optional.of(new ClaimPage(claims, null));
+            }
+            first = false;
+            List<StoredDocument> page = documents.get().documents();
+            for (int i = 0; i < page.size(); i++) {
+                StoredDocument d = page.get(i);
+                if (d.status() == DocumentStatus.INGESTED && d.claims() > 0) {
+                    Map.Entry<StoredDocument, List<Claim>> read = loadDocument(partition, story, d.id());
+                    if (read.getKey() != null && read.getKey().status() != DocumentStatus.REMOVED) {
+                        claims.addAll(read.getValue());
+                    }
+                }
+                boolean moreHere = i + 1 < page.size() || documents.get().last() != null;
+                if (claims.size() >= limit && moreHere) {
+                    return Optional.of(new ClaimPage(claims, d.id()));
+                }
+            }
+            if (documents.get().last() == null) {
+                return Optional.of(new ClaimPage(claims, null));
+            }
+            cursor = documents.get().last();
+        }
+    }
+
+    /**
      * A retry of the event applied last (its sequencer is the document's) loses the switch to its own earlier attempt,
      * which may have died after the switch and before its sweep and the story's registration: those are done again
      * (both are idempotent), so no orphaned version outlives a retry and no story goes missing from the list.

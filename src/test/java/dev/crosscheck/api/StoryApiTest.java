@@ -112,6 +112,34 @@ class StoryApiTest {
     }
 
     @Test
+    void claimsAndSourcesComeInPagesLinkedByNext() throws Exception {
+        ApiResponse first = api.handle(new ApiRequest("GET", "/stories/visit/sources", Map.of("limit", "2"), Map.of()));
+        assertEquals(200, first.status(), first.body());
+        JsonNode page = Json.MAPPER.readTree(first.body());
+        assertEquals(2, page.get("sources").size());
+        String next = page.get("next").asText();
+        JsonNode last = Json.MAPPER.readTree(api.handle(new ApiRequest("GET",
+                "/stories/visit/sources", Map.of("limit", "2", "next", next), Map.of())).body());
+        assertEquals(1, last.get("sources").size());
+        assertFalse(last.has("next"), "the last page has no next");
+
+        JsonNode claims = Json.MAPPER.readTree(api.handle(new ApiRequest("GET",
+                "/stories/visit/claims", Map.of("limit", "1"), Map.of())).body());
+        assertTrue(claims.get("claims").size() >= 1);
+        assertTrue(claims.get("claims").findValues("source").stream().map(n -> n.asText()).distinct().count() == 1,
+                "one whole document per page at limit 1");
+        assertTrue(claims.has("next"));
+
+        ApiResponse foreign = api.handle(new ApiRequest("GET", "/stories/visit/claims",
+                Map.of("next", java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                        "quake/a.txt".getBytes(java.nio.charset.StandardCharsets.UTF_8))), Map.of()));
+        assertEquals(400, foreign.status(), "a token of another story's document is refused");
+        assertTrue(foreign.body().contains("\"parameter\":\"next\""), foreign.body());
+        assertEquals(400, api.handle(new ApiRequest("GET", "/stories/visit/sources", Map.of("limit", "101"),
+                Map.of())).status());
+    }
+
+    @Test
     void pagesThroughTheStoriesWithTheNextToken() throws Exception {
         List<String> seen = new ArrayList<>();
         Map<String, String> query = new HashMap<>(Map.of("limit", "2"));

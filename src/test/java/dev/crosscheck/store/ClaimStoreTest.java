@@ -42,6 +42,30 @@ class ClaimStoreTest {
     }
 
     @Test
+    void documentsAndClaimsComeInPagesOfWholeDocumentsWithoutReadingTheRestOfTheStory() {
+        for (String name : List.of("a", "b", "c", "d", "e")) {
+            store.saveDocument(doc("s/" + name + ".txt", "v1", "01"), claims("s/" + name + ".txt", "12", 3));
+        }
+        store.removeDocument("s", "s/c.txt", "02", "2023-03-22T00:00:00Z");
+
+        DocumentPage first = store.listDocuments("s", 2, null).orElseThrow();
+        assertEquals(List.of("s/a.txt", "s/b.txt"), first.documents().stream().map(StoredDocument::id).toList());
+        assertEquals("s/b.txt", first.last());
+        DocumentPage second = store.listDocuments("s", 2, first.last()).orElseThrow();
+        assertEquals(List.of("s/d.txt", "s/e.txt"), second.documents().stream().map(StoredDocument::id).toList(),
+                "a removed document is no page's");
+        assertEquals(null, second.last(), "the last page says so");
+        assertTrue(store.listDocuments("nowhere", 2, null).isEmpty());
+
+        ClaimPage claims = store.listClaims("s", 4, null).orElseThrow();
+        assertEquals(6, claims.claims().size(), "whole documents until the page holds at least four claims");
+        assertEquals("s/b.txt", claims.last());
+        ClaimPage rest = store.listClaims("s", 4, claims.last()).orElseThrow();
+        assertEquals(List.of("s/d.txt", "s/e.txt"), rest.claims().stream().map(Claim::source).distinct().toList());
+        assertEquals(null, rest.last());
+    }
+
+    @Test
     void aNewerVersionReplacesTheOldClaimsEntirely() {
         store.saveDocument(doc("s/a.txt", "v1", "01"), claims("s/a.txt", "12", 30));
         store.saveDocument(doc("s/a.txt", "v2", "02"), claims("s/a.txt", "10", 2));
