@@ -218,8 +218,8 @@ final class FigureFrames {
             return quantity(c, num, from, op, approx, currency, unit, magnitudeBefore, runningCue, previous);
         }
         // "7.0" is written as a magnitude is, not as a count
-        boolean pointed = num.high() == null && num.value().scale() > 0 && !num.words()
-                && t.get(num.valueStart()).text().matches("\\d+\\.0");
+        boolean pointed = num.high() == null && num.value().scale() == 1 && !num.words()
+                && t.get(num.valueStart()).text().endsWith(".0");
         if (!num.integral() || pointed) {
             // "a magnitude of 6.8", "the quake measured 6.8 on the Richter scale"
             Measure before = measureBefore(c, num.start(), e);

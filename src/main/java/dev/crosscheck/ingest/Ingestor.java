@@ -9,6 +9,7 @@ import dev.crosscheck.store.ClaimStore;
 import dev.crosscheck.store.DocumentStatus;
 import dev.crosscheck.store.Sequencers;
 import dev.crosscheck.store.StoredDocument;
+import dev.crosscheck.store.StoryLimits;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -36,12 +37,18 @@ public final class Ingestor {
     private final ClaimStore store;
     private final ArticleAnalyzer analyzer;
     private final Clock clock;
+    private final StoryLimits limits;
 
     public Ingestor(S3Client s3, ClaimStore store, ArticleAnalyzer analyzer, Clock clock) {
+        this(s3, store, analyzer, clock, StoryLimits.DEFAULTS);
+    }
+
+    public Ingestor(S3Client s3, ClaimStore store, ArticleAnalyzer analyzer, Clock clock, StoryLimits limits) {
         this.s3 = s3;
         this.store = store;
         this.analyzer = analyzer;
         this.clock = clock;
+        this.limits = limits;
     }
 
     public Outcome apply(ObjectEvent event) {
@@ -53,6 +60,7 @@ public final class Ingestor {
         }
         AnalyzedArticle article = null;
         DocumentMetadata metadata = null;
+        long size = 0;
         for (int attempt = 1; article == null; attempt++) {
             HeadObjectResponse head;
             try {
@@ -64,7 +72,13 @@ public final class Ingestor {
             Map<String, String> meta = head.metadata();
             metadata = new DocumentMetadata(meta.get("published"), meta.get("publisher"), meta.get("title"),
                     meta.get("url"), head.lastModified() != null ? head.lastModified() : Instant.now(clock));
+            size = head.contentLength() == null ? 0 : head.contentLength();
             article = head.contentLength() == null ? null : analyzer.rejectBySize(event.key(), head.contentLength());
+            if (article == null) {
+                // past its story's limits a document is recorded as rejected, with the reason, without being read
+                String overLimit = limits.rejection(store.usage(story, event.key()), size);
+                article = overLimit == null ? null : AnalyzedArticle.rejected(event.key(), overLimit);
+            }
             if (article != null) {
                 break;
             }
@@ -83,7 +97,7 @@ public final class Ingestor {
             }
             article = analyzer.analyze(event.key(), bytes.asByteArrayUnsafe(), metadata);
         }
-        StoredDocument stored = toStored(story, event, metadata, article, now);
+        StoredDocument stored = toStored(story, event, metadata, article, now, size);
         if (store.saveDocument(stored, article.claims()) == ClaimStore.WriteOutcome.STALE) {
             return Outcome.STALE;
         }
@@ -91,7 +105,7 @@ public final class Ingestor {
     }
 
     private static StoredDocument toStored(String story, ObjectEvent event, DocumentMetadata metadata,
-                                           AnalyzedArticle article, String now) {
+                                           AnalyzedArticle article, String now, long size) {
         String version = UUID.randomUUID().toString();
         String sequencer = Sequencers.normalize(event.sequencer());
         Document d = article.document();
@@ -105,6 +119,7 @@ public final class Ingestor {
                 d.publisherFrom(), d.published() != null ? d.published().toString() : null, d.publishedFrom(),
                 d.url(), version, sequencer, article.claims().size(), now, article.coverage(),
                 article.print() == null ? null : article.print().encode(),
-                article.eventPlaces().isEmpty() ? null : String.join(",", new java.util.TreeSet<>(article.eventPlaces())));
+                article.eventPlaces().isEmpty() ? null : String.join(",", new java.util.TreeSet<>(article.eventPlaces())),
+                size);
     }
 }

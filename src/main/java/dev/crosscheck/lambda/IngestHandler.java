@@ -8,6 +8,7 @@ import dev.crosscheck.analysis.ArticleAnalyzer;
 import dev.crosscheck.ingest.Ingestor;
 import dev.crosscheck.ingest.ObjectEvent;
 import dev.crosscheck.store.ClaimStore;
+import dev.crosscheck.store.StoryLimits;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -42,7 +43,7 @@ public final class IngestHandler implements RequestHandler<S3Event, String> {
     private static Ingestor fromEnvironment() {
         AwsClients clients = new AwsClients(System.getenv());
         return new Ingestor(clients.s3(), new ClaimStore(clients.dynamoDb(), clients.tableName()),
-                new ArticleAnalyzer(), Clock.systemUTC());
+                new ArticleAnalyzer(), Clock.systemUTC(), StoryLimits.fromEnvironment(System.getenv()));
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.crosscheck.ingest.Ingestor;
 import dev.crosscheck.lambda.CompareHandler;
 import dev.crosscheck.lambda.IngestHandler;
 import dev.crosscheck.store.ClaimStore;
+import dev.crosscheck.store.StoryLimits;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -116,7 +117,8 @@ public final class LocalStack implements AutoCloseable {
                 .build();
         S3Client ingestS3 = links.s3() == null ? s3 : links.s3().apply(URI.create("http://127.0.0.1:" + s3Port));
         ClaimStore ingestStore = new ClaimStore(links.dynamo().apply(dynamo), config.table());
-        Ingestor ingestor = new Ingestor(ingestS3, ingestStore, new ArticleAnalyzer(), Clock.systemUTC());
+        Ingestor ingestor = new Ingestor(ingestS3, ingestStore, new ArticleAnalyzer(), Clock.systemUTC(),
+                StoryLimits.fromEnvironment(System.getenv()));
         this.dispatcher = new EventDispatcher(REGION, new IngestHandler(ingestor),
                 failureDestination(), dataDir.resolve("pending-events"), config.log(), Clock.systemUTC());
         this.s3Proxy = S3Proxy.builder()

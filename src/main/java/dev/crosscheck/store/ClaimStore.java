@@ -201,25 +201,53 @@ public final class ClaimStore implements StoryRepository {
         return new StoryPage(stories, more ? stories.get(stories.size() - 1).story() : null);
     }
 
-    /** A story's counts from its document items alone, reading only their status and claim count. */
+    /** A story's counts from its document items alone, reading only their status, claim count and reason. */
     private StorySummary summary(String story) {
         int documents = 0;
         int claims = 0;
+        boolean overLimit = false;
+        for (Map<String, AttributeValue> doc : documentFields(story, "#status, claims, reason")) {
+            DocumentStatus status = DocumentStatus.valueOf(doc.get("status").s());
+            if (status != DocumentStatus.REMOVED) {
+                documents++;
+                claims += doc.containsKey("claims") ? Integer.parseInt(doc.get("claims").n()) : 0;
+                overLimit |= status == DocumentStatus.REJECTED && doc.containsKey("reason")
+                        && doc.get("reason").s().startsWith(StoryLimits.REASON_PREFIX);
+            }
+        }
+        return new StorySummary(story, documents, claims, overLimit);
+    }
+
+    /**
+     * What the story's ingested documents take, document {@code except} left out (one Query of its document items,
+     * reading their id, status and size): what a story's limits are checked against.
+     */
+    public StoryUsage usage(String story, String except) {
+        int documents = 0;
+        long bytes = 0;
+        for (Map<String, AttributeValue> doc : documentFields(story, "id, #status, bytes")) {
+            if (DocumentStatus.valueOf(doc.get("status").s()) == DocumentStatus.INGESTED
+                    && !doc.get("id").s().equals(except)) {
+                documents++;
+                bytes += doc.containsKey("bytes") ? Long.parseLong(doc.get("bytes").n()) : 0;
+            }
+        }
+        return new StoryUsage(documents, bytes);
+    }
+
+    /** The given attributes of every document item of a story ({@code #status} stands for status). */
+    private List<Map<String, AttributeValue>> documentFields(String story, String projection) {
         QueryRequest request = QueryRequest.builder().tableName(table)
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
                 .expressionAttributeValues(Map.of(":pk", s(storyPartition(story)), ":prefix", s("doc#")))
-                .projectionExpression("#status, claims")
+                .projectionExpression(projection)
                 .expressionAttributeNames(Map.of("#status", "status"))
                 .consistentRead(true).build();
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (QueryResponse page : dynamo.queryPaginator(request)) {
-            for (Map<String, AttributeValue> doc : page.items()) {
-                if (DocumentStatus.valueOf(doc.get("status").s()) != DocumentStatus.REMOVED) {
-                    documents++;
-                    claims += doc.containsKey("claims") ? Integer.parseInt(doc.get("claims").n()) : 0;
-                }
-            }
+            items.addAll(page.items());
         }
-        return new StorySummary(story, documents, claims);
+        return items;
     }
 
     @Override
@@ -542,6 +570,9 @@ public final class ClaimStore implements StoryRepository {
         item.put("version", s(d.version()));
         item.put("sequencer", s(d.sequencer()));
         item.put("claims", AttributeValue.fromN(Integer.toString(claimCount)));
+        if (d.bytes() > 0) {
+            item.put("bytes", AttributeValue.fromN(Long.toString(d.bytes())));
+        }
         putIfPresent(item, "reason", d.reason());
         putIfPresent(item, "title", d.title());
         putIfPresent(item, "publisher", d.publisher());
@@ -565,7 +596,7 @@ public final class ClaimStore implements StoryRepository {
                 str(item, "sequencer"), item.containsKey("claims") ? Integer.parseInt(item.get("claims").n()) : 0,
                 str(item, "updatedAt"), item.containsKey("coverage")
                         ? Json.read(item.get("coverage").s(), Coverage.class) : Coverage.NONE, str(item, "print"),
-                str(item, "places"));
+                str(item, "places"), item.containsKey("bytes") ? Long.parseLong(item.get("bytes").n()) : 0);
     }
 
     private static Map<String, AttributeValue> claimItem(String partition, StoredDocument document, int index,

@@ -14,6 +14,7 @@ import dev.crosscheck.claim.Coverage;
  *                  republished copy; null when unknown
  * @param places    the places where the document's main event happened, comma-separated scope ids ("lahaina"): a
  *                  figure scoped to one of them is the whole event's; null when none
+ * @param bytes     the size of the object read, counted against its story's limit (0 when unknown)
  */
 public record StoredDocument(
         String story,
@@ -32,10 +33,20 @@ public record StoredDocument(
         String updatedAt,
         Coverage coverage,
         String print,
-        String places) {
+        String places,
+        long bytes) {
 
     public StoredDocument {
         coverage = coverage == null ? Coverage.NONE : coverage;
+    }
+
+    /** A document of unknown size. */
+    public StoredDocument(String story, String id, DocumentStatus status, String reason, String title,
+                          String publisher, String publisherFrom, String published, String publishedFrom, String url,
+                          String version, String sequencer, int claims, String updatedAt, Coverage coverage,
+                          String print, String places) {
+        this(story, id, status, reason, title, publisher, publisherFrom, published, publishedFrom, url, version,
+                sequencer, claims, updatedAt, coverage, print, places, 0);
     }
 
     /** A document with nothing known of its coverage (rejected, removed, or stored by an earlier release). */
