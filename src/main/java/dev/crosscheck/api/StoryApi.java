@@ -110,14 +110,15 @@ public final class StoryApi {
                 requireGet(request);
                 String story = storyName(m.group(1), "story");
                 Map<String, String> query = checkParameters("GET /stories/{story}/" + m.group(2), request.query());
-                return switch (m.group(2)) {
-                    case "report" -> report(story, query);
+                String route = m.group(2);
+                return conditional(story, request, route, version -> switch (route) {
+                    case "report" -> report(story, query, version);
                     case "report.html" -> page(story, query, request.path().endsWith("/") ? "../report.html"
-                            : "./report.html");
+                            : "./report.html", version);
                     case "claims" -> claims(story, query);
                     case "timeline" -> timeline(story);
                     default -> sources(story, query);
-                };
+                });
             }
             Matcher page = STORY_PAGE.matcher(path);
             if (page.matches()) {
@@ -134,7 +135,8 @@ public final class StoryApi {
                 }
                 // "./" keeps a story name such as "a:b" from reading as a URL scheme.
                 String action = request.path().endsWith("/") ? "./report.html" : "./" + page.group(1) + "/report.html";
-                return page(story, Map.of(), action);
+                return conditional(story, request, "page:" + action, version -> page(story, Map.of(), action,
+                        version));
             }
             throw ApiException.notFound("No resource at this path. Try GET /stories.");
         } catch (ApiException e) {
@@ -187,14 +189,14 @@ public final class StoryApi {
         return json(200, body);
     }
 
-    private ApiResponse report(String story, Map<String, String> query) {
+    private ApiResponse report(String story, Map<String, String> query, long version) {
         Set<ClaimKind> kinds = parseList(query.get("kind"), "kind", ClaimKind::fromWireName, kindNames());
         Set<Verdict> verdicts = parseList(query.get("verdict"), "verdict", Verdict::fromWireName, verdictNames());
         String format = query.getOrDefault("format", "json");
         if (!format.equals("json") && !format.equals("md")) {
             throw ApiException.badParameter("format", "'format' must be one of [json, md].");
         }
-        Report report = buildReport(load(story));
+        Report report = computed(story, version).report();
         if (kinds != null || verdicts != null) {
             report = ReportFilter.filter(report, kinds, verdicts);
         }
@@ -209,11 +211,12 @@ public final class StoryApi {
      * script can apply other filters without a request. {@code formAction} is the page's own URL relative to the
      * request's, where the filter form sends its query.
      */
-    private ApiResponse page(String story, Map<String, String> query, String formAction) {
+    private ApiResponse page(String story, Map<String, String> query, String formAction, long version) {
         Set<ClaimKind> kinds = parseList(blankToNull(query.get("kind")), "kind", ClaimKind::fromWireName, kindNames());
         Set<Verdict> verdicts = parseList(blankToNull(query.get("verdict")), "verdict", Verdict::fromWireName,
                 verdictNames());
-        StoryData data = load(story);
+        Computed computed = computed(story, version);
+        StoryData data = computed.data();
         List<PageSource> documents = new ArrayList<>();
         for (StoredDocument d : data.documents()) {
             documents.add(new PageSource(d.id(), d.status().wireName(), d.reason(), d.title(), d.publisher(),
@@ -227,7 +230,7 @@ public final class StoryApi {
         if (verdicts != null) {
             verdicts.forEach(v -> verdictNames.add(v.wireName()));
         }
-        String html = ReportPage.render(new ReportPage.Input(buildReport(data), documents, Timeline.of(data.claims()),
+        String html = ReportPage.render(new ReportPage.Input(computed.report(), documents, Timeline.of(data.claims()),
                 kindNames, verdictNames, formAction));
         Map<String, String> headers = new LinkedHashMap<>(ReportPage.headers());
         headers.put("Vary", "Accept");
@@ -275,6 +278,101 @@ public final class StoryApi {
             }
         }
         return false;
+    }
+
+    /**
+     * A story route's response, with the story's version as its validator: an {@code ETag} that names the version and
+     * the representation (route, query, whether HTML was asked for), {@code X-Story-Version}, and {@code 304 Not
+     * Modified} without reading the story when {@code If-None-Match} names the same. A story of unknown version (0)
+     * gets no validator.
+     */
+    private ApiResponse conditional(String story, ApiRequest request, String route,
+                                    java.util.function.LongFunction<ApiResponse> respond) {
+        long version = repository.version(story);
+        if (version <= 0) {
+            return respond.apply(0);
+        }
+        String etag = "\"" + version + "-" + representation(route, request) + "\"";
+        String ifNoneMatch = header(request.headers(), "if-none-match");
+        if (ifNoneMatch != null && java.util.Arrays.stream(ifNoneMatch.split(","))
+                .map(String::strip).map(t -> t.startsWith("W/") ? t.substring(2) : t)
+                .anyMatch(t -> t.equals(etag) || t.equals("*"))) {
+            return new ApiResponse(304, Map.of("ETag", etag, "X-Story-Version", Long.toString(version),
+                    "Cache-Control", "no-cache"), "");
+        }
+        ApiResponse response = respond.apply(version);
+        if (response.status() != 200) {
+            return response;
+        }
+        Map<String, String> headers = new LinkedHashMap<>(response.headers());
+        headers.put("ETag", etag);
+        headers.put("X-Story-Version", Long.toString(version));
+        headers.put("Cache-Control", "no-cache");
+        return new ApiResponse(200, headers, response.body());
+    }
+
+    /** A short digest of what a response represents besides the story's version. */
+    private static String representation(String route, ApiRequest request) {
+        StringBuilder b = new StringBuilder(route).append('\u0000');
+        new TreeMap<>(request.query()).forEach((k, v) -> b.append(k).append('=').append(v).append('\u0000'));
+        b.append(acceptsHtml(request.headers()));
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(b.toString().getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String header(Map<String, String> headers, String name) {
+        for (Map.Entry<String, String> e : headers.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(name)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** A story as read at a version, and its report. */
+    private record Computed(long version, StoryData data, Report report) {
+    }
+
+    /** Stories whose report is kept, the most recently read ones: a report is computed once per version. */
+    static final int MEMO_STORIES = 8;
+    /** A story with more claims than this is not kept: its report is computed again (bounded memory). */
+    static final int MEMO_MAX_CLAIMS = 50_000;
+    private final Map<String, Computed> memo = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Computed> eldest) {
+            return size() > MEMO_STORIES;
+        }
+    };
+
+    /**
+     * The story and its report at {@code version}: kept from an earlier request of the same version, else read and
+     * computed (and kept, when the version is known and the story not too large).
+     */
+    private Computed computed(String story, long version) {
+        if (version > 0) {
+            synchronized (memo) {
+                Computed kept = memo.get(story);
+                if (kept != null && kept.version() == version) {
+                    return kept;
+                }
+            }
+        }
+        StoryData data = load(story);
+        Computed fresh = new Computed(version, data, buildReport(data));
+        if (version > 0 && data.claims().size() <= MEMO_MAX_CLAIMS) {
+            synchronized (memo) {
+                Computed kept = memo.get(story);
+                if (kept == null || kept.version() < version) {
+                    memo.put(story, fresh);
+                }
+            }
+        }
+        return fresh;
     }
 
     /** The report of a story's stored claims. */

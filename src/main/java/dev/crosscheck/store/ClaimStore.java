@@ -35,6 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  *   <li>{@code story#STORY} / {@code doc#ID}: a document, its status, metadata, the S3 sequencer applied last, the
  *       {@code version} of its current claims and that version's {@code coverage} (JSON: figures, claimed, the
  *       unread ones with their sentences, at most {@value dev.crosscheck.claim.Coverage#MAX_UNREAD});</li>
+ *   <li>{@code story#STORY} / {@code meta}: the story's {@code version}, one more with every change applied;</li>
  *   <li>{@code story#STORY} / {@code claim#DOC#VERSION#NNNNN}: the claims of one version of a document, as a list of
  *       claim JSON strings ({@code chunk}), as many per item as fit in {@value #CHUNK_JSON_BYTES} bytes, with the
  *       sequencer of the event that wrote them ({@code DOC} is a fixed-length digest of the document id, so one Query
@@ -61,6 +62,8 @@ public final class ClaimStore implements StoryRepository {
     static final String PK = "pk";
     static final String SK = "sk";
     static final String STORIES_PARTITION = "stories";
+    /** The sort key of a story's meta item, which holds its version. */
+    static final String META = "meta";
     private static final int BATCH_SIZE = 25;
     private static final int MAX_BATCH_ATTEMPTS = 8;
     private static final int MAX_READ_ATTEMPTS = 10;
@@ -147,6 +150,7 @@ public final class ClaimStore implements StoryRepository {
             return WriteOutcome.STALE;
         }
         sweep(partition, document.id(), document.version(), document.sequencer());
+        touch(document.story());
         return WriteOutcome.APPLIED;
     }
 
@@ -161,7 +165,28 @@ public final class ClaimStore implements StoryRepository {
             return WriteOutcome.STALE;
         }
         sweep(storyPartition(story), id, "", tombstone.sequencer());
+        touch(story);
         return WriteOutcome.APPLIED;
+    }
+
+    /**
+     * Counts a change of the story: its {@code meta} item's version grows by one (an atomic ADD). Done after the
+     * document's switch, and again by a retry of an event applied before ({@link #finishIfApplied}), so a version read
+     * before the story never counts a change the story read after it lacks.
+     */
+    private void touch(String story) {
+        dynamo.updateItem(b -> b.tableName(table)
+                .key(Map.of(PK, s(storyPartition(story)), SK, s(META)))
+                .updateExpression("ADD #version :one")
+                .expressionAttributeNames(Map.of("#version", "version"))
+                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
+    }
+
+    @Override
+    public long version(String story) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Map.of(PK, s(storyPartition(story)), SK, s(META)))).item();
+        return item == null || !item.containsKey("version") ? 0 : Long.parseLong(item.get("version").n());
     }
 
     /**
@@ -382,6 +407,7 @@ public final class ClaimStore implements StoryRepository {
         if (DocumentStatus.valueOf(str(item, "status")) != DocumentStatus.REMOVED) {
             registerStory(story);
         }
+        touch(story);
     }
 
     /**

@@ -32,6 +32,15 @@ public interface StoryRepository {
     Optional<StoryData> loadStory(String story);
 
     /**
+     * The story's version: a number that grows with every document ingested, replaced, rejected or removed, read
+     * before the story, so that what is read after it holds at least every change it counts. 0 when unknown (a store
+     * that keeps none, or a story last written before versions were kept): then nothing may be cached by version.
+     */
+    default long version(String story) {
+        return 0;
+    }
+
+    /**
      * Up to {@code limit} of the story's documents in id order, after the document {@code after} (from the first when
      * null); empty when the story has never had a document. This default reads the whole story; a store overrides it
      * with a read of the page alone.

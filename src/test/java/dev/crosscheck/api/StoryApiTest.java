@@ -50,9 +50,18 @@ class StoryApiTest {
             return new StoryPage(page, null);
         }
 
+        final Map<String, Long> versions = new HashMap<>();
+        int loads;
+
         @Override
         public Optional<StoryData> loadStory(String story) {
+            loads++;
             return Optional.ofNullable(stories.get(story));
+        }
+
+        @Override
+        public long version(String story) {
+            return versions.getOrDefault(story, 0L);
         }
     }
 
@@ -109,6 +118,39 @@ class StoryApiTest {
         }
         assertFalse(response.body().contains("at dev.crosscheck"), "no stack trace");
         assertTrue(response.body().length() < 1000, "a short problem: " + response.body().length());
+    }
+
+    @Test
+    void aStoryRouteIsValidatedByTheStorysVersionAndItsReportComputedOncePerVersion() {
+        repository.versions.put("visit", 3L);
+        ApiResponse first = api.handle(new ApiRequest("GET", "/stories/visit/report", Map.of(), Map.of()));
+        assertEquals(200, first.status());
+        String etag = first.headers().get("ETag");
+        assertTrue(etag != null && etag.startsWith("\"3-"), "the validator names the version: " + etag);
+        assertEquals("3", first.headers().get("X-Story-Version"));
+        int loads = repository.loads;
+
+        ApiResponse again = api.handle(new ApiRequest("GET", "/stories/visit/report", Map.of(),
+                Map.of("If-None-Match", etag)));
+        assertEquals(304, again.status());
+        assertEquals("", again.body());
+        assertEquals(etag, again.headers().get("ETag"));
+        assertEquals(loads, repository.loads, "a revalidation reads the version only, not the story");
+
+        ApiResponse markdown = api.handle(new ApiRequest("GET", "/stories/visit/report", Map.of("format", "md"),
+                Map.of("If-None-Match", etag)));
+        assertEquals(200, markdown.status(), "another representation has a validator of its own");
+        assertEquals(loads, repository.loads, "and the report computed for the version is used again");
+
+        repository.versions.put("visit", 4L);
+        ApiResponse changed = api.handle(new ApiRequest("GET", "/stories/visit/report", Map.of(),
+                Map.of("If-None-Match", etag)));
+        assertEquals(200, changed.status(), "a change of the story makes the old validator stale");
+        assertEquals(loads + 1, repository.loads, "and the story is read again");
+
+        repository.versions.remove("visit");
+        assertNull(api.handle(new ApiRequest("GET", "/stories/visit/report", Map.of(), Map.of())).headers()
+                .get("ETag"), "a story of unknown version gets no validator");
     }
 
     @Test

@@ -66,6 +66,22 @@ class ClaimStoreTest {
     }
 
     @Test
+    void everyAppliedChangeGrowsTheStorysVersionAndAStaleEventDoesNot() {
+        assertEquals(0, store.version("s"), "a story never written has no version");
+        store.saveDocument(doc("s/a.txt", "v1", "01"), claims("s/a.txt", "12", 1));
+        long first = store.version("s");
+        assertTrue(first >= 1);
+        store.saveDocument(doc("s/a.txt", "v0", "01"), claims("s/a.txt", "10", 1)); // a duplicate delivery
+        store.saveDocument(doc("s/b.txt", "v1", "02"), claims("s/b.txt", "12", 1));
+        long second = store.version("s");
+        assertTrue(second > first);
+        store.removeDocument("s", "s/a.txt", "03", "2023-03-22T00:00:00Z");
+        assertTrue(store.version("s") > second, "a removal is a change too");
+        assertEquals(List.of("s/b.txt"), store.loadStory("s").orElseThrow().documents().stream()
+                .map(StoredDocument::id).toList(), "the version item is no document");
+    }
+
+    @Test
     void aNewerVersionReplacesTheOldClaimsEntirely() {
         store.saveDocument(doc("s/a.txt", "v1", "01"), claims("s/a.txt", "12", 30));
         store.saveDocument(doc("s/a.txt", "v2", "02"), claims("s/a.txt", "10", 2));
