@@ -5,6 +5,7 @@ import dev.crosscheck.data.DataFiles;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -74,79 +75,104 @@ final class Explanations {
     }
 
     /**
-     * "USGS (reported by Harbor Wire and The Ledger) puts it at 6.8 (6.8 magnitude); Morocco's institute (reported
-     * by Costa Diario) at 7.0 (7 magnitude)": each authority's value and who reports it.
+     * "USGS (reported by Harbor Wire and The Ledger) puts it at magnitude 6.8; Morocco's National Institute of
+     * Geophysics (reported by Costa Diario) at magnitude 7": each authority once, in the order of its first value and
+     * in its fullest wording, with every value it is reported giving (with their days when they differ) and who
+     * reports them; values outlets give on their own account where they come.
      */
     private static String authorities(ClaimKind kind, List<Report.Value> values, SourceNames names) {
-        // one part per authority, in the order of its first value, with every value it is reported giving
-        Map<String, List<Report.Value>> byAuthority = new LinkedHashMap<>();
-        List<String> parts = new ArrayList<>();
+        Map<String, List<Report.Value>> byAuthority = new LinkedHashMap<>(); // by the first wording seen
+        Map<String, String> fullest = new HashMap<>();
+        List<Object> order = new ArrayList<>(); // an authority's first wording, or a value told on its own account
         for (Report.Value v : values.subList(0, Math.min(values.size(), MAX_VALUES))) {
             if (v.attributedTo().isEmpty()) {
+                order.add(v);
+                continue;
+            }
+            String authority = joinWords(v.attributedTo(), "and");
+            String known = null;
+            for (String k : byAuthority.keySet()) {
+                if (known == null && Judgement.sameAuthority(k, authority)) {
+                    known = k;
+                }
+            }
+            if (known == null) {
+                known = authority;
+                byAuthority.put(known, new ArrayList<>());
+                fullest.put(known, authority);
+                order.add(known);
+            } else if (authority.length() > fullest.get(known).length()) {
+                fullest.put(known, authority); // "Lee County Sheriff Carmine Marceno", not "Carmine Marceno"
+            }
+            byAuthority.get(known).add(v);
+        }
+        List<String> parts = new ArrayList<>();
+        boolean first = true;
+        for (Object o : order) {
+            if (o instanceof Report.Value v) {
                 parts.add(nameList(v.sources(), names) + says(v.sources()) + valueText(kind, v)
                         + " on " + (v.sources().size() == 1 ? "its" : "their") + " own account");
-            } else {
-                String authority = joinWords(v.attributedTo(), "and");
-                String known = null;
-                for (String k : byAuthority.keySet()) {
-                    if (Judgement.distinctAuthorities(List.of(k, authority)).size() == 1) {
-                        known = k;
-                    }
-                }
-                if (known != null && authority.length() > known.length()) {
-                    // the fuller wording names the authority: "Lee County Sheriff Carmine Marceno", not "Carmine..."
-                    byAuthority.put(authority, byAuthority.remove(known));
-                    known = authority;
-                }
-                byAuthority.computeIfAbsent(known == null ? authority : known, a -> new ArrayList<>()).add(v);
+                continue;
             }
-        }
-        boolean first = true;
-        for (Map.Entry<String, List<Report.Value>> e : byAuthority.entrySet()) {
-            List<String> sources = new ArrayList<>();
+            String key = (String) o;
+            Set<String> sources = new java.util.LinkedHashSet<>();
             List<String> texts = new ArrayList<>();
-            List<Report.Value> told = new ArrayList<>(e.getValue());
+            List<Report.Value> told = new ArrayList<>(byAuthority.get(key));
             boolean dated = told.size() > 1 && told.stream().allMatch(v -> v.asOf() != null)
                     && told.stream().map(Report.Value::asOf).distinct().count() > 1;
             if (dated) {
                 told.sort(Comparator.comparing(Report.Value::asOf));
             }
             for (Report.Value v : told) {
-                v.sources().stream().filter(s -> !sources.contains(s)).forEach(sources::add);
+                sources.addAll(v.sources());
                 texts.add(valueText(kind, v) + (dated ? " (" + ValueText.render(ClaimKind.DATE, v.asOf(), false)
                         + ")" : ""));
             }
-            parts.add(e.getKey() + " (reported by " + nameList(sources, names) + ")"
+            parts.add(fullest.get(key) + " (reported by " + nameList(new ArrayList<>(sources), names) + ")"
                     + (first ? " puts it at " : " at ") + joinWords(texts, "and"));
             first = false;
         }
-        return String.join("; ", parts) + otherValues(values.size());
+        return capitalized(String.join("; ", parts) + otherValues(values.size()));
+    }
+
+    /** The text with its first letter a capital: an explanation is a sentence ("Police (reported by ...) ..."). */
+    static String capitalized(String text) {
+        return text.isEmpty() || !Character.isLowerCase(text.charAt(0)) ? text
+                : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     /**
      * "Rose from 2,012 (as of Sep 10, Harbor Wire) to 2,862 (Sep 12, The Ledger)", "revised down from 115 (...) to
      * 97 (...)": the series in the order of the time its values refer to, told by its turns. A long series names its
      * first value, every value where it turns and its last, and counts the values between: "rose from at least 6
-     * (...) to 115 (...) through 9 other values, then was revised down to 97 (...)". A series of values that are not
-     * numbers is listed.
+     * (...) to 115 (...) through 9 other values, then was revised down to 97 (...)"; past {@value #MAX_VALUES} turns,
+     * the first ones and the latest value ("..., then 3 more turns, most recently 33 (...)"). Values of no known time
+     * take no part in the turns and are named after them. A series of values that are not numbers is listed.
      */
     private static String evolving(ClaimKind kind, boolean cumulative, List<Report.Value> values,
                                    SourceNames names, Map<String, LocalDate> published) {
-        List<Report.Value> byTime = new ArrayList<>(values);
-        byTime.sort(Comparator.comparing((Report.Value v) -> time(v, published),
-                Comparator.nullsLast(Comparator.naturalOrder())));
+        List<Report.Value> byTime = new ArrayList<>();
+        List<Report.Value> undated = new ArrayList<>();
+        for (Report.Value v : values) {
+            (time(v, published) == null ? undated : byTime).add(v);
+        }
+        byTime.sort(Comparator.comparing((Report.Value v) -> time(v, published))); // stable: ties keep their order
+        String rest = undated.isEmpty() ? "" : "; " + statements(kind, undated, names) + " on no known day";
         List<Double> levels = new ArrayList<>(byTime.size());
         for (Report.Value v : byTime) {
             levels.add(ClaimValues.parse(kind, v.value(), v.approximate()) instanceof ClaimValue.Numeric n
                     ? level(n) : null);
         }
         if (levels.contains(null) || byTime.size() < 2) {
+            List<Report.Value> listed = new ArrayList<>(byTime);
+            listed.addAll(undated);
             List<String> parts = new ArrayList<>();
-            for (Report.Value v : byTime.subList(0, Math.min(byTime.size(), MAX_VALUES))) {
+            for (Report.Value v : listed.subList(0, Math.min(listed.size(), MAX_VALUES))) {
                 parts.add(pointText(kind, v, names, published));
             }
-            return "A running figure: changed from " + parts.get(0) + " to "
-                    + String.join(", then ", parts.subList(1, parts.size())) + otherValues(byTime.size()) + ".";
+            return parts.size() < 2 ? "A running figure: " + parts.get(0) + otherValues(listed.size()) + "."
+                    : "A running figure: changed from " + parts.get(0) + " to "
+                    + String.join(", then ", parts.subList(1, parts.size())) + otherValues(listed.size()) + ".";
         }
         // the turns: the first value, each value after which the series goes the other way, the last
         List<Integer> turns = new ArrayList<>();
@@ -160,30 +186,36 @@ final class Explanations {
             direction = step == 0 ? direction : step;
         }
         turns.add(levels.size() - 1);
+        int legs = turns.size() - 1;
+        int told = legs <= MAX_VALUES - 1 ? legs : MAX_VALUES - 2; // room kept for the latest value
         StringBuilder text = new StringBuilder("A running figure: ");
-        int legs = 0;
-        for (int t = 1; t < turns.size() && legs < MAX_VALUES - 1; t++, legs++) {
+        boolean rose = false;
+        for (int t = 1; t <= told; t++) {
             int from = turns.get(t - 1);
             int to = turns.get(t);
-            boolean rise = levels.get(to) >= levels.get(from);
+            int step = Double.compare(levels.get(to), levels.get(from));
+            String fall = cumulative ? "revised down" : "fell";
             if (t == 1) {
-                text.append(rise ? "rose from " : cumulative ? "revised down from " : "fell from ")
+                text.append(step > 0 ? "rose from " : step < 0 ? fall + " from " : "held from ")
                         .append(pointText(kind, byTime.get(from), names, published)).append(" to ");
             } else {
-                text.append(", then ").append(rise ? "rose again to " : cumulative ? "was revised down to "
-                        : "fell to ");
+                text.append(", then ").append(step > 0 ? (rose ? "rose again to " : "rose to ")
+                        : step < 0 ? (cumulative ? "was revised down to " : "fell to ") : "held at ");
             }
+            rose |= step > 0;
             text.append(pointText(kind, byTime.get(to), names, published));
             int between = to - from - 1;
             if (between > 0) {
                 text.append(" through ").append(between).append(between == 1 ? " other value" : " other values");
             }
         }
-        int untold = turns.size() - 1 - legs;
-        if (untold > 0) {
-            text.append("; and ").append(untold).append(untold == 1 ? " more turn" : " more turns");
+        if (told < legs) {
+            int more = legs - told;
+            text.append(", then ").append(more).append(more == 1 ? " more turn" : " more turns")
+                    .append(", most recently ").append(pointText(kind, byTime.get(byTime.size() - 1), names,
+                            published));
         }
-        return text.append(".").toString();
+        return text.append(rest).append(".").toString();
     }
 
     private static boolean cumulative(String attribute) {
@@ -197,13 +229,16 @@ final class Explanations {
         return false;
     }
 
-    /** Where a value stands in its series: a bound at its bound ("at least 93" at 93), a range at its middle. */
+    /**
+     * Where a value stands in its series: a bound at its bound ("at least 93" at 93, "fewer than 5" at 4), a range
+     * or a rounded figure at its middle.
+     */
     static double level(ClaimValue.Numeric n) {
         if (Double.isInfinite(n.hi())) {
             return n.lo();
         }
-        if (Double.isInfinite(n.lo()) || n.lo() <= 0) {
-            return n.hi();
+        if (Double.isInfinite(n.lo()) || n instanceof ClaimValue.Count && n.lo() == 0 && n.hi() > 0) {
+            return n.hi(); // an upper bound ("at most 5": a count from 0)
         }
         return (n.lo() + n.hi()) / 2;
     }

@@ -188,18 +188,31 @@ record Judgement(boolean contradiction, boolean disputed, boolean changed) {
         return List.of(name.split(" "));
     }
 
+    /** Whether two attributions, as written, name one authority ({@link #sameAuthority}'s rule). */
+    static boolean sameAuthority(String a, String b) {
+        return sameAuthority(authorities(a), authorities(b));
+    }
+
+    /** Wordings of one value beyond this many are listed as they are, not merged: the merge compares them in pairs. */
+    private static final int MAX_MERGED_WORDINGS = 64;
+
     /**
      * The authorities of a value as a reader should see them: wordings of one authority ("Gov. Josh Green" and "Josh
      * Green", by {@link #sameAuthority}'s word rule) told once, in the fullest wording.
      */
     static List<String> distinctAuthorities(java.util.Collection<String> attributions) {
         List<String> longestFirst = new ArrayList<>(new TreeSet<>(attributions));
+        if (longestFirst.size() < 2 || longestFirst.size() > MAX_MERGED_WORDINGS) {
+            return List.copyOf(longestFirst);
+        }
         longestFirst.sort(java.util.Comparator.comparingInt(String::length).reversed());
         List<String> kept = new ArrayList<>();
+        List<Set<String>> keptNames = new ArrayList<>();
         for (String a : longestFirst) {
             Set<String> named = authorities(a);
-            if (kept.stream().noneMatch(k -> sameAuthority(authorities(k), named))) {
+            if (keptNames.stream().noneMatch(k -> sameAuthority(k, named))) {
                 kept.add(a);
+                keptNames.add(named);
             }
         }
         kept.sort(null);

@@ -20,15 +20,19 @@ import java.util.TreeSet;
  * with the least it is given, the whole with the most, every value widened by its hedges and rounding: the note is
  * made only when even so the parts exceed the whole. A running figure's values are compared day by day: the parts'
  * values of a day with the whole's of that day, every part told on it; a figure of no day only with others of no
- * day. Projections, groups of people (a scope that is no place) and places joined ("Kula and Olinda") take no part.
+ * day. Figures not told as facts (their own findings), groups of people (a scope that is no place), places joined
+ * ("Kula and Olinda") and the places where the event happened, or around them, take no part.
  */
 final class PartsAndWholes {
 
     private PartsAndWholes() {
     }
 
-    /** The findings, each whole whose parts exceed it with its note. */
-    static List<Report.Finding> noted(List<Report.Finding> findings) {
+    /**
+     * The findings, each whole whose parts exceed it with its note. A place where the story's main event happened,
+     * or one around it ({@code eventPlaces}: its figures are the whole's), is no part.
+     */
+    static List<Report.Finding> noted(List<Report.Finding> findings, java.util.Set<String> eventPlaces) {
         Map<String, List<Integer>> byMeasure = new LinkedHashMap<>();
         for (int i = 0; i < findings.size(); i++) {
             Report.Finding f = findings.get(i);
@@ -47,7 +51,7 @@ final class PartsAndWholes {
             List<Report.Finding> parts = new ArrayList<>();
             for (int i : members) {
                 String scope = ClaimKey.scopeOf(findings.get(i).key());
-                if (Places.known(scope)) {
+                if (Places.known(scope) && eventPlaces.stream().noneMatch(place -> Places.within(place, scope))) {
                     parts.add(findings.get(i));
                 }
             }
@@ -103,11 +107,11 @@ final class PartsAndWholes {
             boolean allTold = true;
             for (int k = 0; k < parts.size() && allTold; k++) {
                 Span part = partDays.get(k).get(day.getKey());
-                if (part == null || Double.isInfinite(part.lo()) || part.lo() <= 0) {
+                if (part == null) {
                     allTold = false;
                     continue;
                 }
-                least += part.lo();
+                least += Double.isInfinite(part.lo()) ? 0 : Math.max(part.lo(), 0);
                 told.add(scopeName(parts.get(k)) + " " + text(part.least()));
             }
             Span w = day.getValue();
@@ -115,8 +119,8 @@ final class PartsAndWholes {
                 return "The parts the story gives add up to more than the whole" + (day.getKey().isEmpty() ? ""
                         : " on " + ValueText.render(ClaimKind.DATE, day.getKey(), false)) + ": "
                         + Explanations.joinWords(told, "and") + ", against " + text(w.most())
-                        + " for the whole, even with each figure read at its most generous rounding. One of the "
-                        + "figures is older, counted otherwise or wrong.";
+                        + " for the whole, even with each figure read at its most generous rounding. One of these "
+                        + "figures may be older, counted differently, or wrong.";
             }
         }
         return null;

@@ -42,8 +42,8 @@ public record Report(
      *
      * @param scope the place or group the figures cover, null for the whole event
      */
-    @JsonPropertyOrder({"verdict", "kind", "subject", "key", "attribute", "scope", "values", "confidence", "explanation",
-            "notes"})
+    @JsonPropertyOrder({"verdict", "kind", "subject", "key", "attribute", "scope", "values", "confidence",
+            "explanation", "notes"})
     public record Finding(
             String verdict,
             String kind,

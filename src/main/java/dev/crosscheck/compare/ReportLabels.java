@@ -46,17 +46,23 @@ public final class ReportLabels {
     }
 
     /**
-     * Which way a running figure went from one of its values to the next: "up", "down" or "same" (values that are
-     * not numbers are "same"), where a bound stands at its bound and a range at its middle.
+     * Which way a running figure went from one of its values to the next: "up", "down" or "same" (a bound stands at
+     * its bound, a range at its middle); null when that is not known: a value of no known time, or not a number.
      */
     public static String turn(String kind, Report.Value before, Report.Value after) {
         ClaimKind k = ClaimKind.fromWireName(kind);
-        if (ClaimValues.parse(k, before.value(), before.approximate()) instanceof ClaimValue.Numeric a
+        if (before.asOf() != null && after.asOf() != null
+                && ClaimValues.parse(k, before.value(), before.approximate()) instanceof ClaimValue.Numeric a
                 && ClaimValues.parse(k, after.value(), after.approximate()) instanceof ClaimValue.Numeric b) {
             int step = Double.compare(Explanations.level(b), Explanations.level(a));
             return step > 0 ? "up" : step < 0 ? "down" : "same";
         }
-        return "same";
+        return null;
+    }
+
+    /** Items joined as a sentence joins them: "A", "A and B", "A, B and C". */
+    public static String joinWords(List<String> items) {
+        return Explanations.joinWords(items, "and");
     }
 
     /**

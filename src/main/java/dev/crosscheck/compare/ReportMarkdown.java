@@ -100,9 +100,10 @@ public final class ReportMarkdown {
             Report.Value previous = null;
             for (Report.Value v : f.values()) {
                 md.append("- ");
-                if (verdict == Verdict.EVOLVING && previous != null) {
+                String turn = verdict == Verdict.EVOLVING && previous != null
+                        ? ReportLabels.turn(f.kind(), previous, v) : null;
+                if (turn != null) {
                     // in time order: which way the running figure went since the value before
-                    String turn = ReportLabels.turn(f.kind(), previous, v);
                     md.append(turn.equals("up") ? "\u2191 " : turn.equals("down") ? "\u2193 " : "\u2192 ");
                 }
                 previous = v;
@@ -115,7 +116,7 @@ public final class ReportMarkdown {
                     md.append(", citing ").append(escape(Explanations.joinWords(v.attributedTo(), "and")));
                 }
                 if (v.asOf() != null) {
-                    md.append(", as of ").append(escape(v.asOf()));
+                    md.append(", as of ").append(escape(ValueText.render(ClaimKind.DATE, v.asOf(), false)));
                 }
                 md.append("\n");
                 for (Report.EvidenceRef e : v.evidence()) {

@@ -26,20 +26,21 @@ import java.util.TreeSet;
  * <p>Claims are grouped by (kind, key); a quantity group is further split by unit family, since kilometres and
  * percent are never compared. Within a group each source's values form a set, so a source never contradicts
  * itself: two sources conflict when no value of one is compatible with any value of the other (compatibility per
- * kind: {@link ClaimValue}). Verdicts:
+ * kind: {@link ClaimValue}); the verdicts are {@link Judgement}'s (package-info has the rules):
  * <ul>
- *   <li><b>single-source</b>: one source only;</li>
+ *   <li><b>contradiction</b>: two independent witnesses credit one authority, or none, with incompatible values;</li>
+ *   <li><b>disputed</b>: named authorities give incompatible values, each faithfully reported;</li>
+ *   <li><b>single-source</b>: one witness only (a wire story and its copies are one);</li>
  *   <li><b>evolving</b>: a running figure (any claim {@code running}) of a count, quantity or duration whose values
- *       differ and only grow with the sources' publication dates; sources of the same date must agree;</li>
- *   <li><b>contradiction</b>: otherwise, when at least two distinct sources conflict;</li>
+ *       change with the time they refer to, up or down; its values are listed in that order;</li>
  *   <li><b>agreement</b>: otherwise.</li>
  * </ul>
  *
  * <p>Confidence of a finding: the mean over its sources of each source's best claim confidence, times
  * {@code 1 - 2^-n} for {@code n} sources (one source 0.5, two 0.75, three 0.875, ...), rounded to three decimals.
  *
- * <p>Order: contradictions, evolving figures, agreements, single-source findings; within a verdict more sources
- * first; then by key and first value.
+ * <p>Order: contradictions, disputes, evolving figures, agreements, single-source findings; within a verdict more
+ * sources first; then by key and first value (for an evolving figure, its earliest).
  */
 public final class StoryComparator {
 
@@ -112,7 +113,7 @@ public final class StoryComparator {
         for (Ranked r : ranked) {
             findings.add(r.finding());
         }
-        findings = PartsAndWholes.noted(findings);
+        findings = PartsAndWholes.noted(findings, eventPlaces);
         List<Report.Source> reportSources = new ArrayList<>();
         for (SourceInfo s : infos.values()) {
             reportSources.add(new Report.Source(s.id(), s.title(), s.publisher(), s.published(), s.publishedFrom(),
@@ -141,7 +142,6 @@ public final class StoryComparator {
 
     // ---- judging one group -------------------------------------------------------------------------------
 
-    /** Claims compared with each other: one kind and key; projections apart from what happened. */
     /**
      * What claims are compared within: one kind, one key, and one way of being told: facts (asserted or negated,
      * {@code apart} null) apart from projections, hypotheses, history and generic statements (each its own).
@@ -229,7 +229,13 @@ public final class StoryComparator {
 
         List<Report.Value> values = values(kind, members, published, running, verdict == Verdict.CONTRADICTION);
         if (verdict == Verdict.EVOLVING) {
-            values = inTimeOrder(kind, values);
+            Set<String> replaced = new HashSet<>(); // values the text gives only as replaced ("up from 99")
+            Set<String> current = new HashSet<>();
+            for (Parsed p : members) {
+                (p.claim().superseded() ? replaced : current).add(p.claim().value().strip());
+            }
+            replaced.removeAll(current);
+            values = inTimeOrder(kind, values, replaced);
         }
         double confidence = confidence(byWitness.values());
         String attribute = mostCommon(members, false);
@@ -244,7 +250,10 @@ public final class StoryComparator {
         }
         String scope = ClaimKey.scopeOf(group.key()) == null ? null : mostCommonScope(members);
         if (scope != null) {
-            explanation = "For " + scope + ": " + explanation; // "For Syria: Harbor Wire says 5,800; ..."
+            // "For Syria: Harbor Wire says 5,800; ...", "For Florida, a running figure: ...", "For Olinda, only ..."
+            boolean lead = explanation.startsWith("A running figure") || explanation.startsWith("Only ");
+            explanation = "For " + scope + (lead ? ", " + Character.toLowerCase(explanation.charAt(0))
+                    + explanation.substring(1) : ": " + explanation);
         }
         Report.Finding finding = new Report.Finding(verdict.wireName(), kind.wireName(), subject,
                 group.apart() == null ? group.key() : group.key() + APART_MARK + group.apart().wireName(), attribute,
@@ -582,14 +591,20 @@ public final class StoryComparator {
     }
 
     /**
-     * A running figure's values in the order of the time they refer to (their asOf; values of no time last), values
-     * of one time from the lowest up: the order its series is told in.
+     * A running figure's values in the order of the time they refer to (their asOf; values of no time last); of one
+     * time, a value the text gives as replaced first ("fell to 31, from 41"), then from the lowest up: the order its
+     * series is told in.
      */
-    private static List<Report.Value> inTimeOrder(ClaimKind kind, List<Report.Value> values) {
+    private static List<Report.Value> inTimeOrder(ClaimKind kind, List<Report.Value> values, Set<String> replaced) {
+        Map<Report.Value, Double> level = new java.util.IdentityHashMap<>();
+        for (Report.Value v : values) {
+            level.put(v, ClaimValues.parse(kind, v.value(), v.approximate()) instanceof ClaimValue.Numeric n
+                    ? Explanations.level(n) : 0);
+        }
         List<Report.Value> ordered = new ArrayList<>(values);
         ordered.sort(Comparator.comparing(Report.Value::asOf, Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparingDouble(v -> ClaimValues.parse(kind, v.value(), v.approximate())
-                        instanceof ClaimValue.Numeric n ? Explanations.level(n) : 0));
+                .thenComparing(v -> !replaced.contains(v.value()))
+                .thenComparingDouble(level::get));
         return List.copyOf(ordered);
     }
 

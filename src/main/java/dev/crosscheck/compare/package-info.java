@@ -7,8 +7,8 @@
  * groups of their own, one per modality (key suffix {@code ~projected}, {@code ~historical}, {@code ~generic}...):
  * never compared with what happened. Where the parts a story gives (places of the gazetteer, none inside another) add
  * up to more than its whole, even at their most generous rounding, the whole's finding carries a note
- * ({@link dev.crosscheck.compare.PartsAndWholes}), not a verdict. A group whose values an outlet states on its own account scatter into
- * more than two incompatible clusters matching no authority is split into those clusters: claims of different figures
+ * ({@link dev.crosscheck.compare.PartsAndWholes}), not a verdict. A group whose values an outlet states on its own
+ * account scatter into more than two incompatible clusters matching no authority is split into those clusters: claims of different figures
  * that share a key are not one figure misreported. A quantity, a date or a length of nobody named ("the mission cost
  * about $75 million") joins the group of the one owner the story names for the same measure or event whose values all agree
  * with it ("Chandrayaan-3 would cost about 615 crore rupees"): never when they differ, never when two owners' match.

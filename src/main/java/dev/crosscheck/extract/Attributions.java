@@ -256,11 +256,11 @@ final class Attributions {
                 && !DATA_NOUNS.contains(t.get(to - 1).lower()) && !STUDY_NOUNS.contains(t.get(to - 1).lemma())) {
             from += 2;
         }
-        // "the county's latest update", "the ministry's figures": the authority is the possessor; not before a
-        // name ("Morocco's National Institute of Geophysics" is the institute, named as written)
+        // "the county's latest update", "the ministry's figures": the authority is the possessor; not a named
+        // possessor before a name ("Morocco's National Institute of Geophysics" is the institute, named as written)
         for (int k = from + 1; k < to; k++) {
             if (t.get(k).kind() == Token.Kind.POSSESSIVE) {
-                if (k + 1 < to && t.get(k + 1).isWord() && t.get(k + 1).capitalized()
+                if (k + 1 < to && t.get(k + 1).isWord() && t.get(k + 1).capitalized() && t.get(k - 1).capitalized()
                         && !Scopes.calendarWord(t.get(k + 1))) {
                     break;
                 }

@@ -45,6 +45,8 @@ public final class ReportPage {
     private static final List<String> KINDS =
             List.of("count", "quantity", "date", "duration", "participants", "quote", "statement");
     private static final Pattern HTML_DATE = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?|-W\\d{2})?");
+    /** A local date and time as HTML's datetime takes it: "2023-08-09T06:45". */
+    private static final Pattern HTML_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?");
     private static final Pattern WEB_URL = Pattern.compile("(?i)https?://[^\\s]+");
 
     /** The verdict sections, in page order. */
@@ -412,8 +414,9 @@ public final class ReportPage {
                             "Value " + n + " of " + f.values().size() + ": " + ReportLabels.valueText(f.kind(), v));
                     h.open("h4").text(valueWords(f.kind(), v)).close("h4");
                     h.open("p", "class", "by").text((v.attributedTo().isEmpty() ? "Given by " + names(v.sources())
-                            : "From " + String.join(" and ", v.attributedTo()) + ", reported by "
-                            + names(v.sources())) + (v.asOf() == null ? "" : ", as of " + v.asOf())).close("p");
+                            : "From " + ReportLabels.joinWords(v.attributedTo()) + ", reported by "
+                            + names(v.sources())) + (v.asOf() == null ? "" : ", as of "
+                            + ReportLabels.dateText(v.asOf(), false))).close("p");
                     evidence(v);
                     h.close("section");
                 }
@@ -423,23 +426,25 @@ public final class ReportPage {
                 Report.Value previous = null;
                 for (Report.Value v : f.values()) {
                     h.open("li").open("p", "class", "by");
-                    if (section == Section.EVOLVING && previous != null) {
+                    String turn = section == Section.EVOLVING && previous != null
+                            ? ReportLabels.turn(f.kind(), previous, v) : null;
+                    if (turn != null) {
                         // the values are in time order: each says which way the figure went since the one before
-                        String turn = ReportLabels.turn(f.kind(), previous, v);
                         h.element("span", turn.equals("up") ? "\u2191" : turn.equals("down") ? "\u2193" : "\u2192",
                                 "class", "turn " + turn, "title", turn.equals("up") ? "higher than before"
-                                        : turn.equals("down") ? "lower than before" : "no change", "aria-label",
-                                turn.equals("up") ? "up" : turn.equals("down") ? "down" : "unchanged").text(" ");
+                                        : turn.equals("down") ? "lower than before" : "as before", "aria-label",
+                                turn.equals("up") ? "up" : turn.equals("down") ? "down" : "as before").text(" ");
                     }
                     h.open("strong").text(valueWords(f.kind(), v)).close("strong")
                             .text(" \u2014 " + names(v.sources()));
                     if (!v.attributedTo().isEmpty()) {
-                        h.text(", ").element("span", "citing " + String.join(" and ", v.attributedTo()),
+                        h.text(", ").element("span", "citing " + ReportLabels.joinWords(v.attributedTo()),
                                 "class", "cites");
                     }
                     if (v.asOf() != null) {
-                        h.text(", as of ").open("time", "datetime", HTML_DATE.matcher(v.asOf()).matches() ? v.asOf()
-                                : null).text(ReportLabels.dateText(v.asOf(), false)).close("time");
+                        h.text(", as of ").open("time", "datetime", HTML_DATE.matcher(v.asOf()).matches()
+                                || HTML_TIME.matcher(v.asOf()).matches() ? v.asOf() : null)
+                                .text(ReportLabels.dateText(v.asOf(), false)).close("time");
                     }
                     h.close("p");
                     evidence(v);

@@ -95,8 +95,8 @@ class ReportMarkdownTest {
                 toll("b", "2023-02-09", "17000", null), toll("a", "2023-02-07", "5000", null),
                 toll("b", "2023-02-09", "14000", "turkey"), toll("b", "2023-02-09", "4100", "syria"),
                 toll("a", "2023-02-07", "3400", "turkey"))));
-        assertTrue(md.contains("- **5,000**: Ay, as of 2023-02-07\n"), md);
-        assertTrue(md.contains("- \u2191 **17,000**: Bee, as of 2023-02-09\n"), md);
+        assertTrue(md.contains("- **5,000**: Ay, as of February 7, 2023\n"), md);
+        assertTrue(md.contains("- \u2191 **17,000**: Bee, as of February 9, 2023\n"), md);
         assertTrue(md.contains("**Note:** The parts the story gives add up to more than the whole on February 9, "
                 + "2023: Turkey 14,000 and Syria 4,100, against 17,000 for the whole, even with each figure read at "
                 + "its most generous rounding."), md);

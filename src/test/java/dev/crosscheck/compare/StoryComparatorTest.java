@@ -106,6 +106,28 @@ class StoryComparatorTest {
                 .toList(), "the first of each source, then the second of each, in source order");
     }
 
+    private static Claim toll(String source, String value, String scope) {
+        Claim c = claim(source, ClaimKind.COUNT, "count:-:-:person:deaths" + (scope == null ? "" : "|" + scope), value);
+        return new Claim(c.kind(), c.key(), "Deaths", "deaths", value, value, false, false, 0.8, c.evidence(), scope,
+                null, null, null, false);
+    }
+
+    @Test
+    void aPartOfNoneCountsAsNoneAndThePlaceOfTheEventOrOneAroundItIsNoPart() {
+        Report zero = comparator.compare("s", undescribed("a", "b"), List.of(toll("a", "100", null),
+                toll("b", "100", null), toll("a", "92", "florida"), toll("a", "15", "cuba"),
+                toll("a", "0", "north-carolina")));
+        assertEquals(1, zero.findings().stream().mapToInt(f -> f.notes().size()).sum(),
+                "92 and 15 exceed 100, whatever a third place's 0 adds: " + zero.findings());
+
+        SourceInfo inFlorida = new SourceInfo("a", null, null, null, null, null, null, java.util.Set.of("florida"));
+        Report around = comparator.compare("s", List.of(inFlorida, new SourceInfo("b", null, null, null, null)),
+                List.of(toll("a", "92", "florida"), toll("b", "92", null), toll("a", "98", "united-states"),
+                        toll("a", "3", "cuba")));
+        assertEquals(0, around.findings().stream().mapToInt(f -> f.notes().size()).sum(),
+                "the country around the event's state is no part of the event's toll: " + around.findings());
+    }
+
     @Test
     void aScopedFindingsExplanationNamesItsScope() {
         Claim a = claim("a", ClaimKind.COUNT, "count:-:-:person:deaths|syria", "5800");
@@ -117,6 +139,57 @@ class StoryComparatorTest {
         assertEquals("contradiction", f.verdict());
         assertEquals("Syria", f.scope());
         assertEquals("For Syria: b says 3,500; a says 5,800.", f.explanation());
+    }
+
+    @Test
+    void aValueReplacedTheSameDayComesFirstAndAValueOfNoDayTakesNoPartInTheTurns() {
+        List<SourceInfo> sources = undescribed("a", "b", "u");
+        Claim earlier = point("b", "deaths", "2023-08-21", "115", "county");
+        Claim replaced = new Claim(earlier.kind(), earlier.key(), earlier.subject(), earlier.attribute(), "115", "115",
+                false, true, 0.8, earlier.evidence(), null, "county", "2023-08-21", null, true);
+        Report.Finding f = comparator.compare("s", sources, List.of(point("a", "deaths", "2023-08-10", "80", "county"),
+                replaced, point("b", "deaths", "2023-08-21", "97", "county"),
+                point("u", "deaths", null, "20", null))).findings().get(0);
+        assertEquals("evolving", f.verdict());
+        assertEquals(List.of("80", "115", "97", "20"), f.values().stream().map(Report.Value::value).toList(),
+                "115 'revised down to 97' the same day comes before 97; the value of no day comes last");
+        assertEquals("A running figure: rose from 80 (August 10, 2023, a, citing county) to 115 (August 21, 2023, "
+                + "b, citing county), then was revised down to 97 (August 21, 2023, b, citing county); u says 20 on "
+                + "no known day.", f.explanation());
+    }
+
+    @Test
+    void aLongSeriesIsToldByItsFirstTurnsAndItsLatestValue() {
+        List<SourceInfo> sources = undescribed("a");
+        List<Claim> claims = new java.util.ArrayList<>();
+        int[] values = {10, 20, 15, 25, 18, 30, 22, 35, 33};
+        for (int i = 0; i < values.length; i++) {
+            claims.add(point("a", "customers", String.format("2023-08-%02d", 10 + i), Integer.toString(values[i]),
+                    null));
+        }
+        Report.Finding f = comparator.compare("s", List.of(new SourceInfo("a", null, "Ay", null, null),
+                new SourceInfo("b", null, "Bee", null, null)), claims.stream().map(c -> c.value().equals("33")
+                ? c.withEvidence(new Evidence("b", c.evidence().quote(), c.evidence().start(), c.evidence().end(),
+                c.evidence().sentenceStart())) : c).toList()).findings().get(0);
+        assertEquals("evolving", f.verdict());
+        assertTrue(f.explanation().startsWith("A running figure: rose from 10 (August 10, 2023, Ay) to 20 (August 11, "
+                + "2023, Ay), then fell to 15 (August 12, 2023, Ay), then rose again to 25"), f.explanation());
+        assertTrue(f.explanation().endsWith("more turns, most recently 33 (August 18, 2023, Bee)."), f.explanation());
+    }
+
+    @Test
+    void anExplanationIsASentenceAndADisputeFollowsTheOrderOfItsValues() {
+        List<SourceInfo> sources = undescribed("a", "b", "c");
+        Report.Finding f = comparator.compare("s", sources, List.of(
+                point("a", "missing", "2023-08-22", "850", "the mayor"),
+                point("b", "missing", "2023-08-22", "850", "the mayor"),
+                point("c", "missing", "2023-08-22", "850", "the mayor"),
+                point("b", "missing", "2023-08-22", "1000", "Green"),
+                point("c", "missing", "2023-08-22", "1000", "Governor Josh Green"))).findings().get(0);
+        assertEquals("disputed", f.verdict());
+        assertEquals("The mayor (reported by a, b and c) puts it at 850; Governor Josh Green (reported by b and c) at "
+                + "1,000. The authorities disagree; the outlets report them faithfully.",
+                f.explanation(), "each authority once, in its fullest wording, in the order of the values");
     }
 
     @Test

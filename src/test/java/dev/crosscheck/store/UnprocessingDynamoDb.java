@@ -74,6 +74,12 @@ final class UnprocessingDynamoDb implements DynamoDbClient {
     }
 
     @Override
+    public software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse updateItem(
+            software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest request) {
+        return delegate.updateItem(request);
+    }
+
+    @Override
     public GetItemResponse getItem(GetItemRequest request) {
         return delegate.getItem(request);
     }

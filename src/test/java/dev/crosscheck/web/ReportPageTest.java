@@ -144,7 +144,7 @@ class ReportPageTest {
         assertEquals("Authorities disagree (1)", page.selectFirst("#disputed h2").text());
         Elements sides = page.select("#disputed article .sides > .side");
         assertEquals(List.of("850", "1000"), sides.stream().map(e -> e.attr("data-value")).toList());
-        assertEquals("From the mayor, reported by Ay Times, as of 2023-08-22", sides.get(0).selectFirst(".by").text());
+        assertEquals("From the mayor, reported by Ay Times, as of August 22, 2023", sides.get(0).selectFirst(".by").text());
 
         Elements values = page.select("#evolving article ul.values > li");
         assertEquals(3, values.size());
