@@ -283,9 +283,17 @@ record Judgement(boolean contradiction, boolean disputed, boolean changed) {
         if (byWitness.size() < 2) {
             return false;
         }
+        // Witnesses that give the same values are judged once: a story whose thousands of sources repeat one figure
+        // compares a few sets of values, not every pair of witnesses.
         Map<String, List<Observation>> precise = new LinkedHashMap<>();
-        for (Map.Entry<String, List<Observation>> w : byWitness.entrySet()) {
-            precise.put(w.getKey(), mostPrecise(w.getValue()));
+        for (List<Observation> values : byWitness.values()) {
+            List<Observation> best = mostPrecise(values);
+            List<String> keys = new ArrayList<>(best.size());
+            for (Observation o : best) {
+                keys.add(o.authorities() + "\u0000" + o.valueKey());
+            }
+            keys.sort(null);
+            precise.putIfAbsent(String.join("\u0001", keys), best);
         }
         for (Map.Entry<String, List<Observation>> w : precise.entrySet()) {
             List<Observation> own = new ArrayList<>();
@@ -298,6 +306,7 @@ record Judgement(boolean contradiction, boolean disputed, boolean changed) {
                 continue;
             }
             for (Map.Entry<String, List<Observation>> x : precise.entrySet()) {
+                // another witness that gives the very same values agrees with it
                 if (!x.getKey().equals(w.getKey()) && !anyCompatibleObservations(own, x.getValue())) {
                     return true;
                 }
