@@ -255,16 +255,18 @@ record Judgement(boolean contradiction, boolean disputed, boolean changed) {
         if (obs.size() < 2) {
             return false;
         }
-        // by authority: witnesses that credit one authority must agree
-        for (int i = 0; i < obs.size(); i++) {
-            Observation a = obs.get(i);
+        // by authority: witnesses that credit one authority must agree. Witnesses that give the very same values
+        // cannot disagree with each other and disagree with others alike: one of each kind is compared.
+        List<Observation> kinds = oneWitnessPerSetOfValues(obs);
+        for (int i = 0; i < kinds.size(); i++) {
+            Observation a = kinds.get(i);
             if (a.authorities().isEmpty()) {
                 continue;
             }
-            for (int j = i + 1; j < obs.size(); j++) {
-                Observation b = obs.get(j);
+            for (int j = i + 1; j < kinds.size(); j++) {
+                Observation b = kinds.get(j);
                 if (!a.witness().equals(b.witness()) && sameAuthority(a.authorities(), b.authorities())
-                        && !compatibleWitnesses(obs, a, b)) {
+                        && !compatibleWitnesses(kinds, a, b)) {
                     return true;
                 }
             }
@@ -313,6 +315,29 @@ record Judgement(boolean contradiction, boolean disputed, boolean changed) {
             }
         }
         return false;
+    }
+
+    /** The observations of the first witness of each set of values (authority and value) the witnesses give. */
+    private static List<Observation> oneWitnessPerSetOfValues(List<Observation> obs) {
+        Map<String, List<Observation>> byWitness = new LinkedHashMap<>();
+        for (Observation o : obs) {
+            byWitness.computeIfAbsent(o.witness(), w -> new ArrayList<>()).add(o);
+        }
+        Map<String, List<Observation>> bySet = new LinkedHashMap<>();
+        for (List<Observation> values : byWitness.values()) {
+            List<String> keys = new ArrayList<>(values.size());
+            for (Observation o : values) {
+                keys.add(o.authorities() + "\u0000" + o.valueKey());
+            }
+            keys.sort(null);
+            bySet.putIfAbsent(String.join("\u0001", keys), values);
+        }
+        if (bySet.size() == byWitness.size()) {
+            return obs;
+        }
+        List<Observation> out = new ArrayList<>();
+        bySet.values().forEach(out::addAll);
+        return out;
     }
 
     /** A witness's values without those another of its values lies inside ("Saturday" beside "5:40 a.m. Saturday"). */

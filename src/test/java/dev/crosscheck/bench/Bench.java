@@ -46,7 +46,7 @@ public final class Bench {
         for (RunResult r : results) {
             String name = r.getParams().getBenchmark().replaceAll(".*\\.", "");
             String param = r.getParams().getParamsKeys().stream().map(k -> k + "=" + r.getParams().getParam(k))
-                    .findFirst().orElse("");
+                    .collect(java.util.stream.Collectors.joining(", "));
             Result<?> primary = r.getPrimaryResult();
             double ms = primary.getScore();
             String throughput = "";

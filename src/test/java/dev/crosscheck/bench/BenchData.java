@@ -78,6 +78,13 @@ final class BenchData {
      * distinct values per key (so groups have agreements and contradictions), hedged values and running figures.
      */
     static List<Claim> claims(int sources, int perSource) {
+        return claims(sources, perSource, false);
+    }
+
+    private static final String[] AUTHORITIES = {"Interior Ministry", "the police", "Governor Josh Green"};
+
+    /** The same claims, three in four of them credited to an authority when {@code cited}. */
+    static List<Claim> claims(int sources, int perSource, boolean cited) {
         List<Claim> claims = new ArrayList<>(sources * perSource);
         for (int s = 0; s < sources; s++) {
             for (int k = 0; k < perSource; k++) {
@@ -91,9 +98,15 @@ final class BenchData {
                     case QUOTE -> "both sides call for a halt " + (s % 3);
                     case STATEMENT -> s % 9 == 0 ? "negated" : "affirmed";
                 };
-                claims.add(new Claim(kind, kind.wireName() + ":key" + k, "subject " + k, "attribute", value, value,
+                Claim claim = new Claim(kind, kind.wireName() + ":key" + k, "subject " + k, "attribute", value, value,
                         s % 5 == 0, k == 0, 0.8, new Evidence("source-" + s, "The sentence of claim " + k + ".", 4,
-                        12, 0)));
+                        12, 0));
+                if (cited && s % 4 != 0) {
+                    claim = new Claim(claim.kind(), claim.key(), claim.subject(), claim.attribute(), claim.value(),
+                            claim.display(), claim.approximate(), claim.running(), claim.confidence(),
+                            claim.evidence(), null, AUTHORITIES[s % AUTHORITIES.length], null, null, false);
+                }
+                claims.add(claim);
             }
         }
         return claims;
