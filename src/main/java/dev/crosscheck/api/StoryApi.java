@@ -247,12 +247,7 @@ public final class StoryApi {
      * quality, as browsers send. A wildcard alone (curl's default) is not taken as asking for HTML.
      */
     static boolean acceptsHtml(Map<String, String> headers) {
-        String accept = null;
-        for (Map.Entry<String, String> e : headers.entrySet()) {
-            if (e.getKey().equalsIgnoreCase("accept")) {
-                accept = e.getValue();
-            }
-        }
+        String accept = header(headers, "accept");
         if (accept == null) {
             return false;
         }
@@ -325,13 +320,15 @@ public final class StoryApi {
         }
     }
 
+    /** A header's value whatever the case of its name (the last, should two spellings be there); null without it. */
     private static String header(Map<String, String> headers, String name) {
+        String value = null;
         for (Map.Entry<String, String> e : headers.entrySet()) {
             if (e.getKey().equalsIgnoreCase(name)) {
-                return e.getValue();
+                value = e.getValue();
             }
         }
-        return null;
+        return value;
     }
 
     /** A story as read at a version, and its report. */

@@ -257,7 +257,11 @@ record Judgement(boolean contradiction, boolean disputed, boolean changed) {
         }
         // by authority: witnesses that credit one authority must agree. Witnesses that give the very same values
         // cannot disagree with each other and disagree with others alike: one of each kind is compared.
-        List<Observation> kinds = oneWitnessPerSetOfValues(obs);
+        Map<String, List<Observation>> byWitness = new LinkedHashMap<>();
+        for (Observation o : obs) {
+            byWitness.computeIfAbsent(o.witness(), w -> new ArrayList<>()).add(o);
+        }
+        List<Observation> kinds = oneWitnessPerSetOfValues(obs, byWitness);
         for (int i = 0; i < kinds.size(); i++) {
             Observation a = kinds.get(i);
             if (a.authorities().isEmpty()) {
@@ -274,10 +278,8 @@ record Judgement(boolean contradiction, boolean disputed, boolean changed) {
         // on an outlet's own account: a witness's own values (no authority cited) compatible with none of another
         // witness's values, unless each matches some authority's value (then it reports a dispute without naming it).
         // Each witness is judged by its most precise values: a day it also gives a time of adds nothing.
-        Map<String, List<Observation>> byWitness = new LinkedHashMap<>();
         List<Observation> attributed = new ArrayList<>();
         for (Observation o : obs) {
-            byWitness.computeIfAbsent(o.witness(), w -> new ArrayList<>()).add(o);
             if (!o.authorities().isEmpty()) {
                 attributed.add(o);
             }
@@ -290,12 +292,7 @@ record Judgement(boolean contradiction, boolean disputed, boolean changed) {
         Map<String, List<Observation>> precise = new LinkedHashMap<>();
         for (List<Observation> values : byWitness.values()) {
             List<Observation> best = mostPrecise(values);
-            List<String> keys = new ArrayList<>(best.size());
-            for (Observation o : best) {
-                keys.add(o.authorities() + "\u0000" + o.valueKey());
-            }
-            keys.sort(null);
-            precise.putIfAbsent(String.join("\u0001", keys), best);
+            precise.putIfAbsent(setOfValues(best), best);
         }
         for (Map.Entry<String, List<Observation>> w : precise.entrySet()) {
             List<Observation> own = new ArrayList<>();
@@ -317,20 +314,22 @@ record Judgement(boolean contradiction, boolean disputed, boolean changed) {
         return false;
     }
 
-    /** The observations of the first witness of each set of values (authority and value) the witnesses give. */
-    private static List<Observation> oneWitnessPerSetOfValues(List<Observation> obs) {
-        Map<String, List<Observation>> byWitness = new LinkedHashMap<>();
-        for (Observation o : obs) {
-            byWitness.computeIfAbsent(o.witness(), w -> new ArrayList<>()).add(o);
+    /** What a witness's observations say, whoever the witness: their authorities and values, in a fixed order. */
+    private static String setOfValues(List<Observation> values) {
+        List<String> keys = new ArrayList<>(values.size());
+        for (Observation o : values) {
+            keys.add(o.authorities() + "\u0000" + o.valueKey());
         }
+        keys.sort(null);
+        return String.join("\u0001", keys);
+    }
+
+    /** The observations of the first witness of each set of values (authority and value) the witnesses give. */
+    private static List<Observation> oneWitnessPerSetOfValues(List<Observation> obs,
+                                                             Map<String, List<Observation>> byWitness) {
         Map<String, List<Observation>> bySet = new LinkedHashMap<>();
         for (List<Observation> values : byWitness.values()) {
-            List<String> keys = new ArrayList<>(values.size());
-            for (Observation o : values) {
-                keys.add(o.authorities() + "\u0000" + o.valueKey());
-            }
-            keys.sort(null);
-            bySet.putIfAbsent(String.join("\u0001", keys), values);
+            bySet.putIfAbsent(setOfValues(values), values);
         }
         if (bySet.size() == byWitness.size()) {
             return obs;

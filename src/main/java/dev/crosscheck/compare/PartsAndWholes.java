@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Notes on a whole whose parts, as the story gives them, add up to more than it: "Syria 5,800 and Turkey 41,156,
@@ -16,9 +15,9 @@ import java.util.TreeSet;
  * the reader decides.
  *
  * <p>The parts are the count findings of one measure (a key without its scope) whose scopes are places of the
- * gazetteer, none inside another (Lee County's count is left out beside Florida's), at least two. Each part counts
- * with the least it is given, the whole with the most, every value widened by its hedges and rounding: the note is
- * made only when even so the parts exceed the whole. A running figure's values are compared day by day: the parts'
+ * gazetteer, none inside another (Lee County's count is left out beside Florida's), each told in one finding, at
+ * least two, beside one finding of the whole. Each part counts with the least it is given, the whole with the most,
+ * every value widened by its hedges and rounding: the note is made only when even so the parts exceed the whole. A running figure's values are compared day by day: the parts'
  * values of a day with the whole's of that day, every part told on it; a figure of no day only with others of no
  * day. Figures not told as facts (their own findings), groups of people (a scope that is no place), places joined
  * ("Kula and Olinda") and the places where the event happened, or around them, take no part.
@@ -58,17 +57,20 @@ final class PartsAndWholes {
             parts.removeIf(p -> parts.stream().anyMatch(o -> o != p && !ClaimKey.scopeOf(o.key())
                     .equals(ClaimKey.scopeOf(p.key())) && Places.within(ClaimKey.scopeOf(p.key()),
                     ClaimKey.scopeOf(o.key()))));
-            if (new TreeSet<>(parts.stream().map(p -> ClaimKey.scopeOf(p.key())).toList()).size() < 2) {
+            // a place told in two findings (two different figures under one key) is no one part: it is left out,
+            // which only lowers the sum; and a whole split into several figures is no one whole
+            Map<String, Long> findingsPerScope = new java.util.HashMap<>();
+            parts.forEach(p -> findingsPerScope.merge(ClaimKey.scopeOf(p.key()), 1L, Long::sum));
+            parts.removeIf(p -> findingsPerScope.get(ClaimKey.scopeOf(p.key())) > 1);
+            List<Integer> wholes = members.stream().filter(i -> ClaimKey.scopeOf(findings.get(i).key()) == null)
+                    .toList();
+            if (parts.size() < 2 || wholes.size() != 1) {
                 continue;
             }
-            for (int i : members) {
-                Report.Finding whole = findings.get(i);
-                if (ClaimKey.scopeOf(whole.key()) == null) {
-                    String note = note(whole, parts);
-                    if (note != null) {
-                        out.set(i, whole.withNote(note));
-                    }
-                }
+            Report.Finding whole = findings.get(wholes.get(0));
+            String note = note(whole, parts);
+            if (note != null) {
+                out.set(wholes.get(0), whole.withNote(note));
             }
         }
         return out;

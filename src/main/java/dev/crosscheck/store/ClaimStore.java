@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -200,24 +201,9 @@ public final class ClaimStore implements StoryRepository {
             throw new IllegalArgumentException("a page holds 1 to " + MAX_PAGE + " stories, not " + limit);
         }
         List<String> names = new ArrayList<>(limit + 1);
-        Map<String, AttributeValue> start = after == null ? null
-                : Map.of(PK, s(STORIES_PARTITION), SK, s(after));
-        do {
-            QueryRequest.Builder request = QueryRequest.builder().tableName(table)
-                    .keyConditionExpression("pk = :pk")
-                    .expressionAttributeValues(Map.of(":pk", s(STORIES_PARTITION)))
-                    .consistentRead(true)
-                    .limit(limit + 1 - names.size());
-            if (start != null) {
-                request.exclusiveStartKey(start);
-            }
-            QueryResponse response = dynamo.query(request.build());
-            for (Map<String, AttributeValue> item : response.items()) {
-                names.add(item.get("story").s());
-            }
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey() : null;
-        } while (start != null && names.size() <= limit);
+        for (Map<String, AttributeValue> item : itemsAfter(STORIES_PARTITION, null, after, limit + 1, i -> true)) {
+            names.add(item.get("story").s());
+        }
         boolean more = names.size() > limit;
         List<StorySummary> stories = new ArrayList<>(Math.min(limit, names.size()));
         for (String story : names.subList(0, Math.min(limit, names.size()))) {
@@ -320,32 +306,16 @@ public final class ClaimStore implements StoryRepository {
      */
     @Override
     public Optional<DocumentPage> listDocuments(String story, int limit, String after) {
-        String partition = storyPartition(story);
+        boolean[] anyItem = {false};
         List<StoredDocument> page = new ArrayList<>(limit + 1);
-        boolean anyItem = false;
-        Map<String, AttributeValue> start = after == null ? null
-                : Map.of(PK, s(partition), SK, s("doc#" + after));
-        do {
-            QueryRequest.Builder request = QueryRequest.builder().tableName(table)
-                    .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
-                    .expressionAttributeValues(Map.of(":pk", s(partition), ":prefix", s("doc#")))
-                    .consistentRead(true)
-                    .limit(limit + 1 - page.size());
-            if (start != null) {
-                request.exclusiveStartKey(start);
-            }
-            QueryResponse response = dynamo.query(request.build());
-            for (Map<String, AttributeValue> item : response.items()) {
-                anyItem = true;
-                StoredDocument d = toDocument(story, item);
-                if (d.status() != DocumentStatus.REMOVED) {
-                    page.add(d);
-                }
-            }
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey() : null;
-        } while (start != null && page.size() <= limit);
-        if (!anyItem && after == null) {
+        for (Map<String, AttributeValue> item : itemsAfter(storyPartition(story), "doc#",
+                after == null ? null : "doc#" + after, limit + 1, i -> {
+                    anyItem[0] = true;
+                    return DocumentStatus.valueOf(i.get("status").s()) != DocumentStatus.REMOVED;
+                })) {
+            page.add(toDocument(story, item));
+        }
+        if (!anyItem[0] && after == null) {
             return Optional.empty();
         }
         boolean more = page.size() > limit;
@@ -354,9 +324,45 @@ public final class ClaimStore implements StoryRepository {
     }
 
     /**
-     * A page of the story's claims: its documents a page at a time, each ingested one's current claims read with it
-     * ({@link #loadDocument}: a document item and the Query of its claim items), whole documents until {@code limit}
-     * claims are reached.
+     * Up to {@code wanted} items of a partition (of those whose sort key starts with {@code prefix}, when given) that
+     * {@code kept} accepts, in sort-key order after {@code afterSortKey} (from the first when null): Queries with
+     * {@code Limit} and {@code ExclusiveStartKey}, as many as it takes, never the rest of the partition.
+     */
+    private List<Map<String, AttributeValue>> itemsAfter(String partition, String prefix, String afterSortKey,
+                                                         int wanted, Predicate<Map<String, AttributeValue>> kept) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>(wanted);
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":pk", s(partition));
+        if (prefix != null) {
+            values.put(":prefix", s(prefix));
+        }
+        Map<String, AttributeValue> start = afterSortKey == null ? null
+                : Map.of(PK, s(partition), SK, s(afterSortKey));
+        do {
+            QueryRequest.Builder request = QueryRequest.builder().tableName(table)
+                    .keyConditionExpression(prefix == null ? "pk = :pk" : "pk = :pk AND begins_with(sk, :prefix)")
+                    .expressionAttributeValues(values)
+                    .consistentRead(true)
+                    .limit(wanted - items.size());
+            if (start != null) {
+                request.exclusiveStartKey(start);
+            }
+            QueryResponse response = dynamo.query(request.build());
+            for (Map<String, AttributeValue> item : response.items()) {
+                if (kept.test(item)) {
+                    items.add(item);
+                }
+            }
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (start != null && items.size() < wanted);
+        return items;
+    }
+
+    /**
+     * A page of the story's claims: its documents a page at a time, each ingested one's current claims read by the
+     * Query of its version's claim items (checked against the claim count its item holds, read again on its own
+     * when it changed in between, as {@link #loadStory} does), whole documents until {@code limit} claims are reached.
      */
     @Override
     public Optional<ClaimPage> listClaims(String story, int limit, String after) {
@@ -374,10 +380,14 @@ public final class ClaimStore implements StoryRepository {
             for (int i = 0; i < page.size(); i++) {
                 StoredDocument d = page.get(i);
                 if (d.status() == DocumentStatus.INGESTED && d.claims() > 0) {
-                    Map.Entry<StoredDocument, List<Claim>> read = loadDocument(partition, story, d.id());
-                    if (read.getKey() != null && read.getKey().status() != DocumentStatus.REMOVED) {
-                        claims.addAll(read.getValue());
+                    List<Claim> current = claimsOf(partition, d.id(), d.version());
+                    if (current.size() != d.claims()) {
+                        // the document changed since its item was read: read it and its claims again, on their own
+                        Map.Entry<StoredDocument, List<Claim>> read = loadDocument(partition, story, d.id());
+                        boolean gone = read.getKey() == null || read.getKey().status() == DocumentStatus.REMOVED;
+                        current = gone ? List.of() : read.getValue();
                     }
+                    claims.addAll(current);
                 }
                 boolean moreHere = i + 1 < page.size() || documents.get().last() != null;
                 if (claims.size() >= limit && moreHere) {
@@ -425,18 +435,24 @@ public final class ClaimStore implements StoryRepository {
             if (d.status() == DocumentStatus.REMOVED) {
                 return new java.util.AbstractMap.SimpleEntry<>(d, List.of());
             }
-            List<Claim> claims = new ArrayList<>();
-            for (Map<String, AttributeValue> c : query(partition, claimPrefix(id, d.version()))) {
-                if (id.equals(c.get("document").s()) && d.version().equals(c.get("version").s())) {
-                    addClaims(c, claims);
-                }
-            }
+            List<Claim> claims = claimsOf(partition, id, d.version());
             if (claims.size() == d.claims()) {
                 return new java.util.AbstractMap.SimpleEntry<>(d, claims);
             }
             backoff(attempt);
         }
         throw new IllegalStateException("document " + id + " kept changing while it was read");
+    }
+
+    /** The claims of one version of a document: the Query of its claim items. */
+    private List<Claim> claimsOf(String partition, String id, String version) {
+        List<Claim> claims = new ArrayList<>();
+        for (Map<String, AttributeValue> c : query(partition, claimPrefix(id, version))) {
+            if (id.equals(c.get("document").s()) && version.equals(c.get("version").s())) {
+                addClaims(c, claims);
+            }
+        }
+        return claims;
     }
 
     /** The claims of one claim item: a list of them, or one claim in an item written by an earlier release. */
