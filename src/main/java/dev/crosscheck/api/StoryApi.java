@@ -9,7 +9,11 @@ import dev.crosscheck.compare.SourceInfo;
 import dev.crosscheck.compare.StoryComparator;
 import dev.crosscheck.compare.Timeline;
 import dev.crosscheck.compare.Verdict;
+import dev.crosscheck.reports.ReportRenderings;
 import dev.crosscheck.store.ClaimPage;
+import dev.crosscheck.store.ReportArchive;
+import dev.crosscheck.store.ReportFile;
+import dev.crosscheck.store.ReportState;
 import dev.crosscheck.store.DocumentPage;
 import dev.crosscheck.store.DocumentStatus;
 import dev.crosscheck.store.StoredDocument;
@@ -62,10 +66,23 @@ public final class StoryApi {
 
     private final StoryRepository repository;
     private final StoryComparator comparator;
+    private final ReportArchive archive;
 
+    /** An API that computes each report when it is read (kept per story version): the command line, tests. */
     public StoryApi(StoryRepository repository, StoryComparator comparator) {
         this.repository = repository;
         this.comparator = comparator;
+        this.archive = null;
+    }
+
+    /**
+     * An API that serves the reports the report function stored ({@link ReportArchive}); it never computes one, so
+     * neither the comparator nor the extraction models are on its request path.
+     */
+    public StoryApi(StoryRepository repository, ReportArchive archive) {
+        this.repository = repository;
+        this.comparator = null;
+        this.archive = archive;
     }
 
     private static Map<String, Set<String>> routeTable() {
@@ -111,6 +128,10 @@ public final class StoryApi {
                 String story = storyName(m.group(1), "story");
                 Map<String, String> query = checkParameters("GET /stories/{story}/" + m.group(2), request.query());
                 String route = m.group(2);
+                if (archive != null && !route.equals("claims") && !route.equals("sources")) {
+                    return stored(story, request, route, query,
+                            request.path().endsWith("/") ? "../report.html" : "./report.html");
+                }
                 return conditional(story, request, route, version -> switch (route) {
                     case "report" -> report(story, query, version);
                     case "report.html" -> page(story, query, request.path().endsWith("/") ? "../report.html"
@@ -135,6 +156,9 @@ public final class StoryApi {
                 }
                 // "./" keeps a story name such as "a:b" from reading as a URL scheme.
                 String action = request.path().endsWith("/") ? "./report.html" : "./" + page.group(1) + "/report.html";
+                if (archive != null) {
+                    return stored(story, request, "page:" + action, Map.of(), action);
+                }
                 return conditional(story, request, "page:" + action, version -> page(story, Map.of(), action,
                         version));
             }
@@ -217,24 +241,183 @@ public final class StoryApi {
                 verdictNames());
         Computed computed = computed(story, version);
         StoryData data = computed.data();
-        List<PageSource> documents = new ArrayList<>();
-        for (StoredDocument d : data.documents()) {
-            documents.add(new PageSource(d.id(), d.status().wireName(), d.reason(), d.title(), d.publisher(),
-                    d.published(), d.publishedFrom(), d.url(), d.claims()));
+        return pageResponse(ReportPage.render(new ReportPage.Input(computed.report(),
+                ReportRenderings.pageSources(data), Timeline.of(data.claims()), wireNames(kinds, ClaimKind::wireName),
+                wireNames(verdicts, Verdict::wireName), formAction)));
+    }
+
+    private static <T> Set<String> wireNames(Set<T> values, java.util.function.Function<T, String> name) {
+        Set<String> names = new TreeSet<>();
+        if (values != null) {
+            values.forEach(v -> names.add(name.apply(v)));
         }
-        Set<String> kindNames = new TreeSet<>();
-        if (kinds != null) {
-            kinds.forEach(k -> kindNames.add(k.wireName()));
-        }
-        Set<String> verdictNames = new TreeSet<>();
-        if (verdicts != null) {
-            verdicts.forEach(v -> verdictNames.add(v.wireName()));
-        }
-        String html = ReportPage.render(new ReportPage.Input(computed.report(), documents, Timeline.of(data.claims()),
-                kindNames, verdictNames, formAction));
+        return names;
+    }
+
+    private static ApiResponse pageResponse(String html) {
         Map<String, String> headers = new LinkedHashMap<>(ReportPage.headers());
         headers.put("Vary", "Accept");
         return new ApiResponse(200, headers, html);
+    }
+
+    /** Stored files up to this size are answered inline: even escaped twice over, far under Lambda's 6 MB. */
+    static final long INLINE_MAX_BYTES = 2_500_000;
+    /** A stored report up to this size is filtered on request; a larger one only linked to. */
+    static final long FILTER_MAX_BYTES = 32_000_000;
+    /** How long a link to a stored file stays valid. */
+    static final java.time.Duration LINK_VALIDITY = java.time.Duration.ofMinutes(15);
+
+    /**
+     * A report route answered from the stored report: its version is the validator ({@code ETag},
+     * {@code X-Story-Version}), {@code X-Report-Pending} says whether a newer one is on its way, and a story whose
+     * first report is still being computed answers 202 with {@code Retry-After}.
+     */
+    private ApiResponse stored(String story, ApiRequest request, String route, Map<String, String> query,
+                               String formAction) {
+        String format = query.getOrDefault("format", "json");
+        if (route.equals("report") && !format.equals("json") && !format.equals("md")) {
+            throw ApiException.badParameter("format", "'format' must be one of [json, md].");
+        }
+        boolean html = route.equals("report.html") || route.startsWith("page:");
+        Set<ClaimKind> kinds = parseList(html ? blankToNull(query.get("kind")) : query.get("kind"), "kind",
+                ClaimKind::fromWireName, kindNames());
+        Set<Verdict> verdicts = parseList(html ? blankToNull(query.get("verdict")) : query.get("verdict"), "verdict",
+                Verdict::fromWireName, verdictNames());
+        for (int attempt = 1; ; attempt++) {
+            ReportState state = archive.state(story).orElseThrow(() -> unknownStory(story));
+            if (state.reportVersion() <= 0) {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("story", story);
+                body.put("status", "pending");
+                body.put("storyVersion", state.version());
+                body.put("detail", "The story's first report is being computed; ask again in a moment.");
+                return new ApiResponse(202, Map.of("Content-Type", JSON, "Retry-After", "2",
+                        "X-Report-Pending", "true", "Cache-Control", "no-store"), SafeJson.write(body));
+            }
+            Map<String, String> validators = new LinkedHashMap<>();
+            validators.put("ETag", "\"r" + state.reportVersion() + "-" + representation(route, request) + "\"");
+            validators.put("X-Story-Version", Long.toString(state.reportVersion()));
+            validators.put("X-Report-Pending", Boolean.toString(state.pending()));
+            validators.put("Cache-Control", "no-cache");
+            if (matches(request, validators.get("ETag"))) {
+                return new ApiResponse(304, validators, "");
+            }
+            ApiResponse response;
+            try {
+                response = switch (route) {
+                    case "timeline" -> storedFile(story, state, ReportFile.TIMELINE, text -> text);
+                    case "report" -> kinds == null && verdicts == null
+                            ? storedFile(story, state, format.equals("md") ? ReportFile.MARKDOWN : ReportFile.JSON,
+                                    text -> text)
+                            : filteredReport(story, state, kinds, verdicts, format);
+                    default -> kinds == null && verdicts == null
+                            ? storedFile(story, state, ReportFile.PAGE, text -> ReportPage.withBase(text,
+                                    formAction.substring(0, formAction.length() - "report.html".length())))
+                            : filteredPage(story, state, kinds, verdicts, formAction);
+                };
+            } catch (MissingReportFile replaced) {
+                if (attempt < 3) {
+                    continue; // replaced twice between the state and the file: read the new state
+                }
+                throw replaced;
+            }
+            Map<String, String> headers = new LinkedHashMap<>(response.headers());
+            headers.putAll(validators);
+            return new ApiResponse(response.status(), headers, response.body());
+        }
+    }
+
+    /** A stored file was deleted between reading the story's state and reading the file. */
+    private static final class MissingReportFile extends RuntimeException {
+        MissingReportFile(String key) {
+            super("stored report file " + key + " is gone");
+        }
+    }
+
+    private static boolean matches(ApiRequest request, String etag) {
+        String ifNoneMatch = header(request.headers(), "if-none-match");
+        return ifNoneMatch != null && java.util.Arrays.stream(ifNoneMatch.split(","))
+                .map(String::strip).map(t -> t.startsWith("W/") ? t.substring(2) : t)
+                .anyMatch(t -> t.equals(etag) || t.equals("*"));
+    }
+
+    private String readText(String story, ReportState state, ReportFile file) {
+        return archive.read(story, state.reportVersion(), file)
+                .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
+                .orElseThrow(() -> new MissingReportFile(ReportArchive.key(story, state.reportVersion(), file)));
+    }
+
+    /** One stored file as it is (after {@code adapt}), or a link to it when it is too large to answer inline. */
+    private ApiResponse storedFile(String story, ReportState state, ReportFile file,
+                                   java.util.function.UnaryOperator<String> adapt) {
+        long size = state.size(file);
+        if (size > INLINE_MAX_BYTES) {
+            return link(story, state, file, size);
+        }
+        String body = adapt.apply(readText(story, state, file));
+        Map<String, String> headers = file == ReportFile.PAGE ? new LinkedHashMap<>(ReportPage.headers())
+                : new LinkedHashMap<>(Map.of("Content-Type", file.contentType()));
+        if (file == ReportFile.PAGE) {
+            headers.put("Vary", "Accept");
+        }
+        return new ApiResponse(200, headers, body);
+    }
+
+    /** 303 See Other to a short-lived link to a stored file, described in the body too. */
+    private ApiResponse link(String story, ReportState state, ReportFile file, long size) {
+        String url = archive.link(story, state.reportVersion(), file, LINK_VALIDITY).toString();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("story", story);
+        body.put("storyVersion", state.reportVersion());
+        body.put("file", file.fileName());
+        body.put("bytes", size);
+        body.put("href", url);
+        body.put("expiresInSeconds", LINK_VALIDITY.toSeconds());
+        body.put("detail", "Too large to answer inline; the stored file is at href until it expires.");
+        return new ApiResponse(303, Map.of("Content-Type", JSON, "Location", url), SafeJson.write(body));
+    }
+
+    private Report storedReport(String story, ReportState state) {
+        long size = state.size(ReportFile.JSON);
+        if (size > FILTER_MAX_BYTES) {
+            throw new ApiException(413, "Content Too Large", "This report (" + size + " bytes) is too large to "
+                    + "filter here; GET the report without filters for a link to all of it.", null);
+        }
+        return dev.crosscheck.json.Json.read(readText(story, state, ReportFile.JSON), Report.class);
+    }
+
+    private ApiResponse filteredReport(String story, ReportState state, Set<ClaimKind> kinds, Set<Verdict> verdicts,
+                                       String format) {
+        Report report = ReportFilter.filter(storedReport(story, state), kinds, verdicts);
+        ApiResponse response = format.equals("md")
+                ? new ApiResponse(200, Map.of("Content-Type", MARKDOWN), ReportMarkdown.render(report))
+                : json(200, report);
+        return inline(response);
+    }
+
+    private ApiResponse filteredPage(String story, ReportState state, Set<ClaimKind> kinds, Set<Verdict> verdicts,
+                                     String formAction) {
+        Report report = storedReport(story, state);
+        List<PageSource> sources = List.of(dev.crosscheck.json.Json.MAPPER.convertValue(
+                dev.crosscheck.json.Json.read(readText(story, state, ReportFile.PAGE_SOURCES), List.class),
+                PageSource[].class));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> timeline = dev.crosscheck.json.Json.read(readText(story, state, ReportFile.TIMELINE),
+                Map.class);
+        List<Timeline.Entry> events = List.of(dev.crosscheck.json.Json.MAPPER.convertValue(timeline.get("events"),
+                Timeline.Entry[].class));
+        return inline(pageResponse(ReportPage.render(new ReportPage.Input(report, sources, events,
+                wireNames(kinds, ClaimKind::wireName), wireNames(verdicts, Verdict::wireName), formAction))));
+    }
+
+    /** A computed answer, refused with 413 when it would be too large to answer inline. */
+    private static ApiResponse inline(ApiResponse response) {
+        if (response.body().length() > INLINE_MAX_BYTES / 3
+                && response.body().getBytes(StandardCharsets.UTF_8).length > INLINE_MAX_BYTES) {
+            throw new ApiException(413, "Content Too Large", "The filtered report is too large to answer inline; "
+                    + "narrow the filters, or GET the report without filters for a link to all of it.", null);
+        }
+        return response;
     }
 
     /** An empty filter (the page's form sends "kind=" for "all kinds") filters nothing. */
@@ -288,10 +471,7 @@ public final class StoryApi {
             return respond.apply(0);
         }
         String etag = "\"" + version + "-" + representation(route, request) + "\"";
-        String ifNoneMatch = header(request.headers(), "if-none-match");
-        if (ifNoneMatch != null && java.util.Arrays.stream(ifNoneMatch.split(","))
-                .map(String::strip).map(t -> t.startsWith("W/") ? t.substring(2) : t)
-                .anyMatch(t -> t.equals(etag) || t.equals("*"))) {
+        if (matches(request, etag)) {
             return new ApiResponse(304, Map.of("ETag", etag, "X-Story-Version", Long.toString(version),
                     "Cache-Control", "no-cache"), "");
         }
@@ -374,14 +554,7 @@ public final class StoryApi {
 
     /** The report of a story's stored claims. */
     public Report buildReport(StoryData data) {
-        List<SourceInfo> sources = new ArrayList<>();
-        for (StoredDocument d : data.documents()) {
-            if (d.status() == DocumentStatus.INGESTED) {
-                sources.add(new SourceInfo(d.id(), d.title(), d.publisher(), d.published(), d.publishedFrom(),
-                        d.coverage(), dev.crosscheck.compare.TextPrint.decode(d.print()), SourceInfo.places(d.places())));
-            }
-        }
-        return comparator.compare(data.story(), sources, data.claims());
+        return ReportRenderings.report(comparator, data);
     }
 
     /** Claims per page unless the request says: whole documents are added until the page holds this many. */
@@ -404,10 +577,7 @@ public final class StoryApi {
 
     private ApiResponse timeline(String story) {
         StoryData data = load(story);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("story", story);
-        body.put("events", Timeline.of(data.claims()));
-        return json(200, body);
+        return json(200, ReportRenderings.timeline(story, Timeline.of(data.claims())));
     }
 
     private ApiResponse sources(String story, Map<String, String> query) {

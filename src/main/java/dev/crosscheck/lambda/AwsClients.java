@@ -12,6 +12,9 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * SDK clients built the lean way for Lambda: explicit region and credentials provider (no provider chains to walk),
@@ -25,12 +28,18 @@ public final class AwsClients {
     public static final String S3_ENDPOINT = "CROSSCHECK_S3_ENDPOINT";
     public static final String DYNAMODB_ENDPOINT = "CROSSCHECK_DYNAMODB_ENDPOINT";
     public static final String AWS_REGION = "AWS_REGION";
+    /** The bucket stored reports live in (the report function writes it, the API function reads it). */
+    public static final String REPORTS_BUCKET = "REPORTS_BUCKET";
+    /** The report queue the ingest function asks for report computations on. */
+    public static final String REPORT_QUEUE_URL = "REPORT_QUEUE_URL";
+    public static final String SQS_ENDPOINT = "CROSSCHECK_SQS_ENDPOINT";
 
     /**
      * Variables the template need not set: the endpoints exist for emulators only, and Lambda sets the region itself.
      * {@link #TABLE_NAME} is required.
      */
-    public static final java.util.Set<String> OPTIONAL = java.util.Set.of(S3_ENDPOINT, DYNAMODB_ENDPOINT, AWS_REGION);
+    public static final java.util.Set<String> OPTIONAL = java.util.Set.of(S3_ENDPOINT, DYNAMODB_ENDPOINT, SQS_ENDPOINT,
+            AWS_REGION);
 
     private final Map<String, String> env;
 
@@ -46,6 +55,20 @@ public final class AwsClients {
         return table;
     }
 
+    /** The reports bucket's name, or null when the environment names none. */
+    public String reportsBucket() {
+        return blankToNull(env.get(REPORTS_BUCKET));
+    }
+
+    /** The report queue's URL, or null when the environment names none. */
+    public String reportQueueUrl() {
+        return blankToNull(env.get(REPORT_QUEUE_URL));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
     public S3Client s3() {
         var builder = S3Client.builder()
                 .region(region())
@@ -54,6 +77,31 @@ public final class AwsClients {
         String endpoint = env.get(S3_ENDPOINT);
         if (endpoint != null && !endpoint.isBlank()) {
             builder.endpointOverride(URI.create(endpoint)).forcePathStyle(true);
+        }
+        return builder.build();
+    }
+
+    /** Signs links to stored reports with the function's own credentials; builds them offline. */
+    public S3Presigner s3Presigner() {
+        var builder = S3Presigner.builder()
+                .region(region())
+                .credentialsProvider(credentials());
+        String endpoint = env.get(S3_ENDPOINT);
+        if (endpoint != null && !endpoint.isBlank()) {
+            builder.endpointOverride(URI.create(endpoint))
+                    .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build());
+        }
+        return builder.build();
+    }
+
+    public SqsClient sqs() {
+        var builder = SqsClient.builder()
+                .region(region())
+                .credentialsProvider(credentials())
+                .httpClient(UrlConnectionHttpClient.create());
+        String endpoint = env.get(SQS_ENDPOINT);
+        if (endpoint != null && !endpoint.isBlank()) {
+            builder.endpointOverride(URI.create(endpoint));
         }
         return builder.build();
     }

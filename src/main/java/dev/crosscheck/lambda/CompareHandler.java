@@ -9,6 +9,7 @@ import dev.crosscheck.api.ApiResponse;
 import dev.crosscheck.api.StoryApi;
 import dev.crosscheck.compare.StoryComparator;
 import dev.crosscheck.store.ClaimStore;
+import dev.crosscheck.store.ReportArchive;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -26,16 +27,27 @@ public final class CompareHandler implements RequestHandler<APIGatewayV2HTTPEven
      */
     public CompareHandler() {
         this(fromEnvironment());
-        this.priming = Priming.register();
+        if (new AwsClients(System.getenv()).reportsBucket() == null) {
+            this.priming = Priming.register();
+        }
     }
 
     public CompareHandler(StoryApi api) {
         this.api = api;
     }
 
+    /**
+     * With a reports bucket (as deployed) the API serves the reports the report function stored and computes none:
+     * no comparator, no extraction models, nothing to prime. Without one it computes each report when read.
+     */
     private static StoryApi fromEnvironment() {
         AwsClients clients = new AwsClients(System.getenv());
-        return new StoryApi(new ClaimStore(clients.dynamoDb(), clients.tableName()), new StoryComparator());
+        ClaimStore store = new ClaimStore(clients.dynamoDb(), clients.tableName());
+        String reports = clients.reportsBucket();
+        if (reports != null) {
+            return new StoryApi(store, new ReportArchive(clients.s3(), clients.s3Presigner(), reports, store));
+        }
+        return new StoryApi(store, new StoryComparator());
     }
 
     @Override

@@ -42,7 +42,11 @@ public final class IngestHandler implements RequestHandler<S3Event, String> {
 
     private static Ingestor fromEnvironment() {
         AwsClients clients = new AwsClients(System.getenv());
-        return new Ingestor(clients.s3(), new ClaimStore(clients.dynamoDb(), clients.tableName()),
+        String queue = clients.reportQueueUrl();
+        ClaimStore store = queue == null ? new ClaimStore(clients.dynamoDb(), clients.tableName())
+                : new ClaimStore(clients.dynamoDb(), clients.tableName(), new SqsReportRequests(clients.sqs(), queue),
+                        Clock.systemUTC());
+        return new Ingestor(clients.s3(), store,
                 new ArticleAnalyzer(), Clock.systemUTC(), StoryLimits.fromEnvironment(System.getenv()));
     }
 

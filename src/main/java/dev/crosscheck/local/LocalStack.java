@@ -6,6 +6,9 @@ import dev.crosscheck.compare.StoryComparator;
 import dev.crosscheck.ingest.Ingestor;
 import dev.crosscheck.lambda.CompareHandler;
 import dev.crosscheck.lambda.IngestHandler;
+import dev.crosscheck.lambda.ReportHandler;
+import dev.crosscheck.reports.ReportComputation;
+import dev.crosscheck.store.ReportArchive;
 import dev.crosscheck.store.ClaimStore;
 import dev.crosscheck.store.StoryLimits;
 import java.io.IOException;
@@ -31,6 +34,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyExistsException;
 import software.amazon.dynamodb.services.local.embedded.DynamoDBEmbedded;
@@ -77,6 +82,8 @@ public final class LocalStack implements AutoCloseable {
     private final LocalHttpApi api;
     private final S3Client s3;
     private final ClaimStore store;
+    private final LocalReportQueue reportQueue;
+    private final ReportComputation computation;
 
     /**
      * How the ingest function reaches the stack's services: the table through {@code dynamo} (given the stack's own
@@ -116,13 +123,19 @@ public final class LocalStack implements AutoCloseable {
                 .endpointOverride(URI.create("http://127.0.0.1:" + s3Port))
                 .build();
         S3Client ingestS3 = links.s3() == null ? s3 : links.s3().apply(URI.create("http://127.0.0.1:" + s3Port));
-        ClaimStore ingestStore = new ClaimStore(links.dynamo().apply(dynamo), config.table());
+        // The report function and its queue: every applied change asks for the story's report through it.
+        this.computation = new ReportComputation(store, new ReportArchive(s3, null, reportsBucket(), store),
+                new StoryComparator());
+        this.reportQueue = new LocalReportQueue(new ReportHandler(computation), REPORT_WORKERS,
+                dataDir.resolve("failed-reports.jsonl"), REGION, config.log());
+        ClaimStore ingestStore = new ClaimStore(links.dynamo().apply(dynamo), config.table(), reportQueue,
+                Clock.systemUTC());
         Ingestor ingestor = new Ingestor(ingestS3, ingestStore, new ArticleAnalyzer(), Clock.systemUTC(),
                 StoryLimits.fromEnvironment(System.getenv()));
         this.dispatcher = new EventDispatcher(REGION, new IngestHandler(ingestor),
                 failureDestination(), dataDir.resolve("pending-events"), config.log(), Clock.systemUTC());
         this.s3Proxy = S3Proxy.builder()
-                .blobStore(new NotifyingBlobStore(files, dispatcher))
+                .blobStore(new NotifyingBlobStore(files, onlyArticles(dispatcher)))
                 .endpoint(URI.create("http://127.0.0.1:" + s3Port))
                 .awsAuthentication(AuthenticationType.NONE, "", "")
                 .stopTimeout(0)
@@ -135,17 +148,78 @@ public final class LocalStack implements AutoCloseable {
             }
             Thread.sleep(20);
         }
+        S3Presigner presigner = S3Presigner.builder()
+                .region(Region.of(REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .endpointOverride(URI.create("http://127.0.0.1:" + s3Port))
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+                .build();
         this.api = new LocalHttpApi(config.apiPort(),
-                new CompareHandler(new StoryApi(store, new StoryComparator())), config.log());
-        try {
-            s3.createBucket(b -> b.bucket(config.bucket()));
-        } catch (BucketAlreadyOwnedByYouException | BucketAlreadyExistsException exists) {
-            // kept from an earlier run
+                new CompareHandler(new StoryApi(store, new ReportArchive(s3, presigner, reportsBucket(), store))),
+                config.log());
+        for (String bucket : java.util.List.of(config.bucket(), reportsBucket())) {
+            try {
+                s3.createBucket(b -> b.bucket(bucket));
+            } catch (BucketAlreadyOwnedByYouException | BucketAlreadyExistsException exists) {
+                // kept from an earlier run
+            }
+        }
+        int behind = askForReportsBehind();
+        if (behind > 0) {
+            config.log().accept("computing the reports of " + behind + " stories changed since their last report");
         }
         int replayed = dispatcher.replayJournal();
         if (replayed > 0) {
             config.log().accept("delivering " + replayed + " bucket events accepted before the last stop");
         }
+    }
+
+    /** Report computations at once: the report function's reserved concurrency, locally. */
+    static final int REPORT_WORKERS = 2;
+
+    /** The bucket the stack's stored reports live in: the articles bucket's name and "-reports". */
+    public String reportsBucket() {
+        return config.bucket() + "-reports";
+    }
+
+    /** Bucket events of the articles bucket only: the reports bucket triggers nothing, as on AWS. */
+    private NotifyingBlobStore.Listener onlyArticles(NotifyingBlobStore.Listener listener) {
+        return new NotifyingBlobStore.Listener() {
+            @Override
+            public void created(String bucket, String key, String eventName, long size, String eTag) {
+                if (!bucket.equals(reportsBucket())) {
+                    listener.created(bucket, key, eventName, size, eTag);
+                }
+            }
+
+            @Override
+            public void removed(String bucket, String key) {
+                if (!bucket.equals(reportsBucket())) {
+                    listener.removed(bucket, key);
+                }
+            }
+        };
+    }
+
+    /**
+     * Asks for the report of every story whose stored report is older than the story or whose request was never
+     * taken: requests live in memory only, so a stop could have lost them.
+     */
+    private int askForReportsBehind() {
+        int asked = 0;
+        for (var summary : store.listStories()) {
+            var state = store.reportState(summary.story());
+            if (state.isPresent() && state.get().pending()) {
+                reportQueue.request(summary.story());
+                asked++;
+            }
+        }
+        return asked;
+    }
+
+    /** Report computations by outcome since the stack started. */
+    public java.util.Map<ReportComputation.Outcome, Long> reportComputations() {
+        return computation.counts();
     }
 
     public static LocalStack start(Config config) throws Exception {
@@ -195,13 +269,16 @@ public final class LocalStack implements AutoCloseable {
         dispatcher.dispatch(s3EventJson);
     }
 
-    /** Waits until every bucket change so far has been handled by the ingest function. */
+    /**
+     * Waits until every bucket change so far has been handled by the ingest function and every report it asked for
+     * has been computed.
+     */
     public void awaitIngestion(long timeoutMillis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
-        while (dispatcher.pending() > 0) {
+        while (dispatcher.pending() > 0 || reportQueue.pending() > 0) {
             if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException(dispatcher.pending() + " events still pending after "
-                        + timeoutMillis + " ms");
+                throw new IllegalStateException(dispatcher.pending() + " events and " + reportQueue.pending()
+                        + " report requests still pending after " + timeoutMillis + " ms");
             }
             Thread.sleep(10);
         }
@@ -210,14 +287,16 @@ public final class LocalStack implements AutoCloseable {
     /** Stops the way a killed process stops: events not yet handled are left in the journal, not finished. */
     void halt() throws Exception {
         dispatcher.halt();
+        reportQueue.halt();
         close();
     }
 
     @Override
     public void close() throws Exception {
         api.close();
-        s3Proxy.stop();
         dispatcher.close();
+        reportQueue.close();
+        s3Proxy.stop();
         s3.close();
         dynamoLocal.shutdown();
         WriteAheadLog.awaitClosed(databaseThreads, 10_000);

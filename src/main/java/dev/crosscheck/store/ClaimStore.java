@@ -80,13 +80,29 @@ public final class ClaimStore implements StoryRepository {
     /** Stories registered by this instance: a warm function does not write the registry item again. */
     private static final int MAX_KNOWN_STORIES = 10_000;
 
+    /**
+     * A request for a report older than this (seconds) is taken as lost (its message dropped, its computation dead):
+     * the next change asks again.
+     */
+    static final long STALE_REQUEST_SECONDS = 900;
+
     private final DynamoDbClient dynamo;
     private final String table;
+    private final ReportRequests reportRequests;
+    private final java.time.Clock clock;
     private final java.util.Set<String> registered = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+    /** A store whose changes ask for no report computation: reports are computed when read. */
     public ClaimStore(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, null, java.time.Clock.systemUTC());
+    }
+
+    /** A store that asks {@code reportRequests} for a report computation after each burst of changes of a story. */
+    public ClaimStore(DynamoDbClient dynamo, String table, ReportRequests reportRequests, java.time.Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
+        this.reportRequests = reportRequests;
+        this.clock = clock;
     }
 
     public String table() {
@@ -176,11 +192,120 @@ public final class ClaimStore implements StoryRepository {
      * before the story never counts a change the story read after it lacks.
      */
     private void touch(String story) {
-        dynamo.updateItem(b -> b.tableName(table)
-                .key(Map.of(PK, s(storyPartition(story)), SK, s(META)))
-                .updateExpression("ADD #version :one")
-                .expressionAttributeNames(Map.of("#version", "version"))
-                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
+        Map<String, AttributeValue> key = Map.of(PK, s(storyPartition(story)), SK, s(META));
+        if (reportRequests == null) {
+            dynamo.updateItem(b -> b.tableName(table).key(key)
+                    .updateExpression("ADD #version :one")
+                    .expressionAttributeNames(Map.of("#version", "version"))
+                    .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
+            return;
+        }
+        // One request: the version grows and the story is marked as awaiting its report, unless it already is.
+        long now = clock.instant().getEpochSecond();
+        Map<String, AttributeValue> old = dynamo.updateItem(b -> b.tableName(table).key(key)
+                .updateExpression("ADD #version :one SET #queued = if_not_exists(#queued, :now)")
+                .expressionAttributeNames(Map.of("#version", "version", "#queued", "queuedAt"))
+                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"),
+                        ":now", AttributeValue.fromN(Long.toString(now))))
+                .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.UPDATED_OLD)).attributes();
+        AttributeValue queuedAt = old == null ? null : old.get("queuedAt");
+        if (queuedAt != null) {
+            long since = Long.parseLong(queuedAt.n());
+            if (now - since < STALE_REQUEST_SECONDS) {
+                return; // asked already; that computation, still to start, will read this change
+            }
+            try {
+                // The earlier request is taken as lost; only one change takes over from it.
+                dynamo.updateItem(b -> b.tableName(table).key(key)
+                        .updateExpression("SET #queued = :now")
+                        .conditionExpression("#queued = :since")
+                        .expressionAttributeNames(Map.of("#queued", "queuedAt"))
+                        .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(Long.toString(now)),
+                                ":since", queuedAt)));
+            } catch (ConditionalCheckFailedException another) {
+                return;
+            }
+        }
+        try {
+            reportRequests.request(story);
+        } catch (RuntimeException e) {
+            // Withdraw the mark, so that the retry of this change (the caller fails) asks again.
+            try {
+                dynamo.updateItem(b -> b.tableName(table).key(key)
+                        .updateExpression("REMOVE #queued")
+                        .conditionExpression("#queued = :now")
+                        .expressionAttributeNames(Map.of("#queued", "queuedAt"))
+                        .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(Long.toString(now)))));
+            } catch (RuntimeException ignored) {
+                e.addSuppressed(ignored);
+            }
+            throw e;
+        }
+    }
+
+    /** What the story's meta item says of its report; empty when the story has never changed. */
+    public java.util.Optional<ReportState> reportState(String story) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Map.of(PK, s(storyPartition(story)), SK, s(META)))).item();
+        return item == null || item.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(reportState(item));
+    }
+
+    private static ReportState reportState(Map<String, AttributeValue> item) {
+        Map<String, Long> sizes = new java.util.TreeMap<>();
+        AttributeValue bytes = item.get("reportBytes");
+        if (bytes != null && bytes.hasM()) {
+            bytes.m().forEach((file, n) -> sizes.put(file, Long.parseLong(n.n())));
+        }
+        return new ReportState(number(item, "version"), number(item, "reportVersion"), item.containsKey("queuedAt"),
+                sizes);
+    }
+
+    private static long number(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        return v == null || v.n() == null ? 0 : Long.parseLong(v.n());
+    }
+
+    /**
+     * Takes the story's outstanding report request, if any: its mark is removed, so that any change from now on asks
+     * again, and the state returned is read in the same write; what is read of the story after it holds at least
+     * the version it gives. Empty when the story has never changed.
+     */
+    public java.util.Optional<ReportState> takeReportRequest(String story) {
+        try {
+            Map<String, AttributeValue> item = dynamo.updateItem(b -> b.tableName(table)
+                    .key(Map.of(PK, s(storyPartition(story)), SK, s(META)))
+                    .updateExpression("REMOVE #queued")
+                    .conditionExpression("attribute_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#queued", "queuedAt", "#pk", PK))
+                    .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.ALL_NEW)).attributes();
+            return java.util.Optional.of(reportState(item));
+        } catch (ConditionalCheckFailedException neverChanged) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
+     * Makes {@code reportVersion} the story's stored report, unless a report of that version or a newer one is there
+     * already (two computations may finish out of order), with the sizes of its files (bytes by file name). Returns the version it replaced, 0 for none, or -1 when it
+     * lost.
+     */
+    public long switchReport(String story, long reportVersion, Map<String, Long> sizes) {
+        Map<String, AttributeValue> sizeItem = new java.util.TreeMap<>();
+        sizes.forEach((file, bytes) -> sizeItem.put(file, AttributeValue.fromN(Long.toString(bytes))));
+        try {
+            Map<String, AttributeValue> old = dynamo.updateItem(b -> b.tableName(table)
+                    .key(Map.of(PK, s(storyPartition(story)), SK, s(META)))
+                    .updateExpression("SET #report = :v, #sizes = :sizes")
+                    .conditionExpression("attribute_not_exists(#report) OR #report < :v")
+                    .expressionAttributeNames(Map.of("#report", "reportVersion", "#sizes", "reportBytes"))
+                    .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(reportVersion)),
+                            ":sizes", AttributeValue.fromM(sizeItem)))
+                    .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.UPDATED_OLD))
+                    .attributes();
+            return old == null ? 0 : number(old, "reportVersion");
+        } catch (ConditionalCheckFailedException newerThere) {
+            return -1;
+        }
     }
 
     @Override

@@ -102,6 +102,17 @@ public final class ReportPage {
         return new Writer(input).write();
     }
 
+    /**
+     * Where a stored page's own links start: a page rendered with {@code BASE + "report.html"} as its form action and
+     * kept for any URL is given its base by {@link #withBase} when served.
+     */
+    public static final String BASE = "./crosscheck-page-base/";
+
+    /** A page rendered with {@link #BASE} as the start of its links, with {@code base} (a relative URL) there instead. */
+    public static String withBase(String page, String base) {
+        return page.replace(BASE, Html.escape(base));
+    }
+
     private static final class Writer {
         private final Html h = new Html();
         private final Input in;

@@ -1,0 +1,133 @@
+package dev.crosscheck.store;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/**
+ * Stored reports: each version of a story's report is a set of objects in the reports bucket under
+ * {@code STORY/VERSION/} (the story name percent-encoded), and the story's meta item in the table names the current
+ * version ({@link ClaimStore#switchReport}). A version's objects are written before it becomes current and never
+ * change; the version it replaces is kept (a link to it handed out a moment ago still works) and older ones deleted.
+ */
+public final class ReportArchive {
+
+    private final S3Client s3;
+    private final S3Presigner presigner;
+    private final String bucket;
+    private final ClaimStore store;
+
+    /** @param presigner for links to stored files; null where no link is handed out (the report computation) */
+    public ReportArchive(S3Client s3, S3Presigner presigner, String bucket, ClaimStore store) {
+        this.s3 = s3;
+        this.presigner = presigner;
+        this.bucket = bucket;
+        this.store = store;
+    }
+
+    public String bucket() {
+        return bucket;
+    }
+
+    /** The object key of one file of one version of a story's report. */
+    public static String key(String story, long version, ReportFile file) {
+        return prefix(story) + version + "/" + file.fileName();
+    }
+
+    private static String prefix(String story) {
+        return URLEncoder.encode(story, StandardCharsets.UTF_8) + "/";
+    }
+
+    /** What the story's meta item says of its report; empty when the story has never changed. */
+    public Optional<ReportState> state(String story) {
+        return store.reportState(story);
+    }
+
+    /**
+     * Stores the files of the story's report at {@code version} and makes it current, unless a report as new is
+     * current already; then deletes every version older than the one replaced. Returns whether it became current.
+     */
+    public boolean save(String story, long version, Map<ReportFile, byte[]> files) {
+        for (Map.Entry<ReportFile, byte[]> e : files.entrySet()) {
+            s3.putObject(b -> b.bucket(bucket).key(key(story, version, e.getKey()))
+                    .contentType(e.getKey().contentType()), RequestBody.fromBytes(e.getValue()));
+        }
+        Map<String, Long> sizes = new java.util.TreeMap<>();
+        files.forEach((file, bytes) -> sizes.put(file.fileName(), (long) bytes.length));
+        long replaced = store.switchReport(story, version, sizes);
+        if (replaced < 0) {
+            deleteVersions(story, v -> v == version);
+            return false;
+        }
+        if (replaced > 0) {
+            deleteVersions(story, v -> v < replaced);
+        }
+        return true;
+    }
+
+    private void deleteVersions(String story, java.util.function.LongPredicate which) {
+        String prefix = prefix(story);
+        List<ObjectIdentifier> doomed = new ArrayList<>();
+        for (S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
+            String rest = o.key().substring(prefix.length());
+            int slash = rest.indexOf('/');
+            if (slash <= 0) {
+                continue;
+            }
+            try {
+                if (which.test(Long.parseLong(rest.substring(0, slash)))) {
+                    doomed.add(ObjectIdentifier.builder().key(o.key()).build());
+                }
+            } catch (NumberFormatException notOurs) {
+                // an object this archive did not write: left alone
+            }
+        }
+        for (int i = 0; i < doomed.size(); i += 1000) {
+            List<ObjectIdentifier> batch = doomed.subList(i, Math.min(doomed.size(), i + 1000));
+            s3.deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(batch).quiet(true)));
+        }
+    }
+
+    /** The size in bytes of one stored file; empty when it is not there. */
+    public Optional<Long> size(String story, long version, ReportFile file) {
+        try {
+            return Optional.of(s3.headObject(b -> b.bucket(bucket).key(key(story, version, file))).contentLength());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** One stored file; empty when it is not there. */
+    public Optional<byte[]> read(String story, long version, ReportFile file) {
+        try {
+            return Optional.of(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key(story, version, file))).asByteArray());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A link to one stored file that anyone holding it may open until it expires. */
+    public java.net.URL link(String story, long version, ReportFile file, Duration validFor) {
+        if (presigner == null) {
+            throw new IllegalStateException("this archive hands out no links");
+        }
+        return presigner.presignGetObject(p -> p.signatureDuration(validFor)
+                .getObjectRequest(g -> g.bucket(bucket).key(key(story, version, file))
+                        .responseContentType(file.contentType()))).url();
+    }
+}
