@@ -98,20 +98,6 @@ public final class ReportArchive {
         }
     }
 
-    /** The size in bytes of one stored file; empty when it is not there. */
-    public Optional<Long> size(String story, long version, ReportFile file) {
-        try {
-            return Optional.of(s3.headObject(b -> b.bucket(bucket).key(key(story, version, file))).contentLength());
-        } catch (NoSuchKeyException e) {
-            return Optional.empty();
-        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
-            if (e.statusCode() == 404) {
-                return Optional.empty();
-            }
-            throw e;
-        }
-    }
-
     /** One stored file; empty when it is not there. */
     public Optional<byte[]> read(String story, long version, ReportFile file) {
         try {

@@ -37,6 +37,10 @@ class TemplatePolicyTest {
             "arn:${AWS::Partition}:s3:::${AWS::StackName}-articles-${AWS::AccountId}-${AWS::Region}/*");
     private static final Map<String, Object> TABLE = Map.of("Fn::GetAtt", List.of("ClaimsTable", "Arn"));
     private static final Map<String, Object> FAILURE_QUEUE = Map.of("Fn::GetAtt", List.of("IngestFailureQueue", "Arn"));
+    private static final Map<String, Object> REPORT_QUEUE = Map.of("Fn::GetAtt", List.of("ReportRequestQueue", "Arn"));
+    private static final Map<String, Object> REPORTS = Map.of("Fn::Sub", "arn:${AWS::Partition}:s3:::${ReportsBucket}");
+    private static final Map<String, Object> REPORT_OBJECTS =
+            Map.of("Fn::Sub", "arn:${AWS::Partition}:s3:::${ReportsBucket}/*");
     /** DynamoDB actions that read: the comparison function gets nothing else. */
     private static final Set<String> DYNAMODB_READS = Set.of("dynamodb:Query", "dynamodb:GetItem",
             "dynamodb:BatchGetItem", "dynamodb:Scan", "dynamodb:DescribeTable");
@@ -61,7 +65,7 @@ class TemplatePolicyTest {
         for (String action : dynamoDbActionsOfTheStore()) {
             expected.put(action, Set.of(TABLE));
         }
-        expected.put("sqs:SendMessage", Set.of(FAILURE_QUEUE));
+        expected.put("sqs:SendMessage", Set.of(FAILURE_QUEUE, REPORT_QUEUE));
         assertEquals(expected, granted);
         // it cannot trigger itself, and does not depend on the bucket that triggers it
         Map<String, Object> properties = new LinkedHashMap<>(props("IngestFunction"));
@@ -70,13 +74,37 @@ class TemplatePolicyTest {
     }
 
     @Test
-    void theCompareFunctionCanOnlyReadTheTable() throws IOException {
-        Map<String, Set<Object>> granted = grants("CompareFunction");
+    void theCompareFunctionCanOnlyReadTheTableAndTheStoredReports() throws IOException {
+        Map<String, Set<Object>> granted = new TreeMap<>(grants("CompareFunction"));
+        assertEquals(Set.of(REPORT_OBJECTS), granted.remove("s3:GetObject"), "reads stored reports, signs links");
         Set<String> reads = new TreeSet<>(dynamoDbActionsOfTheStore());
         reads.retainAll(DYNAMODB_READS);
         assertEquals(reads, granted.keySet());
         granted.values().forEach(r -> assertEquals(Set.of(TABLE), r));
         assertEquals(null, props("CompareFunction").get("Events"), "only the API's integration invokes it");
+    }
+
+    @Test
+    void theReportFunctionReadsTheTableMarksReportsAndWritesOnlyTheReportsBucket() throws IOException {
+        Map<String, Set<Object>> granted = grants("ReportFunction");
+        Map<String, Set<Object>> expected = new TreeMap<>();
+        for (String action : dynamoDbActionsOfTheStore()) {
+            if (DYNAMODB_READS.contains(action) || action.equals("dynamodb:UpdateItem")) {
+                expected.put(action, Set.of(TABLE));
+            }
+        }
+        expected.put("s3:PutObject", Set.of(REPORT_OBJECTS));
+        expected.put("s3:DeleteObject", Set.of(REPORT_OBJECTS));
+        expected.put("s3:ListBucket", Set.of(REPORTS));
+        assertEquals(expected, granted);
+        // the archive's calls are exactly those
+        String archive = Files.readString(Path.of("src/main/java/dev/crosscheck/store/ReportArchive.java"));
+        Matcher m = Pattern.compile("\\bs3\\.([a-zA-Z0-9]+)\\(").matcher(archive);
+        Set<String> calls = new TreeSet<>();
+        while (m.find()) {
+            calls.add(m.group(1));
+        }
+        assertEquals(Set.of("putObject", "listObjectsV2Paginator", "deleteObjects", "getObjectAsBytes"), calls);
     }
 
     @Test
@@ -104,7 +132,7 @@ class TemplatePolicyTest {
 
     @Test
     void functionsUseInlineStatementsOnlyNoManagedOrTemplatePolicies() {
-        for (String function : List.of("IngestFunction", "CompareFunction")) {
+        for (String function : List.of("IngestFunction", "CompareFunction", "ReportFunction")) {
             for (Object policy : list(props(function).get("Policies"))) {
                 assertEquals(Set.of("Statement"), map(policy).keySet(), function + ": " + policy);
             }
@@ -115,25 +143,29 @@ class TemplatePolicyTest {
     }
 
     @Test
-    void theBucketBlocksPublicAccessAndRefusesPlainHttp() {
-        Map<String, Object> bucket = props("ArticlesBucket");
-        assertEquals(Map.of("BlockPublicAcls", true, "BlockPublicPolicy", true, "IgnorePublicAcls", true,
-                "RestrictPublicBuckets", true), bucket.get("PublicAccessBlockConfiguration"));
-        assertTrue(bucket.containsKey("BucketEncryption"));
-        Map<String, Object> policy = props("ArticlesBucketPolicy");
-        assertEquals(Map.of("Ref", "ArticlesBucket"), policy.get("Bucket"));
-        List<Map<String, Object>> statements = new ArrayList<>();
-        collectStatements(policy, statements);
-        Map<String, Object> insecure = statements.stream()
-                .filter(s -> String.valueOf(s.get("Condition")).contains("aws:SecureTransport")).findFirst()
-                .orElseThrow(() -> new AssertionError("no statement on aws:SecureTransport"));
-        assertEquals("Deny", insecure.get("Effect"));
-        assertEquals("*", insecure.get("Principal"));
-        assertEquals("s3:*", insecure.get("Action"));
-        assertEquals(Map.of("Bool", Map.of("aws:SecureTransport", "false")), insecure.get("Condition"));
-        assertEquals(Set.of(Map.of("Fn::Sub", "arn:${AWS::Partition}:s3:::${ArticlesBucket}"),
-                Map.of("Fn::Sub", "arn:${AWS::Partition}:s3:::${ArticlesBucket}/*")), Set.copyOf(list(insecure.get("Resource"))));
-        assertTrue(statements.stream().noneMatch(s -> "Allow".equals(s.get("Effect"))), "the bucket policy only denies");
+    void bothBucketsBlockPublicAccessAndRefusePlainHttp() {
+        for (String name : List.of("ArticlesBucket", "ReportsBucket")) {
+            Map<String, Object> bucket = props(name);
+            assertEquals(Map.of("BlockPublicAcls", true, "BlockPublicPolicy", true, "IgnorePublicAcls", true,
+                    "RestrictPublicBuckets", true), bucket.get("PublicAccessBlockConfiguration"), name);
+            assertTrue(bucket.containsKey("BucketEncryption"), name);
+            Map<String, Object> policy = props(name + "Policy");
+            assertEquals(Map.of("Ref", name), policy.get("Bucket"));
+            List<Map<String, Object>> statements = new ArrayList<>();
+            collectStatements(policy, statements);
+            Map<String, Object> insecure = statements.stream()
+                    .filter(s -> String.valueOf(s.get("Condition")).contains("aws:SecureTransport")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no statement on aws:SecureTransport in " + name));
+            assertEquals("Deny", insecure.get("Effect"));
+            assertEquals("*", insecure.get("Principal"));
+            assertEquals("s3:*", insecure.get("Action"));
+            assertEquals(Map.of("Bool", Map.of("aws:SecureTransport", "false")), insecure.get("Condition"));
+            assertEquals(Set.of(Map.of("Fn::Sub", "arn:${AWS::Partition}:s3:::${" + name + "}"),
+                    Map.of("Fn::Sub", "arn:${AWS::Partition}:s3:::${" + name + "}/*")),
+                    Set.copyOf(list(insecure.get("Resource"))));
+            assertTrue(statements.stream().noneMatch(s -> "Allow".equals(s.get("Effect"))),
+                    "the bucket policy only denies");
+        }
     }
 
     @Test

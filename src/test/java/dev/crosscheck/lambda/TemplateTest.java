@@ -80,7 +80,8 @@ class TemplateTest {
     @Test
     void handlersExistAndTakeTheEventsTheirTriggersSend() throws Exception {
         Map<String, Class<?>> expected = Map.of("IngestFunction", S3Event.class,
-                "CompareFunction", APIGatewayV2HTTPEvent.class);
+                "CompareFunction", APIGatewayV2HTTPEvent.class, "ReportFunction",
+                com.amazonaws.services.lambda.runtime.events.SQSEvent.class);
         assertEquals(expected.keySet(), new HashSet<>(functions().keySet()));
         for (var entry : functions().entrySet()) {
             String handler = (String) props(entry.getValue()).get("Handler");
@@ -150,6 +151,36 @@ class TemplateTest {
         assertEquals("SQS", onFailure.get("Type"));
         assertEquals(Map.of("Fn::GetAtt", List.of("IngestFailureQueue", "Arn")), onFailure.get("Destination"));
         assertEquals("AWS::SQS::Queue", map(resources.get("IngestFailureQueue")).get("Type"));
+    }
+
+    @Test
+    void reportsAreComputedOnePerStoryAtATimeByAFunctionWithItsOwnConcurrency() {
+        Map<String, Object> queue = props(resources.get("ReportRequestQueue"));
+        assertEquals(true, queue.get("FifoQueue"), "a FIFO queue: one message group (story) in flight at a time");
+        Map<String, Object> report = props(resources.get("ReportFunction"));
+        int timeout = ((Number) report.get("Timeout")).intValue();
+        assertTrue(((Number) queue.get("VisibilityTimeout")).intValue() >= 6 * timeout,
+                "the queue hides a message for six times the function's timeout, as Lambda advises");
+        Map<String, Object> redrive = map(queue.get("RedrivePolicy"));
+        assertEquals(Map.of("Fn::GetAtt", List.of("ReportRequestDeadLetterQueue", "Arn")),
+                redrive.get("deadLetterTargetArn"));
+        assertEquals(true, props(resources.get("ReportRequestDeadLetterQueue")).get("FifoQueue"));
+        assertEquals(Map.of("Ref", "ReportConcurrency"), report.get("ReservedConcurrentExecutions"));
+        Map<String, Object> trigger = map(map(events("ReportFunction").values().iterator().next()).get("Properties"));
+        assertEquals(Map.of("Fn::GetAtt", List.of("ReportRequestQueue", "Arn")), trigger.get("Queue"));
+        assertEquals(List.of("ReportBatchItemFailures"), trigger.get("FunctionResponseTypes"),
+                "a failed story is retried without its batch's other stories");
+        assertEquals(Map.of("MaximumConcurrency", Map.of("Ref", "ReportConcurrency")), trigger.get("ScalingConfig"));
+        // the ingest function asks through the queue, the API function reads what the report function stores
+        Map<String, Object> ingestEnv = map(map(props(resources.get("IngestFunction")).get("Environment"))
+                .get("Variables"));
+        assertEquals(Map.of("Ref", "ReportRequestQueue"), ingestEnv.get(AwsClients.REPORT_QUEUE_URL));
+        for (String function : List.of("CompareFunction", "ReportFunction")) {
+            assertEquals(Map.of("Ref", "ReportsBucket"), map(map(props(resources.get(function)).get("Environment"))
+                    .get("Variables")).get(AwsClients.REPORTS_BUCKET), function);
+        }
+        // the API answers within API Gateway's 30 s
+        assertTrue(((Number) props(resources.get("CompareFunction")).get("Timeout")).intValue() < 30);
     }
 
     @Test
