@@ -1,5 +1,6 @@
 package dev.crosscheck.api;
 
+import dev.crosscheck.json.SafeJson;
 import dev.crosscheck.claim.Claim;
 import dev.crosscheck.claim.ClaimKind;
 import dev.crosscheck.compare.Report;
@@ -67,12 +68,14 @@ public final class StoryApi {
     private final StoryRepository repository;
     private final StoryComparator comparator;
     private final ReportArchive archive;
+    private final long inlineMaxBytes;
 
     /** An API that computes each report when it is read (kept per story version): the command line, tests. */
     public StoryApi(StoryRepository repository, StoryComparator comparator) {
         this.repository = repository;
         this.comparator = comparator;
         this.archive = null;
+        this.inlineMaxBytes = INLINE_MAX_BYTES;
     }
 
     /**
@@ -80,9 +83,15 @@ public final class StoryApi {
      * neither the comparator nor the extraction models are on its request path.
      */
     public StoryApi(StoryRepository repository, ReportArchive archive) {
+        this(repository, archive, INLINE_MAX_BYTES);
+    }
+
+    /** @param inlineMaxBytes stored files larger than this are answered with a link (tests make it small) */
+    StoryApi(StoryRepository repository, ReportArchive archive, long inlineMaxBytes) {
         this.repository = repository;
         this.comparator = null;
         this.archive = archive;
+        this.inlineMaxBytes = inlineMaxBytes;
     }
 
     private static Map<String, Set<String>> routeTable() {
@@ -351,7 +360,7 @@ public final class StoryApi {
     private ApiResponse storedFile(String story, ReportState state, ReportFile file,
                                    java.util.function.UnaryOperator<String> adapt) {
         long size = state.size(file);
-        if (size > INLINE_MAX_BYTES) {
+        if (size > inlineMaxBytes) {
             return link(story, state, file, size);
         }
         String body = adapt.apply(readText(story, state, file));
@@ -411,9 +420,9 @@ public final class StoryApi {
     }
 
     /** A computed answer, refused with 413 when it would be too large to answer inline. */
-    private static ApiResponse inline(ApiResponse response) {
-        if (response.body().length() > INLINE_MAX_BYTES / 3
-                && response.body().getBytes(StandardCharsets.UTF_8).length > INLINE_MAX_BYTES) {
+    private ApiResponse inline(ApiResponse response) {
+        if (response.body().length() > inlineMaxBytes / 3
+                && response.body().getBytes(StandardCharsets.UTF_8).length > inlineMaxBytes) {
             throw new ApiException(413, "Content Too Large", "The filtered report is too large to answer inline; "
                     + "narrow the filters, or GET the report without filters for a link to all of it.", null);
         }

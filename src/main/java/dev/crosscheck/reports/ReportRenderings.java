@@ -7,6 +7,7 @@ import dev.crosscheck.compare.StoryComparator;
 import dev.crosscheck.compare.TextPrint;
 import dev.crosscheck.compare.Timeline;
 import dev.crosscheck.json.Json;
+import dev.crosscheck.json.SafeJson;
 import dev.crosscheck.store.DocumentStatus;
 import dev.crosscheck.store.ReportFile;
 import dev.crosscheck.store.StoredDocument;
@@ -56,16 +57,19 @@ public final class ReportRenderings {
         return body;
     }
 
-    /** Every file of a stored report; the page's links start at {@link ReportPage#BASE}. */
+    /**
+     * Every file of a stored report, exactly as the API answers them (JSON with markup characters escaped); the page's
+     * links start at {@link ReportPage#BASE}.
+     */
     public static Map<ReportFile, byte[]> files(Report report, StoryData data) {
         List<PageSource> sources = pageSources(data);
         List<Timeline.Entry> events = Timeline.of(data.claims());
         Map<ReportFile, byte[]> files = new EnumMap<>(ReportFile.class);
-        files.put(ReportFile.JSON, utf8(Json.write(report)));
+        files.put(ReportFile.JSON, utf8(SafeJson.write(report)));
         files.put(ReportFile.MARKDOWN, utf8(ReportMarkdown.render(report)));
         files.put(ReportFile.PAGE, utf8(ReportPage.render(new ReportPage.Input(report, sources, events, Set.of(),
                 Set.of(), ReportPage.BASE + "report.html"))));
-        files.put(ReportFile.TIMELINE, utf8(Json.write(timeline(data.story(), events))));
+        files.put(ReportFile.TIMELINE, utf8(SafeJson.write(timeline(data.story(), events))));
         files.put(ReportFile.PAGE_SOURCES, utf8(Json.write(sources)));
         return files;
     }

@@ -1,11 +1,10 @@
-package dev.crosscheck.api;
+package dev.crosscheck.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import dev.crosscheck.json.Json;
 import java.io.UncheckedIOException;
 
 /**
@@ -14,14 +13,14 @@ import java.io.UncheckedIOException;
  * markup reaches a client as the same string, but the body never contains a tag a browser or a careless page could
  * run, whatever content type it is taken for.
  */
-final class SafeJson {
+public final class SafeJson {
 
     private static final ObjectWriter WRITER = Json.MAPPER.writer().with(new MarkupEscapes());
 
     private SafeJson() {
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         try {
             return WRITER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
