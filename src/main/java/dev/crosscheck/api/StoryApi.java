@@ -55,7 +55,7 @@ public final class StoryApi {
     /** Longer parameter values are refused before they are read: no valid value comes close. */
     private static final int MAX_VALUE_LENGTH = 2048;
     private static final Pattern STORY_ROUTE =
-            Pattern.compile("^/stories/([^/]+)/(report|claims|sources|timeline|report\\.html)$");
+            Pattern.compile("^/stories/([^/]+)/(report|claims|sources|timeline|report\\.html|link)$");
     /** A story's own URL: the report page for clients that accept HTML. */
     private static final Pattern STORY_PAGE = Pattern.compile("^/stories/([^/]+)$");
     private static final Pattern LIMIT = Pattern.compile("[0-9]{1,3}");
@@ -103,6 +103,7 @@ public final class StoryApi {
         routes.put("GET /stories/{story}/timeline", new TreeSet<>());
         routes.put("GET /stories/{story}", new TreeSet<>());
         routes.put("GET /stories/{story}/report.html", new TreeSet<>(List.of("kind", "verdict")));
+        routes.put("GET /stories/{story}/link", new TreeSet<>(List.of("file", "minutes")));
         routes.replaceAll((k, v) -> Collections.unmodifiableSet(v));
         return Collections.unmodifiableMap(routes);
     }
@@ -137,6 +138,9 @@ public final class StoryApi {
                 String story = storyName(m.group(1), "story");
                 Map<String, String> query = checkParameters("GET /stories/{story}/" + m.group(2), request.query());
                 String route = m.group(2);
+                if (route.equals("link")) {
+                    return link(story, query);
+                }
                 if (archive != null && !route.equals("claims") && !route.equals("sources")) {
                     return stored(story, request, route, query,
                             request.path().endsWith("/") ? "../report.html" : "./report.html");
@@ -199,13 +203,18 @@ public final class StoryApi {
 
     /** The {@code limit} parameter: a whole number from 1 to {@code max}, else {@code fallback} when absent. */
     private static int limit(Map<String, String> query, int fallback, int max) {
-        String limitText = query.get("limit");
+        return wholeNumber(query, "limit", fallback, max);
+    }
+
+    /** The parameter {@code name}: a whole number from 1 to {@code max}, else {@code fallback} when absent. */
+    private static int wholeNumber(Map<String, String> query, String name, int fallback, int max) {
+        String limitText = query.get(name);
         if (limitText == null) {
             return fallback;
         }
         if (!LIMIT.matcher(limitText).matches() || Integer.parseInt(limitText) < 1
                 || Integer.parseInt(limitText) > max) {
-            throw ApiException.badParameter("limit", "'limit' must be a whole number from 1 to " + max + ".");
+            throw ApiException.badParameter(name, "'" + name + "' must be a whole number from 1 to " + max + ".");
         }
         return Integer.parseInt(limitText);
     }
@@ -295,13 +304,7 @@ public final class StoryApi {
         for (int attempt = 1; ; attempt++) {
             ReportState state = archive.state(story).orElseThrow(() -> unknownStory(story));
             if (state.reportVersion() <= 0) {
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("story", story);
-                body.put("status", "pending");
-                body.put("storyVersion", state.version());
-                body.put("detail", "The story's first report is being computed; ask again in a moment.");
-                return new ApiResponse(202, Map.of("Content-Type", JSON, "Retry-After", "2",
-                        "X-Report-Pending", "true", "Cache-Control", "no-store"), SafeJson.write(body));
+                return firstReportPending(story, state);
             }
             Map<String, String> validators = new LinkedHashMap<>();
             validators.put("ETag", "\"r" + state.reportVersion() + "-" + representation(route, request) + "\"");
@@ -334,6 +337,51 @@ public final class StoryApi {
             headers.putAll(validators);
             return new ApiResponse(response.status(), headers, response.body());
         }
+    }
+
+    private static ApiResponse firstReportPending(String story, ReportState state) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("story", story);
+        body.put("status", "pending");
+        body.put("storyVersion", state.version());
+        body.put("detail", "The story's first report is being computed; ask again in a moment.");
+        return new ApiResponse(202, Map.of("Content-Type", JSON, "Retry-After", "2",
+                "X-Report-Pending", "true", "Cache-Control", "no-store"), SafeJson.write(body));
+    }
+
+    /** The longest a link handed out by GET /stories/{story}/link stays valid, in minutes. */
+    static final int MAX_LINK_MINUTES = 60;
+
+    /**
+     * A short-lived link to the story's stored report (the page by default) that a person can open without AWS
+     * credentials or access to the API: whoever may call the API may hand one out.
+     */
+    private ApiResponse link(String story, Map<String, String> query) {
+        if (archive == null) {
+            throw ApiException.notFound("Links are made to stored reports, which this API does not keep.");
+        }
+        String fileName = query.getOrDefault("file", "page");
+        ReportFile file = switch (fileName) {
+            case "page" -> ReportFile.PAGE;
+            case "json" -> ReportFile.JSON;
+            case "md" -> ReportFile.MARKDOWN;
+            default -> throw ApiException.badParameter("file", "'file' must be one of [page, json, md].");
+        };
+        int minutes = wholeNumber(query, "minutes", MAX_LINK_MINUTES, MAX_LINK_MINUTES);
+        ReportState state = archive.state(story).orElseThrow(() -> unknownStory(story));
+        if (state.reportVersion() <= 0) {
+            return firstReportPending(story, state);
+        }
+        java.time.Duration validity = java.time.Duration.ofMinutes(minutes);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("story", story);
+        body.put("storyVersion", state.reportVersion());
+        body.put("pending", state.pending());
+        body.put("file", file.fileName());
+        body.put("href", archive.link(story, state.reportVersion(), file, validity).toString());
+        body.put("expiresInSeconds", validity.toSeconds());
+        return new ApiResponse(200, Map.of("Content-Type", JSON, "Cache-Control", "no-store",
+                "X-Story-Version", Long.toString(state.reportVersion())), SafeJson.write(body));
     }
 
     /** A stored file was deleted between reading the story's state and reading the file. */

@@ -111,7 +111,10 @@ class OpenApiTest {
                 assertNotNull(example, "an example for " + parameter.getKey() + " of " + route.getKey());
                 ApiResponse response = api.handle(new ApiRequest("GET", path,
                         Map.of(parameter.getKey(), example.asText()), Map.of()));
-                assertEquals(200, response.status(), route.getKey() + " ?" + parameter.getKey() + "="
+                // links are made to stored reports, which this API (computing reports) does not keep: accepted
+                // parameters reach that answer (StoredReportsApiTest checks the link itself)
+                int expected = route.getKey().endsWith("/link") ? 404 : 200;
+                assertEquals(expected, response.status(), route.getKey() + " ?" + parameter.getKey() + "="
                         + example.asText() + ": " + response.body());
             }
             ApiResponse refused = api.handle(new ApiRequest("GET", path, Map.of("undocumented", "1"), Map.of()));

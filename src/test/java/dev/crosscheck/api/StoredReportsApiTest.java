@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -82,14 +83,14 @@ class StoredReportsApiTest {
     }
 
     @Test
-    void beforeItsFirstReportAStoryAnswers202WithRetryAfterAndAnUnknownOne404() {
+    void beforeItsFirstReportAStoryAnswers202WithRetryAfterAndAnUnknownOne404() throws Exception {
         StoryApi api = new StoryApi(store, archive);
         ApiResponse pending = get(api, "/stories/" + STORY + "/report", Map.of());
         assertEquals(202, pending.status());
         assertEquals("2", pending.headers().get("Retry-After"));
         assertEquals("true", pending.headers().get("X-Report-Pending"));
         assertNull(pending.headers().get("ETag"), "nothing to validate yet");
-        assertEquals("pending", Json.read(pending.body(), Map.class).get("status"));
+        assertEquals(Set.of(), schema("ReportPending").validate(Json.MAPPER.readTree(pending.body())));
         assertEquals(202, get(api, "/stories/" + STORY, Map.of(), "accept", "text/html").status());
         assertEquals(404, get(api, "/stories/no-such-story/report", Map.of()).status());
         // claims and sources are read from the table, report or not
@@ -164,6 +165,41 @@ class StoredReportsApiTest {
     }
 
     @Test
+    void whoeverMayCallTheApiMayHandOutALinkToTheStoredPage() throws Exception {
+        StoryApi api = new StoryApi(store, archive);
+        assertEquals(202, get(api, "/stories/" + STORY + "/link", Map.of()).status(), "no report yet");
+        computation.compute(STORY);
+
+        ApiResponse response = get(api, "/stories/" + STORY + "/link", Map.of("minutes", "15"));
+
+        assertEquals(200, response.status());
+        assertEquals("no-store", response.headers().get("Cache-Control"));
+        JsonNode body = Json.MAPPER.readTree(response.body());
+        assertEquals(Set.of(), schema("ReportLink").validate(body));
+        assertEquals(900, body.get("expiresInSeconds").asInt());
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(body.get("href").asText())).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().startsWith("<!DOCTYPE html>") && page.body().contains("<h1>" + STORY + "</h1>"));
+        assertEquals("text/html;charset=utf-8", page.headers().firstValue("Content-Type").orElse("").replace(" ", ""),
+                "a browser shows the page, not a download");
+        JsonNode json = Json.MAPPER.readTree(get(api, "/stories/" + STORY + "/link", Map.of("file", "json")).body());
+        assertEquals("report.json", json.get("file").asText());
+        for (Map<String, String> bad : List.of(Map.of("file", "pdf"), Map.of("minutes", "61"),
+                Map.of("minutes", "0"), Map.of("minutes", "ten"))) {
+            ApiResponse refused = get(api, "/stories/" + STORY + "/link", bad);
+            assertEquals(400, refused.status(), bad.toString());
+            assertEquals(bad.keySet().iterator().next(), Json.MAPPER.readTree(refused.body()).get("parameter").asText());
+        }
+        assertEquals(404, get(api, "/stories/nowhere/link", Map.of()).status());
+    }
+
+    private static com.networknt.schema.JsonSchema schema(String name) {
+        return com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012)
+                .getSchema(com.networknt.schema.SchemaLocation.of("classpath:openapi.json#/components/schemas/" + name));
+    }
+
+    @Test
     void aFileTooLargeToAnswerInlineIsLinkedToAndTheLinkServesIt() throws Exception {
         computation.compute(STORY);
         StoryApi api = new StoryApi(store, archive, 1_000);
@@ -172,6 +208,7 @@ class StoredReportsApiTest {
 
         assertEquals(303, response.status());
         JsonNode body = Json.MAPPER.readTree(response.body());
+        assertEquals(Set.of(), schema("StoredFileLink").validate(body));
         String location = response.headers().get("Location");
         assertEquals(location, body.get("href").asText());
         assertEquals("report.json", body.get("file").asText());
