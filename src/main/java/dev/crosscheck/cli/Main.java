@@ -52,6 +52,12 @@ public final class Main {
                   NAME.meta.json sidecars), compare them and print the report on stdout: JSON (the default), the
                   Markdown the API gives for format=md, or the report page (HTML) the API gives a browser.
 
+              link --api URL --story NAME [--file page|json|md] [--minutes N] [--region R]
+                  Print a link to the story's stored report page (or its JSON or Markdown) that anyone can open in a
+                  browser for N minutes (default and most 60), without AWS credentials or access to the API. URL is
+                  the API's base URL (the stack's ApiUrl output, or the local stack's); the request is signed with
+                  your AWS credentials unless URL is on this machine.
+
               claims [--json] PATH...
                   Offline: read the article files in PATHs and print, per article, every claim with its key, value,
                   scope, attribution, time referred to and modality, then the figures it did not read and why
@@ -84,6 +90,7 @@ public final class Main {
                 case "claims" -> claims(options, out, err);
                 case "local" -> local(options, out);
                 case "demo" -> demo(options, out, err);
+                case "link" -> link(options, out, err);
                 default -> {
                     err.println("crosscheck: unknown command '" + options.command() + "'");
                     err.print(USAGE);
@@ -285,6 +292,85 @@ public final class Main {
         } finally {
             deleteRecursively(data);
         }
+    }
+
+    /**
+     * Asks the API for a presigned link to the story's stored report and prints it. The API takes IAM-signed requests
+     * on AWS: the request is signed with the caller's credentials (the SDK's default chain) unless the API is on a
+     * loopback address (the local stack).
+     */
+    static int link(Options options, PrintStream out, PrintStream err) throws Exception {
+        String api = options.value("api", null);
+        String story = options.value("story", null);
+        if (api == null || story == null) {
+            throw new IllegalArgumentException("--api URL and --story NAME are needed");
+        }
+        String base = api.endsWith("/") ? api.substring(0, api.length() - 1) : api;
+        URI uri = URI.create(base + "/stories/" + URLEncoder.encode(story, StandardCharsets.UTF_8).replace("+", "%20")
+                + "/link?file=" + URLEncoder.encode(options.value("file", "page"), StandardCharsets.UTF_8)
+                + "&minutes=" + URLEncoder.encode(options.value("minutes", "60"), StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().timeout(java.time.Duration.ofSeconds(30));
+        if (!isLoopback(uri)) {
+            signedHeaders(uri, options.value("region", regionOf(uri))).forEach(request::header);
+        }
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 202) {
+            err.println("crosscheck link: the story's first report is still being computed; try again in a moment");
+            return 1;
+        }
+        if (response.statusCode() != 200) {
+            err.println("crosscheck link: HTTP " + response.statusCode() + " " + response.body());
+            return 1;
+        }
+        var body = Json.MAPPER.readTree(response.body());
+        out.println(body.get("href").asText());
+        err.println("valid for " + body.get("expiresInSeconds").asLong() / 60 + " minutes; the report of story version "
+                + body.get("storyVersion").asLong() + (body.get("pending").asBoolean()
+                ? " (a newer one is being computed)" : ""));
+        return 0;
+    }
+
+    private static boolean isLoopback(URI uri) {
+        try {
+            return uri.getHost() != null && java.net.InetAddress.getByName(uri.getHost()).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** The region of an API Gateway URL (ID.execute-api.REGION.amazonaws.com), else the environment's. */
+    private static String regionOf(URI uri) {
+        String[] labels = uri.getHost() == null ? new String[0] : uri.getHost().split("\\.");
+        for (int i = 0; i + 1 < labels.length; i++) {
+            if (labels[i].equals("execute-api")) {
+                return labels[i + 1];
+            }
+        }
+        String env = System.getenv("AWS_REGION");
+        return env != null ? env : System.getenv().getOrDefault("AWS_DEFAULT_REGION", "us-east-1");
+    }
+
+    /** The SigV4 headers of a GET to an IAM-authorized HTTP API, with the caller's credentials. */
+    private static java.util.Map<String, String> signedHeaders(URI uri, String region) {
+        var credentials = software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider.builder().build()
+                .resolveCredentials();
+        var signed = software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.create().sign(r -> r
+                .identity(credentials)
+                .request(software.amazon.awssdk.http.SdkHttpRequest.builder()
+                        .method(software.amazon.awssdk.http.SdkHttpMethod.GET).uri(uri).build())
+                .payload(software.amazon.awssdk.http.ContentStreamProvider.fromByteArray(new byte[0]))
+                .putProperty(software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.SERVICE_SIGNING_NAME,
+                        "execute-api")
+                .putProperty(software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.REGION_NAME, region));
+        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+        signed.request().forEachHeader((name, values) -> {
+            if (!java.util.Set.of("host", "content-length", "connection").contains(name.toLowerCase(
+                    java.util.Locale.ROOT))) {
+                headers.put(name, String.join(",", values));
+            }
+        });
+        return headers;
     }
 
     /** Keeps the stack serving until the process is stopped (Ctrl-C), then stops it and removes its data. */

@@ -12,7 +12,8 @@ import java.util.Set;
 record Options(String command, Map<String, String> values, Set<String> flags, List<Path> paths) {
 
     private static final Set<String> FLAGS = Set.of("json", "serve");
-    private static final Set<String> VALUED = Set.of("story", "data", "s3-port", "api-port", "seeds", "format");
+    private static final Set<String> VALUED = Set.of("story", "data", "s3-port", "api-port", "seeds", "format", "api",
+            "file", "minutes", "region");
 
     static Options parse(String[] args) {
         Map<String, String> values = new HashMap<>();

@@ -80,6 +80,32 @@ class MainTest {
                 .matcher(err.toString()).find(), "the demo names the page it checked was served: " + err);
     }
 
+    @Test
+    void linkPrintsALinkToTheStoredPageThatOpensWithoutTheApi(@TempDir Path data) throws Exception {
+        try (dev.crosscheck.local.LocalStack stack = dev.crosscheck.local.LocalStack.start(
+                dev.crosscheck.local.LocalStack.Config.defaults(data).withPorts(0, 0).withLog(line -> { }))) {
+            for (String seed : dev.crosscheck.support.Seeds.FILES) {
+                dev.crosscheck.support.Seeds.upload(stack.s3(), stack.bucket(), "my story/" + seed, seed);
+            }
+            stack.awaitIngestion(60_000);
+
+            assertEquals(0, run("link", "--api", stack.apiEndpoint() + "/", "--story", "my story", "--minutes", "5"),
+                    err.toString());
+
+            String href = out.toString(StandardCharsets.UTF_8).strip();
+            assertTrue(href.startsWith(stack.s3Endpoint() + "/"), href);
+            assertTrue(err.toString().contains("valid for 5 minutes"), err.toString());
+            var page = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(href)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode());
+            assertTrue(page.body().contains("<h1>my story</h1>"), page.body().substring(0, 300));
+            out.reset();
+            err.reset();
+            assertEquals(1, run("link", "--api", stack.apiEndpoint(), "--story", "nowhere"));
+            assertTrue(err.toString().contains("HTTP 404"), err.toString());
+        }
+    }
+
     private static final Path DISPUTED_STORY = Path.of("..", "shared", "corpus", "maui-wildfire-2023");
 
     @Test
