@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -40,8 +39,11 @@ final class LocalReportQueue implements ReportRequests, AutoCloseable {
 
     static final int ATTEMPTS = 3;
     static final int BATCH = 10;
+    /** A failed message is delivered again after this (on AWS: the queue's visibility timeout). */
+    static final long RETRY_DELAY_MILLIS = 1_000;
 
-    private record Message(String id, String story, String body, int attempts) {
+    /** @param visibleAt when the queue's delay lets the message be delivered (milliseconds of the clock) */
+    private record Message(String id, String story, String body, int attempts, long visibleAt) {
     }
 
     private final RequestHandler<SQSEvent, SQSBatchResponse> handler;
@@ -50,21 +52,27 @@ final class LocalReportQueue implements ReportRequests, AutoCloseable {
     private final String queueArn;
     private final PojoSerializer<SQSEvent> serializer =
             LambdaEventSerializers.serializerFor(SQSEvent.class, SQSEvent.class.getClassLoader());
-    private final ExecutorService workers;
+    private final java.util.concurrent.ScheduledExecutorService workers;
+    private final long delayMillis;
     private final Map<String, Deque<Message>> groups = new LinkedHashMap<>();
     private final Set<String> running = new HashSet<>();
     private int pending;
     private long batches;
     private volatile boolean halted;
 
-    /** @param workers report computations at once (the report function's reserved concurrency, locally) */
-    LocalReportQueue(RequestHandler<SQSEvent, SQSBatchResponse> handler, int workers, Path deadLetters,
-                     String region, Consumer<String> log) {
+    /**
+     * @param workers     report computations at once (the report function's reserved concurrency, locally)
+     * @param delayMillis how long a request waits before it can be delivered (the queue's delay): the changes that
+     *                    follow within it are computed together
+     */
+    LocalReportQueue(RequestHandler<SQSEvent, SQSBatchResponse> handler, int workers, long delayMillis,
+                     Path deadLetters, String region, Consumer<String> log) {
         this.handler = handler;
+        this.delayMillis = delayMillis;
         this.deadLetters = deadLetters;
         this.log = log;
         this.queueArn = "arn:aws:sqs:" + region + ":000000000000:crosscheck-report-requests.fifo";
-        this.workers = Executors.newFixedThreadPool(workers, r -> {
+        this.workers = Executors.newScheduledThreadPool(workers, r -> {
             Thread t = new Thread(r, "report-queue");
             t.setDaemon(true);
             return t;
@@ -76,7 +84,8 @@ final class LocalReportQueue implements ReportRequests, AutoCloseable {
         if (halted) {
             throw new IllegalStateException("the report queue is stopped");
         }
-        Message message = new Message(UUID.randomUUID().toString(), story, ReportHandler.messageBody(story), 0);
+        Message message = new Message(UUID.randomUUID().toString(), story, ReportHandler.messageBody(story), 0,
+                System.currentTimeMillis() + delayMillis);
         synchronized (this) {
             groups.computeIfAbsent(story, s -> new ArrayDeque<>()).addLast(message);
             pending++;
@@ -94,20 +103,26 @@ final class LocalReportQueue implements ReportRequests, AutoCloseable {
         return batches;
     }
 
-    /** Starts the group's next batch unless one is running; callers hold the lock. */
+    /**
+     * Starts the group's next batch, when its first message is visible, unless one is running or due; callers hold
+     * the lock.
+     */
     private void schedule(String story) {
-        if (running.contains(story) || groups.getOrDefault(story, new ArrayDeque<>()).isEmpty()) {
+        Deque<Message> group = groups.get(story);
+        if (running.contains(story) || group == null || group.isEmpty()) {
             return;
         }
         running.add(story);
-        workers.execute(() -> deliver(story));
+        long wait = Math.max(0, group.peekFirst().visibleAt() - System.currentTimeMillis());
+        workers.schedule(() -> deliver(story), wait, TimeUnit.MILLISECONDS);
     }
 
     private void deliver(String story) {
         List<Message> batch = new ArrayList<>();
+        long now = System.currentTimeMillis();
         synchronized (this) {
             Deque<Message> group = groups.get(story);
-            while (!group.isEmpty() && batch.size() < BATCH) {
+            while (!group.isEmpty() && batch.size() < BATCH && group.peekFirst().visibleAt() <= now) {
                 batch.add(group.pollFirst());
             }
             batches++;
@@ -133,7 +148,7 @@ final class LocalReportQueue implements ReportRequests, AutoCloseable {
                     pending--;
                     deadLetter(m);
                 } else {
-                    again.add(new Message(m.id(), m.story(), m.body(), m.attempts() + 1));
+                    again.add(new Message(m.id(), m.story(), m.body(), m.attempts() + 1, now + RETRY_DELAY_MILLIS));
                 }
             }
             for (int i = again.size() - 1; i >= 0; i--) {

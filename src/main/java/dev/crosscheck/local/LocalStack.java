@@ -127,6 +127,7 @@ public final class LocalStack implements AutoCloseable {
         this.computation = new ReportComputation(store, new ReportArchive(s3, null, reportsBucket(), store),
                 new StoryComparator());
         this.reportQueue = new LocalReportQueue(new ReportHandler(computation), REPORT_WORKERS,
+                Long.getLong(REPORT_DELAY_PROPERTY, DEFAULT_REPORT_DELAY_MILLIS),
                 dataDir.resolve("failed-reports.jsonl"), REGION, config.log());
         ClaimStore ingestStore = new ClaimStore(links.dynamo().apply(dynamo), config.table(), reportQueue,
                 Clock.systemUTC());
@@ -176,6 +177,13 @@ public final class LocalStack implements AutoCloseable {
 
     /** Report computations at once: the report function's reserved concurrency, locally. */
     static final int REPORT_WORKERS = 2;
+    /**
+     * How long a report request waits before it is computed, so that the changes following it are computed together
+     * (the report queue's delay; 5 s on AWS). Shorter here: one person at a laptop waits for it.
+     */
+    static final long DEFAULT_REPORT_DELAY_MILLIS = 1_000;
+    /** A system property that sets the delay in milliseconds. */
+    public static final String REPORT_DELAY_PROPERTY = "crosscheck.reportDelayMillis";
 
     /** The bucket the stack's stored reports live in: the articles bucket's name and "-reports". */
     public String reportsBucket() {
