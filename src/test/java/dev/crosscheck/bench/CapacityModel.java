@@ -122,6 +122,8 @@ public final class CapacityModel {
                 a[0] = r.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
             } else if (a.length == 1 && a[0] instanceof GetItemRequest r) {
                 a[0] = r.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+            } else if (a.length == 1 && a[0] instanceof software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest r) {
+                a[0] = r.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
             }
             Object result;
             try {
@@ -141,6 +143,9 @@ public final class CapacityModel {
             } else if (result instanceof GetItemResponse r) {
                 meter.call("GetItem");
                 meter.add("GetItem", r.consumedCapacity());
+            } else if (result instanceof software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse r) {
+                meter.call("UpdateItem");
+                meter.add("UpdateItem", r.consumedCapacity());
             }
             return result;
         };
@@ -207,7 +212,10 @@ public final class CapacityModel {
         }
         Meter meter = new Meter();
         DynamoDbClient raw = local.dynamoDbClient();
-        ClaimStore store = new ClaimStore(metered(raw, meter), "capacity");
+        // As deployed: every burst of changes of a story sends one report request (counted here).
+        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+        ClaimStore store = new ClaimStore(metered(raw, meter), "capacity", story -> requests.incrementAndGet(),
+                java.time.Clock.systemUTC());
         store.createTableIfMissing();
         ArticleAnalyzer analyzer = new ArticleAnalyzer();
 
@@ -283,6 +291,8 @@ public final class CapacityModel {
                         + "%nStory list, first page: %s%n", storyBytes.get("story#xi-moscow-2023"), reportRead,
                 listRead));
 
+        report.append(storedReports(store, meter, storyBytes));
+
         double wPerArticle = firstW / n;
         double rPerArticle = firstR / n;
         report.append(String.format(Locale.ROOT, "%nPer article, mean over the %d articles: first ingestion %.1f WCU "
@@ -320,6 +330,93 @@ public final class CapacityModel {
         report.append(simulations(wPerArticle, rPerArticle, perArticleBytes, ingestSeconds));
         System.out.println(report);
         local.shutdown();
+    }
+
+    /** S3 requests by operation, counted by an interceptor on the client. */
+    static final class S3Meter implements software.amazon.awssdk.core.interceptor.ExecutionInterceptor {
+        final Map<String, Integer> byOperation = new java.util.TreeMap<>();
+
+        @Override
+        public void beforeTransmission(software.amazon.awssdk.core.interceptor.Context.BeforeTransmission context,
+                                       software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+            byOperation.merge(context.request().getClass().getSimpleName().replace("Request", ""), 1, Integer::sum);
+        }
+
+        int total() {
+            return byOperation.values().stream().mapToInt(Integer::intValue).sum();
+        }
+    }
+
+    /**
+     * What the report function pays to compute and store the largest story's report, and what the API function pays
+     * to serve it (and to answer 304), measured on DynamoDB Local and S3Proxy; then projected onto stories of 10 to
+     * 10,000 sources and onto 100 reads a second of one story.
+     */
+    static String storedReports(ClaimStore store, Meter meter, Map<String, Long> storyBytes) throws Exception {
+        String partition = storyBytes.entrySet().stream().filter(e -> e.getKey().startsWith("story#"))
+                .max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        String story = partition.substring("story#".length());
+        var proxy = dev.crosscheck.support.Emulators.startS3Proxy(0);
+        S3Meter s3Meter = new S3Meter();
+        try (var s3 = software.amazon.awssdk.services.s3.S3Client.builder()
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "test")))
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                .forcePathStyle(true).endpointOverride(java.net.URI.create("http://127.0.0.1:" + proxy.getPort()))
+                .overrideConfiguration(o -> o.addExecutionInterceptor(s3Meter)).build()) {
+            s3.createBucket(b -> b.bucket("reports"));
+            var archive = new dev.crosscheck.store.ReportArchive(s3, null, "reports", store);
+            var computation = new dev.crosscheck.reports.ReportComputation(store, archive,
+                    new dev.crosscheck.compare.StoryComparator());
+            meter.reset();
+            s3Meter.byOperation.clear();
+            var result = computation.compute(story);
+            String computed = meter.describe() + "S3 " + s3Meter.byOperation;
+            double computeRcu = meter.reads();
+            double computeWcu = meter.writes();
+            int computeS3 = s3Meter.total();
+            long jsonBytes = store.reportState(story).orElseThrow().size(dev.crosscheck.store.ReportFile.JSON);
+
+            var api = new dev.crosscheck.api.StoryApi(store, archive);
+            meter.reset();
+            s3Meter.byOperation.clear();
+            var read = api.handle(new dev.crosscheck.api.ApiRequest("GET", "/stories/" + story + "/report", Map.of(),
+                    Map.of()));
+            String served = meter.describe() + "S3 " + s3Meter.byOperation;
+            double readRcu = meter.reads();
+            int readS3 = s3Meter.total();
+            meter.reset();
+            s3Meter.byOperation.clear();
+            api.handle(new dev.crosscheck.api.ApiRequest("GET", "/stories/" + story + "/report", Map.of(),
+                    Map.of("If-None-Match", read.headers().get("ETag"))));
+            String notModified = meter.describe() + "S3 " + s3Meter.byOperation;
+
+            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%n#### Stored reports (%s: %d sources, "
+                            + "%,d bytes in its partition, report JSON %,d bytes)%n%n"
+                            + "- computing and storing it (the report function): %s%n"
+                            + "- GET report (the API function): %s%n- GET report with the current ETag (304): %s%n",
+                    story, result.sources(), storyBytes.get(partition), jsonBytes, computed, served, notModified));
+            double jsonPerSource = (double) jsonBytes / Math.max(1, result.sources());
+            double perSource = (double) storyBytes.get(partition) / Math.max(1, result.sources());
+            b.append(String.format(Locale.ROOT, "%n| sources in the story | RCU to compute (strongly consistent) | "
+                    + "WCU | S3 requests | report JSON (about) | a read: RCU + S3 GET | answered |%n"
+                    + "|---|---|---|---|---|---|---|%n"));
+            for (int sources : new int[] {10, 100, 1_000, 10_000}) {
+                long bytes = Math.round(sources * perSource);
+                long json = Math.round(sources * jsonPerSource);
+                b.append(String.format(Locale.ROOT, "| %,d | %,d | %.0f | %d | %,d bytes | %.0f + %d | %s |%n", sources,
+                        readUnits(bytes) + 1, computeWcu, computeS3, json, readRcu, readS3,
+                        json > 2_500_000 ? "303 to a presigned link (the client's GET goes to S3)" : "inline"));
+            }
+            b.append(String.format(Locale.ROOT, "%nAt 100 reads a second of one story: %.0f RCU/s of the partition's "
+                    + "3,000 (%.1f %%), %d S3 GETs/s of a prefix's 5,500; with the 304 answer, S3 is not read at all. "
+                    + "Computations: at most one per story per (queue delay + computation time).%n",
+                    100 * readRcu, 100 * readRcu / PARTITION_RCU_PER_S * 100, 100 * readS3));
+            return b.toString();
+        } finally {
+            proxy.stop();
+        }
     }
 
     /** What one simulated scenario put on the story's partition and on Lambda. */

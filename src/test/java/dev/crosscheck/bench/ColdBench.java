@@ -57,6 +57,7 @@ public final class ColdBench {
     static final Path WORK = Path.of("target", "coldbench");
     static final Path LAMBDA_JAR = Path.of("target", "crosscheck-lambda.jar");
     static final String BUCKET = "crosscheck-articles";
+    static final String REPORTS_BUCKET = "cold-reports";
     static final String TABLE = "crosscheck-claims";
     /** The template's JAVA_TOOL_OPTIONS, for every child JVM; SerialGC is what the JVM picks on one vCPU. */
     static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";

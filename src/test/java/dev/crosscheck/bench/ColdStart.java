@@ -28,6 +28,9 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import dev.crosscheck.compare.StoryComparator;
+import dev.crosscheck.reports.ReportComputation;
+import dev.crosscheck.store.ReportArchive;
 import software.amazon.dynamodb.services.local.main.ServerRunner;
 import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 
@@ -80,6 +83,10 @@ final class ColdStart {
                 List.of("-XX:SharedArchiveFile=" + compareJsa), false);
         Variant compareBase = new Variant("compare", "baseline (SDK defaults)",
                 BaselineCompareHandler.class.getName(), "http", defaults, List.of(), true);
+        // The report function computes what the API function serves; it has no baseline of its own (the comparison
+        // baseline above computed the report on the request, as the API did before reports were stored).
+        Variant report = new Variant("report", "crosscheck", "dev.crosscheck.lambda.ReportHandler", "sqs", lean,
+                List.of(), false);
 
         S3Proxy s3Proxy = null;
         DynamoDBProxyServer dynamoServer = null;
@@ -99,6 +106,7 @@ final class ColdStart {
             ClaimStore store = new ClaimStore(dynamo, ColdBench.TABLE);
             store.createTableIfMissing();
             s3.createBucket(b -> b.bucket(ColdBench.BUCKET));
+            s3.createBucket(b -> b.bucket(ColdBench.REPORTS_BUCKET));
 
             // The story the comparison function reports on: the two seed articles, ingested here beforehand.
             Ingestor ingestor = new Ingestor(s3, store, new ArticleAnalyzer(), Clock.systemUTC());
@@ -110,6 +118,15 @@ final class ColdStart {
                 ingestor.apply(new ObjectEvent(ObjectEvent.Type.CREATED, ColdBench.BUCKET, key,
                         String.format("%016X", seq++), "2023-03-21T12:00:00Z"));
             }
+            // Its stored report, which the API function serves (the report function stores it as deployed).
+            ReportArchive archive = new ReportArchive(s3, null, ColdBench.REPORTS_BUCKET, store);
+            ReportComputation computation = new ReportComputation(store, archive, new StoryComparator());
+            if (computation.compute("cold-compare").outcome() != ReportComputation.Outcome.STORED) {
+                throw new IllegalStateException("the cold-compare story's report was not stored");
+            }
+            Path sqsEvent = ColdBench.WORK.resolve("sqs-report-event.json");
+            Files.writeString(sqsEvent, Files.readString(Path.of("events", "sqs-report-request.json"))
+                    .replace("xi-moscow-2023", "cold-compare"));
             Path httpEvent = ColdBench.WORK.resolve("http-report-event.json");
             Files.writeString(httpEvent, Files.readString(Path.of("events", "http-report.json"))
                     .replace("xi-moscow-2023", "cold-compare"));
@@ -121,14 +138,25 @@ final class ColdStart {
             env.put("TABLE_NAME", ColdBench.TABLE);
             env.put("CROSSCHECK_S3_ENDPOINT", s3Endpoint);
             env.put("CROSSCHECK_DYNAMODB_ENDPOINT", dynamoEndpoint);
+            env.put("REPORTS_BUCKET", ColdBench.REPORTS_BUCKET);
             env.put("JAVA_TOOL_OPTIONS", ColdBench.JAVA_TOOL_OPTIONS);
-            Children children = new Children(s3, env, httpEvent);
+            Children children = new Children(s3, env, httpEvent, sqsEvent, () -> {
+                // a change of the story before each run of the report function, so that each run computes
+                try {
+                    Path seed = seedArticles().get(0);
+                    ingestor.apply(new ObjectEvent(ObjectEvent.Type.CREATED, ColdBench.BUCKET,
+                            "cold-compare/" + seed.getFileName(), String.format("%016X", System.nanoTime()),
+                            "2023-03-21T12:00:00Z"));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
 
             // AppCDS archives: one training run per function writes the classes it loaded.
             boolean ingestArchive = children.train(ingest, ingestJsa);
             boolean compareArchive = children.train(compare, compareJsa);
 
-            List<Variant> variants = new ArrayList<>(List.of(ingest, ingestBase, compare, compareBase));
+            List<Variant> variants = new ArrayList<>(List.of(ingest, ingestBase, compare, compareBase, report));
             if (ingestArchive) {
                 variants.add(1, ingestCds);
             }
@@ -161,14 +189,19 @@ final class ColdStart {
         private final S3Client s3;
         private final Map<String, String> env;
         private final Path httpEvent;
+        private final Path sqsEvent;
+        private final Runnable changeStory;
         private final byte[] article = ColdBench.fiveKbArticle();
         private final String s3EventTemplate;
         private int serial;
 
-        Children(S3Client s3, Map<String, String> env, Path httpEvent) throws Exception {
+        Children(S3Client s3, Map<String, String> env, Path httpEvent, Path sqsEvent, Runnable changeStory)
+                throws Exception {
             this.s3 = s3;
             this.env = env;
             this.httpEvent = httpEvent;
+            this.sqsEvent = sqsEvent;
+            this.changeStory = changeStory;
             this.s3EventTemplate = Files.readString(Path.of("events", "s3-put.json"));
         }
 
@@ -186,6 +219,10 @@ final class ColdStart {
 
         Run launch(Variant v, List<String> options) throws Exception {
             Path event = httpEvent;
+            if (v.kind().equals("sqs")) {
+                changeStory.run();
+                event = sqsEvent;
+            }
             if (v.kind().equals("s3")) {
                 int n = ++serial;
                 String key = "cold-ingest/article-" + n + ".txt";
@@ -263,8 +300,8 @@ final class ColdStart {
                     total,
                     r.stream().mapToDouble(Run::total).min().orElse(0),
                     r.stream().mapToDouble(Run::total).max().orElse(0),
-                    v.baseline() ? "1.00" : String.format(Locale.ROOT, "%.2f", ratio),
-                    v.baseline() ? "" : ratio <= 0.5 ? "met" : "MISSED"));
+                    v.baseline() ? "1.00" : Double.isNaN(ratio) ? "-" : String.format(Locale.ROOT, "%.2f", ratio),
+                    v.baseline() || Double.isNaN(ratio) ? "" : ratio <= 0.5 ? "met" : "MISSED"));
         }
         if (!archives) {
             out.append("\nAppCDS archives could not be created on this JVM; their rows are missing.\n");

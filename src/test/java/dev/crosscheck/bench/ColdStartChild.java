@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import java.io.ByteArrayOutputStream;
@@ -34,10 +36,12 @@ public final class ColdStartChild {
         RequestHandler handler = (RequestHandler) type.getDeclaredConstructor().newInstance();
         System.out.println("INIT " + System.nanoTime());
         boolean http = args[1].equals("http");
+        boolean sqs = args[1].equals("sqs");
         ClassLoader loader = ColdStartChild.class.getClassLoader();
         Object event;
         try (InputStream in = Files.newInputStream(Path.of(args[2]))) {
             event = http ? LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, loader).fromJson(in)
+                    : sqs ? LambdaEventSerializers.serializerFor(SQSEvent.class, loader).fromJson(in)
                     : LambdaEventSerializers.serializerFor(S3Event.class, loader).fromJson(in);
         }
         Object response = handler.handleRequest(event, null);
@@ -51,6 +55,15 @@ public final class ColdStartChild {
             summary = "status=" + r.getStatusCode() + " bytes=" + json.size();
             if (r.getStatusCode() != 200) {
                 System.out.println("FAILED " + json.toString(StandardCharsets.UTF_8));
+                System.exit(1);
+            }
+        } else if (sqs) {
+            PojoSerializer<SQSBatchResponse> out = LambdaEventSerializers.serializerFor(SQSBatchResponse.class, loader);
+            ByteArrayOutputStream json = new ByteArrayOutputStream();
+            out.toJson((SQSBatchResponse) response, json);
+            summary = json.toString(StandardCharsets.UTF_8);
+            if (!((SQSBatchResponse) response).getBatchItemFailures().isEmpty()) {
+                System.out.println("FAILED " + summary);
                 System.exit(1);
             }
         } else {
