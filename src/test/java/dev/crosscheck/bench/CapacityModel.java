@@ -332,13 +332,14 @@ public final class CapacityModel {
         local.shutdown();
     }
 
-    /** S3 requests by operation, counted by an interceptor on the client. */
+    /** S3 requests answered, by operation, counted by an interceptor on the client. */
     static final class S3Meter implements software.amazon.awssdk.core.interceptor.ExecutionInterceptor {
         final Map<String, Integer> byOperation = new java.util.TreeMap<>();
 
+        /** Requests answered (what S3 bills); an attempt that got no answer (a stale connection) is retried. */
         @Override
-        public void beforeTransmission(software.amazon.awssdk.core.interceptor.Context.BeforeTransmission context,
-                                       software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+        public void afterTransmission(software.amazon.awssdk.core.interceptor.Context.AfterTransmission context,
+                                      software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
             byOperation.merge(context.request().getClass().getSimpleName().replace("Request", ""), 1, Integer::sum);
         }
 
@@ -373,7 +374,6 @@ public final class CapacityModel {
             s3Meter.byOperation.clear();
             var result = computation.compute(story);
             String computed = meter.describe() + "S3 " + s3Meter.byOperation;
-            double computeRcu = meter.reads();
             double computeWcu = meter.writes();
             int computeS3 = s3Meter.total();
             long jsonBytes = store.reportState(story).orElseThrow().size(dev.crosscheck.store.ReportFile.JSON);
@@ -397,17 +397,15 @@ public final class CapacityModel {
                             + "- computing and storing it (the report function): %s%n"
                             + "- GET report (the API function): %s%n- GET report with the current ETag (304): %s%n",
                     story, result.sources(), storyBytes.get(partition), jsonBytes, computed, served, notModified));
-            double jsonPerSource = (double) jsonBytes / Math.max(1, result.sources());
             double perSource = (double) storyBytes.get(partition) / Math.max(1, result.sources());
-            b.append(String.format(Locale.ROOT, "%n| sources in the story | RCU to compute (strongly consistent) | "
-                    + "WCU | S3 requests | report JSON (about) | a read: RCU + S3 GET | answered |%n"
-                    + "|---|---|---|---|---|---|---|%n"));
+            b.append(String.format(Locale.ROOT, "%n| sources in the story | a computation: RCU (strongly consistent "
+                    + "Query of the partition + the request taken) | WCU | S3 requests | a read: RCU + S3 GET | a 304: RCU |"
+                    + "%n|---|---|---|---|---|---|%n"));
             for (int sources : new int[] {10, 100, 1_000, 10_000}) {
                 long bytes = Math.round(sources * perSource);
-                long json = Math.round(sources * jsonPerSource);
-                b.append(String.format(Locale.ROOT, "| %,d | %,d | %.0f | %d | %,d bytes | %.0f + %d | %s |%n", sources,
-                        readUnits(bytes) + 1, computeWcu, computeS3, json, readRcu, readS3,
-                        json > 2_500_000 ? "303 to a presigned link (the client's GET goes to S3)" : "inline"));
+                b.append(String.format(Locale.ROOT, "| %,d | %,d | %.0f | %d PUT (+ 1 LIST, 1 DELETE from the third "
+                                + "version on) | %.0f + %d | %.0f |%n", sources, readUnits(bytes), computeWcu, computeS3,
+                        readRcu, readS3, readRcu));
             }
             b.append(String.format(Locale.ROOT, "%nAt 100 reads a second of one story: %.0f RCU/s of the partition's "
                     + "3,000 (%.1f %%), %d S3 GETs/s of a prefix's 5,500; with the 304 answer, S3 is not read at all. "
