@@ -12,8 +12,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3Configuration;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -81,17 +79,11 @@ public final class AwsClients {
         return builder.build();
     }
 
-    /** Signs links to stored reports with the function's own credentials; builds them offline. */
-    public S3Presigner s3Presigner() {
-        var builder = S3Presigner.builder()
-                .region(region())
-                .credentialsProvider(credentials());
+    /** Presigned GETs and links to stored reports, signed with the function's own credentials. */
+    public dev.crosscheck.store.S3Links s3Links() {
         String endpoint = env.get(S3_ENDPOINT);
-        if (endpoint != null && !endpoint.isBlank()) {
-            builder.endpointOverride(URI.create(endpoint))
-                    .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build());
-        }
-        return builder.build();
+        return new dev.crosscheck.store.S3Links(credentials(), region().id(),
+                endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint));
     }
 
     public SqsClient sqs() {

@@ -13,7 +13,10 @@ import dev.crosscheck.store.ReportArchive;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The HTTP API function (API Gateway HTTP API, payload format 2.0): adapts events to {@link StoryApi}. */
+/**
+ * The HTTP API (API Gateway HTTP API, payload format 2.0) behind the runtime's event classes: adapts events to
+ * {@link StoryApi}. The deployed function is {@link ApiHandler}, the same API taking the event as a stream.
+ */
 public final class CompareHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final StoryApi api;
@@ -45,7 +48,7 @@ public final class CompareHandler implements RequestHandler<APIGatewayV2HTTPEven
         ClaimStore store = new ClaimStore(clients.dynamoDb(), clients.tableName());
         String reports = clients.reportsBucket();
         if (reports != null) {
-            return new StoryApi(store, new ReportArchive(clients.s3(), clients.s3Presigner(), reports, store));
+            return new StoryApi(store, new ReportArchive(null, clients.s3Links(), reports, store));
         }
         return new StoryApi(store, new StoryComparator());
     }

@@ -4,11 +4,12 @@ import dev.crosscheck.analysis.ArticleAnalyzer;
 import dev.crosscheck.api.StoryApi;
 import dev.crosscheck.compare.StoryComparator;
 import dev.crosscheck.ingest.Ingestor;
-import dev.crosscheck.lambda.CompareHandler;
+import dev.crosscheck.lambda.ApiHandler;
 import dev.crosscheck.lambda.IngestHandler;
 import dev.crosscheck.lambda.ReportHandler;
 import dev.crosscheck.reports.ReportComputation;
 import dev.crosscheck.store.ReportArchive;
+import dev.crosscheck.store.S3Links;
 import dev.crosscheck.store.ClaimStore;
 import dev.crosscheck.store.StoryLimits;
 import java.io.IOException;
@@ -34,8 +35,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3Configuration;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyExistsException;
 import software.amazon.dynamodb.services.local.embedded.DynamoDBEmbedded;
@@ -149,15 +148,11 @@ public final class LocalStack implements AutoCloseable {
             }
             Thread.sleep(20);
         }
-        S3Presigner presigner = S3Presigner.builder()
-                .region(Region.of(REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .endpointOverride(URI.create("http://127.0.0.1:" + s3Port))
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
-                .build();
-        this.api = new LocalHttpApi(config.apiPort(),
-                new CompareHandler(new StoryApi(store, new ReportArchive(s3, presigner, reportsBucket(), store))),
-                config.log());
+        S3Links s3Links = new S3Links(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")),
+                REGION, URI.create("http://127.0.0.1:" + s3Port));
+        // The API function as deployed: the stream handler, reading stored files through presigned GETs.
+        this.api = new LocalHttpApi(config.apiPort(), new StreamHandlerAdapter(new ApiHandler(
+                new StoryApi(store, new ReportArchive(null, s3Links, reportsBucket(), store)))), config.log());
         for (String bucket : java.util.List.of(config.bucket(), reportsBucket())) {
             try {
                 s3.createBucket(b -> b.bucket(bucket));

@@ -12,7 +12,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Object;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * Stored reports: each version of a story's report is a set of objects in the reports bucket under
@@ -23,14 +22,18 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 public final class ReportArchive {
 
     private final S3Client s3;
-    private final S3Presigner presigner;
+    private final S3Links links;
     private final String bucket;
     private final ClaimStore store;
 
-    /** @param presigner for links to stored files; null where no link is handed out (the report computation) */
-    public ReportArchive(S3Client s3, S3Presigner presigner, String bucket, ClaimStore store) {
+    /**
+     * @param s3    for writing and reading stored files; null where files are only read (the API function), which
+     *              then reads them through presigned GETs and builds no S3 client
+     * @param links for presigned GETs and links to stored files; null where none is made (the report computation)
+     */
+    public ReportArchive(S3Client s3, S3Links links, String bucket, ClaimStore store) {
         this.s3 = s3;
-        this.presigner = presigner;
+        this.links = links;
         this.bucket = bucket;
         this.store = store;
     }
@@ -100,6 +103,9 @@ public final class ReportArchive {
 
     /** One stored file; empty when it is not there. */
     public Optional<byte[]> read(String story, long version, ReportFile file) {
+        if (s3 == null) {
+            return links.get(bucket, key(story, version, file));
+        }
         try {
             return Optional.of(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key(story, version, file))).asByteArray());
         } catch (NoSuchKeyException e) {
@@ -109,11 +115,9 @@ public final class ReportArchive {
 
     /** A link to one stored file that anyone holding it may open until it expires. */
     public java.net.URL link(String story, long version, ReportFile file, Duration validFor) {
-        if (presigner == null) {
+        if (links == null) {
             throw new IllegalStateException("this archive hands out no links");
         }
-        return presigner.presignGetObject(p -> p.signatureDuration(validFor)
-                .getObjectRequest(g -> g.bucket(bucket).key(key(story, version, file))
-                        .responseContentType(file.contentType()))).url();
+        return links.link(bucket, key(story, version, file), validFor);
     }
 }

@@ -29,10 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3Configuration;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * The API serving stored reports (as deployed): never computing one, saying which version it serves and whether a
@@ -59,10 +56,8 @@ class StoredReportsApiTest {
         new ClaimStore(Emulators.dynamoDb(), table).createTableIfMissing();
         store = new ClaimStore(Emulators.dynamoDb(), table, story -> requests++, Clock.systemUTC());
         URI endpoint = s3.serviceClientConfiguration().endpointOverride().orElseThrow();
-        S3Presigner presigner = S3Presigner.builder().region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .endpointOverride(endpoint)
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build();
+        dev.crosscheck.store.S3Links presigner = new dev.crosscheck.store.S3Links(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")), "us-east-1", endpoint);
         archive = new ReportArchive(s3, presigner, reports, store);
         computation = new ReportComputation(store, archive, new StoryComparator());
         long sequencer = 1;

@@ -56,12 +56,21 @@ class CapacityModelTest {
     }
 
     @Test
-    void reportReadsThrottleOnceTheStoryOutgrowsWhatItsReadersPull() {
+    void storedReportsKeepReadsOffThePartitionAndComputeABurstOnce() {
         int[] steady = new int[3600];
         Arrays.fill(steady, 1);
-        // 20 reports a second of a partition growing by 7,500 bytes an article: 3,000 RCU/s passed at ~82 articles
+        // 20 reads a second of a story growing by one 7,500-byte article a second: each read is one GetItem, so the
+        // reads never reach 3,000 RCU/s (reading the partition per read, they passed it at ~82 articles)
         CapacityModel.Outcome o = CapacityModel.simulate(steady, 1000, 0.25, 20, 12, 2, 7545);
-        assertTrue(o.storedWhenReadsFirstOver() > 70 && o.storedWhenReadsFirstOver() < 90, o.toString());
+        assertEquals(0, o.secondsOverRcu(), o.toString());
+        assertTrue(o.computations() < 3600 / 5, "at most one computation per queue delay: " + o);
+        assertTrue(o.maxReportLagSeconds() < 60, o.toString());
+        // a burst of 500 articles within a second is computed in a handful of computations
+        int[] burst = new int[2];
+        burst[0] = 500;
+        CapacityModel.Outcome b = CapacityModel.simulate(burst, 1000, 0.25, 0, 12, 2, 7545);
+        assertEquals(500, b.stored());
+        assertTrue(b.computations() >= 1 && b.computations() <= 3, b.toString());
     }
 
     @Test

@@ -77,9 +77,10 @@ final class ColdStart {
                 List.of("-XX:SharedArchiveFile=" + ingestJsa), false);
         Variant ingestBase = new Variant("ingest", "baseline (SDK defaults)", BaselineIngestHandler.class.getName(),
                 "s3", defaults, List.of(), true);
-        Variant compare = new Variant("compare", "crosscheck", "dev.crosscheck.lambda.CompareHandler", "http", lean,
+        // The API function as deployed: the stream handler serving the stored report.
+        Variant compare = new Variant("compare", "crosscheck", "dev.crosscheck.lambda.ApiHandler", "stream", lean,
                 List.of(), false);
-        Variant compareCds = new Variant("compare", "crosscheck + AppCDS", compare.handler(), "http", lean,
+        Variant compareCds = new Variant("compare", "crosscheck + AppCDS", compare.handler(), "stream", lean,
                 List.of("-XX:SharedArchiveFile=" + compareJsa), false);
         Variant compareBase = new Variant("compare", "baseline (SDK defaults)",
                 BaselineCompareHandler.class.getName(), "http", defaults, List.of(), true);

@@ -1,6 +1,7 @@
 package dev.crosscheck.bench;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
@@ -33,8 +34,24 @@ public final class ColdStartChild {
     public static void main(String[] args) throws Exception {
         System.out.println("MAIN " + System.nanoTime());
         Class<?> type = Class.forName(args[0]);
-        RequestHandler handler = (RequestHandler) type.getDeclaredConstructor().newInstance();
+        Object instance = type.getDeclaredConstructor().newInstance();
         System.out.println("INIT " + System.nanoTime());
+        if (args[1].equals("stream")) {
+            // A stream handler: the runtime hands it the event's bytes and takes the bytes it writes.
+            ByteArrayOutputStream json = new ByteArrayOutputStream();
+            try (InputStream in = Files.newInputStream(Path.of(args[2]))) {
+                ((RequestStreamHandler) instance).handleRequest(in, json, null);
+            }
+            String answer = json.toString(StandardCharsets.UTF_8);
+            if (!answer.startsWith("{\"statusCode\":200,")) {
+                System.out.println("FAILED " + answer.substring(0, Math.min(300, answer.length())));
+                System.exit(1);
+            }
+            System.out.println("RESPONSE " + System.nanoTime() + " status=200 bytes=" + json.size());
+            System.out.flush();
+            System.exit(0);
+        }
+        RequestHandler handler = (RequestHandler) instance;
         boolean http = args[1].equals("http");
         boolean sqs = args[1].equals("sqs");
         ClassLoader loader = ColdStartChild.class.getClassLoader();
