@@ -291,8 +291,6 @@ public final class CapacityModel {
                         + "%nStory list, first page: %s%n", storyBytes.get("story#xi-moscow-2023"), reportRead,
                 listRead));
 
-        report.append(storedReports(store, meter, storyBytes));
-
         double wPerArticle = firstW / n;
         double rPerArticle = firstR / n;
         report.append(String.format(Locale.ROOT, "%nPer article, mean over the %d articles: first ingestion %.1f WCU "
@@ -319,6 +317,8 @@ public final class CapacityModel {
             report.append(String.format(Locale.ROOT, "| %,d | %,d | %,d | %d | %.1f |%n", articlesInStory, bytes, rcu,
                     (bytes + 1_048_575) / 1_048_576, PARTITION_RCU_PER_S / rcu));
         }
+
+        report.append(storedReports(store, meter, storyBytes, perArticleBytes));
 
         // Cost per 1,000 articles ingested.
         double lambda = 1000 * (ingestSeconds * LAMBDA_GB * LAMBDA_ARM_GB_SECOND + LAMBDA_REQUEST);
@@ -353,7 +353,8 @@ public final class CapacityModel {
      * to serve it (and to answer 304), measured on DynamoDB Local and S3Proxy; then projected onto stories of 10 to
      * 10,000 sources and onto 100 reads a second of one story.
      */
-    static String storedReports(ClaimStore store, Meter meter, Map<String, Long> storyBytes) throws Exception {
+    static String storedReports(ClaimStore store, Meter meter, Map<String, Long> storyBytes, double perArticleBytes)
+            throws Exception {
         String partition = storyBytes.entrySet().stream().filter(e -> e.getKey().startsWith("story#"))
                 .max(Map.Entry.comparingByValue()).orElseThrow().getKey();
         String story = partition.substring("story#".length());
@@ -397,12 +398,15 @@ public final class CapacityModel {
                             + "- computing and storing it (the report function): %s%n"
                             + "- GET report (the API function): %s%n- GET report with the current ETag (304): %s%n",
                     story, result.sources(), storyBytes.get(partition), jsonBytes, computed, served, notModified));
-            double perSource = (double) storyBytes.get(partition) / Math.max(1, result.sources());
+            b.append(String.format(Locale.ROOT, "%nThe projection below takes the corpus's mean of %,.0f bytes per "
+                    + "article (the story measured here has %,.0f): a computation's RCU are those of one strongly "
+                    + "consistent Query of the partition.%n", perArticleBytes,
+                    (double) storyBytes.get(partition) / Math.max(1, result.sources())));
             b.append(String.format(Locale.ROOT, "%n| sources in the story | a computation: RCU (strongly consistent "
                     + "Query of the partition) | WCU (the request taken, the report switched) | S3 requests | a read: RCU + S3 GET | a 304: RCU |"
                     + "%n|---|---|---|---|---|---|%n"));
             for (int sources : new int[] {10, 100, 1_000, 10_000}) {
-                long bytes = Math.round(sources * perSource);
+                long bytes = Math.round(sources * perArticleBytes);
                 b.append(String.format(Locale.ROOT, "| %,d | %,d | %.0f | %d PUT (+ 1 LIST, 1 DELETE from the third "
                                 + "version on) | %.0f + %d | %.0f |%n", sources, readUnits(bytes), computeWcu, computeS3,
                         readRcu, readS3, readRcu));
