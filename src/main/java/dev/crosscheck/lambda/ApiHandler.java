@@ -22,8 +22,9 @@ import java.util.Map;
  * The HTTP API function as deployed (API Gateway HTTP API, payload format 2.0), lean: it takes the event as a stream
  * and reads the four fields it needs with a streaming JSON parser, so the runtime loads no event serializer; it serves
  * the reports the report function stored and computes none, so no comparator or extraction model is loaded; it reads
- * stored files through presigned GETs, so no S3 client is built either. {@link CompareHandler} is the same API behind
- * the runtime's event classes.
+ * stored files through presigned GETs, so no S3 client is built either; and it reads the table through
+ * {@link dev.crosscheck.store.DynamoDbReadClient}, the SDK's signer and HTTP client without its DynamoDB service
+ * client. {@link CompareHandler} is the same API behind the runtime's event classes.
  */
 public final class ApiHandler implements RequestStreamHandler {
 
@@ -46,8 +47,10 @@ public final class ApiHandler implements RequestStreamHandler {
         if (reports == null) {
             throw new IllegalStateException("environment variable " + AwsClients.REPORTS_BUCKET + " is not set");
         }
-        ClaimStore store = new ClaimStore(clients.dynamoDb(), clients.tableName());
-        return new StoryApi(store, new ReportArchive(null, clients.s3Links(), reports, store));
+        // one HTTP client, so one TLS context, for the table and the stored files
+        var http = software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create();
+        ClaimStore store = new ClaimStore(clients.dynamoDbReads(http), clients.tableName());
+        return new StoryApi(store, new ReportArchive(null, clients.s3Links(http), reports, store));
     }
 
     @Override

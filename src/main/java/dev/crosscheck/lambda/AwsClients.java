@@ -81,8 +81,23 @@ public final class AwsClients {
 
     /** Presigned GETs and links to stored reports, signed with the function's own credentials. */
     public dev.crosscheck.store.S3Links s3Links() {
+        return s3Links(null);
+    }
+
+    /** The same, following its links with the given HTTP client (null: one of its own). */
+    public dev.crosscheck.store.S3Links s3Links(software.amazon.awssdk.http.SdkHttpClient http) {
         String endpoint = env.get(S3_ENDPOINT);
         return new dev.crosscheck.store.S3Links(credentials(), region().id(),
+                endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint), http);
+    }
+
+    /**
+     * The API function's reads of the table ({@code GetItem}, {@code Query}) without the SDK's DynamoDB service client:
+     * its HTTP client, signer and retry strategy, over DynamoDB's JSON protocol.
+     */
+    public dev.crosscheck.store.DynamoDbReadClient dynamoDbReads(software.amazon.awssdk.http.SdkHttpClient http) {
+        String endpoint = env.get(DYNAMODB_ENDPOINT);
+        return new dev.crosscheck.store.DynamoDbReadClient(http, credentials(), region().id(),
                 endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint));
     }
 

@@ -32,9 +32,10 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * The deployed API function reads the HTTP API event as a stream with a parser of its own: every genuine event in
- * events/ gets exactly the answer the same API gives through the runtime's event classes, on a story whose report was
- * stored and is read back through presigned GETs, as deployed.
+ * The deployed API function reads the HTTP API event as a stream with a parser of its own and the table through its
+ * own DynamoDB reads: every genuine event in events/ gets exactly the answer the same API gives through the runtime's
+ * event classes and the SDK's DynamoDB client, on a story whose report was stored and is read back through presigned
+ * GETs, as deployed.
  */
 class ApiHandlerTest {
 
@@ -46,8 +47,8 @@ class ApiHandlerTest {
         String reports = Emulators.uniqueName("reports");
         s3.createBucket(b -> b.bucket(reports));
         String table = Emulators.uniqueName("claims");
-        new ClaimStore(Emulators.dynamoDb(), table).createTableIfMissing();
-        ClaimStore store = new ClaimStore(Emulators.dynamoDb(), table, story -> { }, Clock.systemUTC());
+        new ClaimStore(Emulators.dynamoDbOverHttp(), table).createTableIfMissing();
+        ClaimStore store = new ClaimStore(Emulators.dynamoDbOverHttp(), table, story -> { }, Clock.systemUTC());
         long sequencer = 1;
         for (String name : Seeds.FILES) {
             String key = Seeds.STORY + "/" + name;
@@ -61,8 +62,14 @@ class ApiHandlerTest {
         dev.crosscheck.store.S3Links presigner = new dev.crosscheck.store.S3Links(
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")), "us-east-1", endpoint);
         StoryApi api = new StoryApi(store, new ReportArchive(null, presigner, reports, store));
-        ApiHandler stream = new ApiHandler(api);
         CompareHandler pojo = new CompareHandler(api);
+        // the deployed function's own reads: DynamoDB's JSON protocol without the SDK's service client
+        ClaimStore leanStore = new ClaimStore(new dev.crosscheck.store.DynamoDbReadClient(
+                software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create(),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")), "us-east-1",
+                Emulators.dynamoDbEndpoint()), table);
+        ApiHandler stream = new ApiHandler(new StoryApi(leanStore, new ReportArchive(null, presigner, reports,
+                leanStore)));
         int reportAnswers = 0;
         List<Path> events;
         try (var files = Files.list(Path.of("events"))) {

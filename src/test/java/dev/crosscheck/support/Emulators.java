@@ -23,6 +23,8 @@ public final class Emulators {
     private static AmazonDynamoDBLocal dynamoLocal;
     private static S3Proxy s3Proxy;
     private static S3Client s3;
+    private static software.amazon.dynamodb.services.local.server.DynamoDBProxyServer dynamoServer;
+    private static URI dynamoServerEndpoint;
 
     private Emulators() {
     }
@@ -38,6 +40,40 @@ public final class Emulators {
             }
         }
         return dynamoLocal.dynamoDbClient();
+    }
+
+    /**
+     * DynamoDB Local as an HTTP server (in memory, on a free loopback port), started once: for clients that speak
+     * DynamoDB's wire protocol themselves, beside the SDK client {@link #dynamoDbOverHttp()} to the same tables.
+     */
+    public static synchronized URI dynamoDbEndpoint() throws Exception {
+        if (dynamoServer == null) {
+            int port;
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+                    java.net.InetAddress.getLoopbackAddress())) {
+                port = socket.getLocalPort();
+            }
+            PrintStream out = System.out;
+            System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+            try {
+                dynamoServer = software.amazon.dynamodb.services.local.main.ServerRunner
+                        .createServerFromCommandLineArgs(new String[] {"-inMemory", "-port", Integer.toString(port)});
+                dynamoServer.start();
+            } finally {
+                System.setOut(out);
+            }
+            dynamoServerEndpoint = URI.create("http://127.0.0.1:" + port);
+        }
+        return dynamoServerEndpoint;
+    }
+
+    /** The SDK's DynamoDB client to {@link #dynamoDbEndpoint()}. */
+    public static synchronized software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamoDbOverHttp()
+            throws Exception {
+        URI endpoint = dynamoDbEndpoint();
+        return software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder().region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(UrlConnectionHttpClient.create()).endpointOverride(endpoint).build();
     }
 
     public static synchronized S3Client s3() throws Exception {
