@@ -308,8 +308,9 @@ public final class CapacityModel {
                     claims == claimsPerArticle ? String.format(Locale.ROOT, "%.1f (the corpus's mean)", claims)
                             : String.format(Locale.ROOT, "%.0f", claims), w, PARTITION_WCU_PER_S / w, 3600 * PARTITION_WCU_PER_S / w));
         }
-        report.append(String.format(Locale.ROOT, "%n| articles in the story | partition bytes | RCU per report read "
-                + "(strongly consistent) | Query pages of 1 MB | report reads/s before 3,000 RCU/s |%n|---|---|---|---|---|%n"));
+        report.append(String.format(Locale.ROOT, "%n| articles in the story | partition bytes | RCU of one strongly "
+                + "consistent Query of the partition (a report computation; every report read before reports were "
+                + "stored) | Query pages of 1 MB | such Queries a second before 3,000 RCU/s |%n|---|---|---|---|---|%n"));
         double perArticleBytes = docMean + claimsPerArticle * claimBytes;
         for (int articlesInStory : new int[] {10, 100, 1_000, 10_000}) {
             long bytes = Math.round(articlesInStory * perArticleBytes);
@@ -325,7 +326,7 @@ public final class CapacityModel {
         double dynamo = 1000 * (wPerArticle * DYNAMO_WRU + rPerArticle * DYNAMO_RRU);
         double s3 = 1000 * 2 * S3_GET;   // HeadObject + GetObject, both billed as GET-class requests
         report.append(String.format(Locale.ROOT, "%nCost per 1,000 articles ingested (us-east-1 list prices; "
-                        + "%.2f s billed per invocation at %.0f GB): Lambda $%.5f, DynamoDB $%.5f, S3 $%.5f, total "
+                        + "%.2f s billed per invocation at %.1f GB): Lambda $%.5f, DynamoDB $%.5f, S3 $%.5f, total "
                         + "$%.5f.%n", ingestSeconds, LAMBDA_GB, lambda, dynamo, s3, lambda + dynamo + s3));
         report.append(simulations(wPerArticle, rPerArticle, perArticleBytes, ingestSeconds));
         System.out.println(report);
