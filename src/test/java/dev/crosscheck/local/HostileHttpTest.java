@@ -136,7 +136,11 @@ class HostileHttpTest {
         List<Reply> replies = List.of(
                 get("/stories/visit%ZZ/report"),
                 get("/stories/<script>alert(1)<%2Fscript>/report"),
-                raw("GET /stories/no-such-story/report HTTP/1.1", List.of("Transfer-Encoding: chunked"), "{}"));
+                // Conflicting framing headers, and no body sent: the server refuses on the headers alone and closes
+                // the connection; body bytes it never read would make the close a reset that can reach the client
+                // before the 400 is read.
+                raw("GET /stories/no-such-story/report HTTP/1.1", List.of("Transfer-Encoding: chunked",
+                        "Content-Length: 2"), null));
         for (Reply reply : replies) {
             assertEquals(400, reply.status(), reply.body());
             for (String echoed : List.of("ZZ", "script", "chunked", "\tat ", "java.")) {
