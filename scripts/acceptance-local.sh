@@ -44,15 +44,15 @@ echo "ok: unknown story -> 404"; passed=$((passed+1))
 # a corpus story beside the project, when there is one: its dispute, its running toll, its wire copy
 corpus=../shared/corpus/maui-wildfire-2023
 if [ -d "$corpus" ]; then
-  for f in "$corpus"/*.txt "$corpus"/*.html; do
-    meta="${f%.*}.meta.json"
-    $s3 cp "$f" "s3://crosscheck-articles/maui/$(basename "$f")" \
-      --metadata "$(python3 -c 'import json,sys; m=json.load(open(sys.argv[1])); print(json.dumps({k: m[k] for k in ("published", "publisher") if k in m}))' "$meta")" >/dev/null
-  done
+  # the folder as it lies on disk: each article beside its NAME.meta.json sidecar, which gives it its metadata
+  $s3 sync "$corpus" s3://crosscheck-articles/maui --exclude expected.json >/dev/null
   await /stories/maui/sources 'len(j["sources"]) == 6'
   await '/stories/maui/report?verdict=disputed' 'len(j["findings"]) >= 1 and all(f["verdict"] == "disputed" and all(v["attributedTo"] for v in f["values"]) for f in j["findings"])'
   await '/stories/maui/report?verdict=evolving' 'any("revised down" in f["explanation"] for f in j["findings"])'
   await /stories/maui/report 'any(s.get("copyOf") == "maui/harbor_wire.txt" for s in j["sources"])'
+  # the same findings as the command line's report of the same folder (files and sidecars read from disk)
+  ./crosscheck compare "$corpus" > "$data/maui-cli.json"
+  await /stories/maui/report "sorted((f['kind'], f['verdict'], len(f['values'])) for f in j['findings']) == sorted((f['kind'], f['verdict'], len(f['values'])) for f in json.load(open('$data/maui-cli.json'))['findings'])"
   md=$(curl -sf "$api/stories/maui/report?format=md")
   grep -q '^## Authorities disagree$' <<<"$md" || { echo "FAILED: no dispute section in the Markdown report"; exit 1; }
   echo "ok: the Markdown report has its dispute section"; passed=$((passed+1))

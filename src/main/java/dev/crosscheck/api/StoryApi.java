@@ -303,6 +303,9 @@ public final class StoryApi {
                 Verdict::fromWireName, verdictNames());
         for (int attempt = 1; ; attempt++) {
             ReportState state = archive.state(story).orElseThrow(() -> unknownStory(story));
+            if (state.ended()) {
+                throw unknownStory(story);  // every document removed: the story has ended
+            }
             if (state.reportVersion() <= 0) {
                 return firstReportPending(story, state);
             }
@@ -368,7 +371,8 @@ public final class StoryApi {
             default -> throw ApiException.badParameter("file", "'file' must be one of [page, json, md].");
         };
         int minutes = wholeNumber(query, "minutes", MAX_LINK_MINUTES, MAX_LINK_MINUTES);
-        ReportState state = archive.state(story).orElseThrow(() -> unknownStory(story));
+        ReportState state = archive.state(story).filter(st -> !st.ended())
+                .orElseThrow(() -> unknownStory(story));
         if (state.reportVersion() <= 0) {
             return firstReportPending(story, state);
         }
@@ -654,6 +658,9 @@ public final class StoryApi {
             s.put("publishedFrom", d.publishedFrom());
             s.put("url", d.url());
             s.put("claims", d.claims());
+            if (!d.warnings().isEmpty()) {
+                s.put("warnings", d.warnings());
+            }
             if (d.status() == DocumentStatus.INGESTED) {
                 s.put("coverage", d.coverage());
             }

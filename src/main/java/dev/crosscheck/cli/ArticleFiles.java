@@ -1,7 +1,6 @@
 package dev.crosscheck.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.crosscheck.json.Json;
+import dev.crosscheck.analysis.ObjectKinds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +18,7 @@ import java.util.stream.Stream;
  */
 final class ArticleFiles {
 
-    static final Set<String> EXTENSIONS = Set.of("txt", "md", "html", "htm");
-    static final List<String> METADATA_FIELDS = List.of("published", "publisher", "title", "url");
+    static final List<String> METADATA_FIELDS = dev.crosscheck.document.Sidecars.FIELDS;
 
     private ArticleFiles() {
     }
@@ -42,10 +40,9 @@ final class ArticleFiles {
         return files;
     }
 
+    /** A document by the one rule the bucket's objects follow too ({@link ObjectKinds}). */
     static boolean isArticle(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 && EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+        return ObjectKinds.of(file.getFileName().toString()) == ObjectKinds.Kind.DOCUMENT;
     }
 
     /** The sidecar's fields as S3 user metadata; empty when the file has no sidecar. */
@@ -57,17 +54,10 @@ final class ArticleFiles {
         if (!Files.isRegularFile(sidecar)) {
             return metadata;
         }
-        JsonNode node;
         try {
-            node = Json.MAPPER.readTree(Files.readString(sidecar));
-        } catch (IOException e) {
+            metadata.putAll(dev.crosscheck.document.Sidecars.fields(Files.readAllBytes(sidecar)));
+        } catch (IllegalArgumentException e) {
             throw new IOException("unreadable metadata file " + sidecar + ": " + e.getMessage(), e);
-        }
-        for (String field : METADATA_FIELDS) {
-            JsonNode v = node.get(field);
-            if (v != null && !v.isNull()) {
-                metadata.put(field, v.asText());
-            }
         }
         return metadata;
     }

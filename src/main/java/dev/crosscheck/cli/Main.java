@@ -137,7 +137,7 @@ public final class Main {
                     article.claims().size()));
             sources.add(new SourceInfo(id, d.title(), d.publisher(),
                     d.published() == null ? null : d.published().toString(), d.publishedFrom(), article.coverage(),
-                    article.print(), article.eventPlaces()));
+                    article.print(), article.eventPlaces(), d.warnings()));
             claims.addAll(article.claims());
         }
         Report report = new StoryComparator().compare(story, sources, claims);

@@ -23,12 +23,22 @@ public record Report(
      * @param copyOf   the id of another source whose text this one largely repeats (a republished wire story), or null
      * @param coverage every figure of its body: part of a claim, or listed as unread
      */
-    @JsonPropertyOrder({"id", "title", "publisher", "published", "publishedFrom", "claims", "copyOf", "coverage"})
+    @JsonPropertyOrder({"id", "title", "publisher", "published", "publishedFrom", "claims", "copyOf", "coverage",
+        "warnings"})
     public record Source(String id, String title, String publisher, String published, String publishedFrom, int claims,
-                         String copyOf, Coverage coverage) {
+                         String copyOf, Coverage coverage,
+                         @com.fasterxml.jackson.annotation.JsonInclude(
+                                 com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+                         List<String> warnings) {
 
         public Source {
             coverage = coverage == null ? Coverage.NONE : coverage;
+            warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        }
+
+        public Source(String id, String title, String publisher, String published, String publishedFrom, int claims,
+                      String copyOf, Coverage coverage) {
+            this(id, title, publisher, published, publishedFrom, claims, copyOf, coverage, List.of());
         }
 
         /** A source that is no copy, with nothing known of its coverage. */

@@ -44,6 +44,14 @@ public final class ReportMarkdown {
                     .append(" | ").append(src.copyOf() == null ? "-" : escape(names.name(src.copyOf())))
                     .append(" |\n");
         }
+        boolean warned = false;
+        for (Report.Source src : report.sources()) {
+            for (String warning : src.warnings()) {
+                md.append(warned ? "" : "\nMetadata warnings:\n\n").append("- ").append(escape(names.name(src.id())))
+                        .append(": ").append(escape(warning)).append('\n');
+                warned = true;
+            }
+        }
         section(md, report.findings(), names, Verdict.CONTRADICTION, "Contradictions");
         section(md, report.findings(), names, Verdict.DISPUTED, "Authorities disagree");
         section(md, report.findings(), names, Verdict.EVOLVING, "Evolving figures");

@@ -11,11 +11,18 @@ import dev.crosscheck.claim.Coverage;
  *                 one of them is the whole event's
  */
 public record SourceInfo(String id, String title, String publisher, String published, String publishedFrom,
-                         Coverage coverage, TextPrint print, java.util.Set<String> eventPlaces) {
+                         Coverage coverage, TextPrint print, java.util.Set<String> eventPlaces,
+                         java.util.List<String> warnings) {
 
     public SourceInfo {
         coverage = coverage == null ? Coverage.NONE : coverage;
         eventPlaces = eventPlaces == null ? java.util.Set.of() : java.util.Set.copyOf(eventPlaces);
+        warnings = warnings == null ? java.util.List.of() : java.util.List.copyOf(warnings);
+    }
+
+    public SourceInfo(String id, String title, String publisher, String published, String publishedFrom,
+                      Coverage coverage, TextPrint print, java.util.Set<String> eventPlaces) {
+        this(id, title, publisher, published, publishedFrom, coverage, print, eventPlaces, java.util.List.of());
     }
 
     public SourceInfo(String id, String title, String publisher, String published, String publishedFrom) {

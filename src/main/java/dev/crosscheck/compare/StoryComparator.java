@@ -117,7 +117,7 @@ public final class StoryComparator {
         List<Report.Source> reportSources = new ArrayList<>();
         for (SourceInfo s : infos.values()) {
             reportSources.add(new Report.Source(s.id(), s.title(), s.publisher(), s.published(), s.publishedFrom(),
-                    claimCounts.getOrDefault(s.id(), 0), copyOf.get(s.id()), s.coverage()));
+                    claimCounts.getOrDefault(s.id(), 0), copyOf.get(s.id()), s.coverage(), s.warnings()));
         }
         // Sources that gave claims but were not described come last, by id.
         for (Map.Entry<String, Integer> e : new TreeMap<>(claimCounts).entrySet()) {

@@ -10,6 +10,8 @@ import java.util.List;
  * @param text          the normalized text; every offset in the project refers to it
  * @param published     the date relative dates are resolved against
  * @param publishedFrom where {@code published} came from: metadata, html-meta, dateline, upload-time
+ * @param warnings      what was wrong with what the uploader said of it (a {@code published} that is no date, or
+ *                      one after the upload), each saying what was used instead; empty when nothing was
  */
 public record Document(
         String id,
@@ -20,13 +22,20 @@ public record Document(
         String publishedFrom,
         String url,
         String text,
-        List<Sentence> sentences) {
+        List<Sentence> sentences,
+        List<String> warnings) {
 
     /** How a document's date was known when only the time of its upload gave it: no date the article states. */
     public static final String PUBLISHED_FROM_UPLOAD = "upload-time";
 
     public Document {
         sentences = List.copyOf(sentences);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    public Document(String id, String title, String publisher, String publisherFrom, LocalDate published,
+                    String publishedFrom, String url, String text, List<Sentence> sentences) {
+        this(id, title, publisher, publisherFrom, published, publishedFrom, url, text, sentences, List.of());
     }
 
     /**

@@ -144,7 +144,8 @@ public final class DocumentReader {
         }
         Datelines.Dateline dateline = Datelines.find(opening, Datelines.years(texts, opening, uploaded));
 
-        LocalDate published = PublishedDates.parse(metadata.published());
+        String given = blankToNull(metadata.published());
+        LocalDate published = PublishedDates.parse(given);
         String publishedFrom = "metadata";
         if (published == null && html != null) {
             published = PublishedDates.parse(html.published());
@@ -161,6 +162,7 @@ public final class DocumentReader {
         if (published == null) {
             publishedFrom = null;
         }
+        List<String> warnings = publishedWarnings(given, published, publishedFrom, uploaded);
 
         String publisher = blankToNull(metadata.publisher());
         String publisherFrom = "metadata";
@@ -189,7 +191,33 @@ public final class DocumentReader {
             url = html.url();
         }
         return new ReadResult.Accepted(new Document(id, title, publisher, publisherFrom, published, publishedFrom, url,
-                text.toString(), sentences));
+                text.toString(), sentences, warnings));
+    }
+
+    /**
+     * What was wrong with the {@code published} the uploader gave: a value that is no date (replaced by the next
+     * source of a date, which the warning names), or a date more than a day after the upload (kept as given: the
+     * uploader may know better, but the reader should see it).
+     */
+    public static LocalDate publishedDate(String given) {
+        return PublishedDates.parse(given);
+    }
+
+    public static List<String> publishedWarnings(String given, LocalDate published, String publishedFrom,
+                                                 LocalDate uploaded) {
+        List<String> warnings = new ArrayList<>();
+        if (given == null) {
+            return warnings;
+        }
+        String shown = given.length() > 80 ? given.substring(0, 80) + "…" : given;
+        if (PublishedDates.parse(given) == null) {
+            warnings.add("published '" + shown + "' is not a date (YYYY-MM-DD or an ISO date-time): "
+                    + (published == null ? "no date was used" : "the date used is " + published + ", from "
+                    + publishedFrom));
+        } else if ("metadata".equals(publishedFrom) && uploaded != null && published.isAfter(uploaded.plusDays(1))) {
+            warnings.add("published " + published + " is after the upload (" + uploaded + "): kept as given");
+        }
+        return warnings;
     }
 
     private static Format format(String id, String raw) {

@@ -3,8 +3,12 @@ package dev.crosscheck.ingest;
 import dev.crosscheck.analysis.AnalyzedArticle;
 import dev.crosscheck.analysis.ArticleAnalyzer;
 import dev.crosscheck.analysis.ObjectKeys;
+import dev.crosscheck.analysis.ObjectKinds;
 import dev.crosscheck.document.Document;
 import dev.crosscheck.document.DocumentMetadata;
+import dev.crosscheck.document.DocumentReader;
+import dev.crosscheck.document.MetadataText;
+import dev.crosscheck.document.Sidecars;
 import dev.crosscheck.store.ClaimStore;
 import dev.crosscheck.store.DocumentStatus;
 import dev.crosscheck.store.Sequencers;
@@ -12,7 +16,10 @@ import dev.crosscheck.store.StoredDocument;
 import dev.crosscheck.store.StoryLimits;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -30,8 +37,15 @@ public final class Ingestor {
 
     /** What an event did. */
     public enum Outcome {
-        INGESTED, REJECTED, REMOVED, STALE, GONE
+        INGESTED, REJECTED, REMOVED, STALE, GONE,
+        /** A metadata sidecar changed: the documents it describes were read again ({@link ObjectKinds}). */
+        SIDECAR,
+        /** A folder marker: not a document, nothing to record. */
+        IGNORED
     }
+
+    /** Orders a re-reading for a sidecar after the document's own event, and before its next one. */
+    private static final String NO_SIDECAR_EVENT = Sequencers.normalize(null);
 
     private final S3Client s3;
     private final ClaimStore store;
@@ -52,14 +66,48 @@ public final class Ingestor {
     }
 
     public Outcome apply(ObjectEvent event) {
+        return switch (ObjectKinds.of(event.key())) {
+            case FOLDER -> Outcome.IGNORED;
+            case SIDECAR -> applySidecar(event);
+            case DOCUMENT, OTHER -> apply(event, Sequencers.normalize(event.sequencer()), true);
+        };
+    }
+
+    /**
+     * A sidecar was written or removed: each document it describes that the store holds is read again, ordered after
+     * the document's own event (its sequencer) and by the sidecar's event among the sidecar's changes. A document not
+     * stored yet is left to its own ingestion, which reads the sidecar, and looks again once it has stored.
+     */
+    private Outcome applySidecar(ObjectEvent event) {
+        String prefix = ObjectKinds.documentPrefixOf(event.key());
+        for (var page : s3.listObjectsV2Paginator(b -> b.bucket(event.bucket()).prefix(prefix))) {
+            for (var object : page.contents()) {
+                String key = object.key();
+                if (ObjectKinds.of(key) != ObjectKinds.Kind.DOCUMENT || !ObjectKinds.sidecarOf(key).equals(event.key())) {
+                    continue;
+                }
+                Optional<String> current = store.currentSequencer(ObjectKeys.storyOf(key), key);
+                if (current.isPresent()) {
+                    apply(new ObjectEvent(ObjectEvent.Type.CREATED, event.bucket(), key, null, event.eventTime()),
+                            Sequencers.withSidecar(current.get(), event.sequencer()), false);
+                }
+            }
+        }
+        return Outcome.SIDECAR;
+    }
+
+    private Outcome apply(ObjectEvent event, String sequencer, boolean ownEvent) {
         String story = ObjectKeys.storyOf(event.key());
         String now = Instant.now(clock).toString();
         if (event.type() == ObjectEvent.Type.REMOVED) {
-            return store.removeDocument(story, event.key(), event.sequencer(), now) == ClaimStore.WriteOutcome.APPLIED
+            return store.removeDocument(story, event.key(), sequencer, now) == ClaimStore.WriteOutcome.APPLIED
                     ? Outcome.REMOVED : Outcome.STALE;
         }
+        boolean document = ObjectKinds.of(event.key()) == ObjectKinds.Kind.DOCUMENT;
+        String sidecarKey = ObjectKinds.sidecarOf(event.key());
         AnalyzedArticle article = null;
         DocumentMetadata metadata = null;
+        Sidecar sidecar = Sidecar.NONE;
         long size = 0;
         for (int attempt = 1; article == null; attempt++) {
             HeadObjectResponse head;
@@ -69,11 +117,23 @@ public final class Ingestor {
                 // The object was deleted after this event was sent; its removal event does the rest.
                 return Outcome.GONE;
             }
-            Map<String, String> meta = head.metadata();
-            metadata = new DocumentMetadata(meta.get("published"), meta.get("publisher"), meta.get("title"),
-                    meta.get("url"), head.lastModified() != null ? head.lastModified() : Instant.now(clock));
+            Map<String, String> meta = new HashMap<>(head.metadata());
+            if (document) {
+                // the object's own metadata first; its sidecar gives what the object does not say
+                sidecar = readSidecar(event.bucket(), sidecarKey);
+                sidecar.fields().forEach(meta::putIfAbsent);
+            }
+            // S3 returns metadata that is not ASCII as RFC 2047 encoded-words; some tools percent-encode it
+            metadata = new DocumentMetadata(MetadataText.decode(meta.get("published")),
+                    MetadataText.decode(meta.get("publisher")), MetadataText.decode(meta.get("title")),
+                    MetadataText.decodeEncodedWords(meta.get("url")),
+                    head.lastModified() != null ? head.lastModified() : Instant.now(clock));
             size = head.contentLength() == null ? 0 : head.contentLength();
-            article = head.contentLength() == null ? null : analyzer.rejectBySize(event.key(), head.contentLength());
+            article = document ? null : AnalyzedArticle.rejected(event.key(), ObjectKinds.rejection(event.key()));
+            if (article == null) {
+                article = head.contentLength() == null ? null
+                        : analyzer.rejectBySize(event.key(), head.contentLength());
+            }
             if (article == null) {
                 // past its story's limits a document is recorded as rejected, with the reason, without being read
                 String overLimit = limits.rejection(store.usage(story, event.key()), size);
@@ -97,29 +157,69 @@ public final class Ingestor {
             }
             article = analyzer.analyze(event.key(), bytes.asByteArrayUnsafe(), metadata);
         }
-        StoredDocument stored = toStored(story, event, metadata, article, now, size);
+        StoredDocument stored = toStored(story, event, sequencer, metadata, article, now, size);
         if (store.saveDocument(stored, article.claims()) == ClaimStore.WriteOutcome.STALE) {
             return Outcome.STALE;
+        }
+        if (document && ownEvent && !Objects.equals(sidecar.eTag(), sidecarETag(event.bucket(), sidecarKey))) {
+            // The sidecar changed while the document was read: its own event may have found the document not stored
+            // yet, so the document is read again with it, after this event and before any of the sidecar's.
+            apply(event, Sequencers.withSidecar(sequencer, NO_SIDECAR_EVENT), false);
         }
         return article.rejected() ? Outcome.REJECTED : Outcome.INGESTED;
     }
 
-    private static StoredDocument toStored(String story, ObjectEvent event, DocumentMetadata metadata,
+    /** A sidecar as read: its fields, and its ETag (null when there is none). */
+    private record Sidecar(Map<String, String> fields, String eTag) {
+        static final Sidecar NONE = new Sidecar(Map.of(), null);
+    }
+
+    /**
+     * The document's sidecar, if there is one. A sidecar that is not a readable JSON object gives no fields; the
+     * document is ingested with its own metadata (the sidecar's own event records nothing either).
+     */
+    private Sidecar readSidecar(String bucket, String key) {
+        ResponseBytes<GetObjectResponse> bytes;
+        try {
+            bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key));
+        } catch (NoSuchKeyException none) {
+            return Sidecar.NONE;
+        }
+        try {
+            return new Sidecar(Sidecars.fields(bytes.asByteArrayUnsafe()), bytes.response().eTag());
+        } catch (IllegalArgumentException unreadable) {
+            return new Sidecar(Map.of(), bytes.response().eTag());
+        }
+    }
+
+    private String sidecarETag(String bucket, String key) {
+        try {
+            return s3.headObject(b -> b.bucket(bucket).key(key)).eTag();
+        } catch (NoSuchKeyException none) {
+            return null;
+        }
+    }
+
+    private static StoredDocument toStored(String story, ObjectEvent event, String sequencer, DocumentMetadata metadata,
                                            AnalyzedArticle article, String now, long size) {
         String version = UUID.randomUUID().toString();
-        String sequencer = Sequencers.normalize(event.sequencer());
         Document d = article.document();
         if (d == null) {
+            // a rejected document keeps what the uploader said of it, but only a date as its date
+            String given = metadata.published() == null || metadata.published().isBlank() ? null
+                    : metadata.published();
+            java.time.LocalDate date = DocumentReader.publishedDate(given);
             return new StoredDocument(story, event.key(), DocumentStatus.REJECTED, article.rejection(),
                     metadata.title(), metadata.publisher(), metadata.publisher() != null ? "metadata" : null,
-                    metadata.published(), metadata.published() != null ? "metadata" : null, metadata.url(),
-                    version, sequencer, 0, now);
+                    date == null ? null : date.toString(), date == null ? null : "metadata", metadata.url(),
+                    version, sequencer, 0, now, null, null, null, size,
+                    DocumentReader.publishedWarnings(given, date, "metadata", null));
         }
         return new StoredDocument(story, event.key(), DocumentStatus.INGESTED, null, d.title(), d.publisher(),
                 d.publisherFrom(), d.published() != null ? d.published().toString() : null, d.publishedFrom(),
                 d.url(), version, sequencer, article.claims().size(), now, article.coverage(),
                 article.print() == null ? null : article.print().encode(),
                 article.eventPlaces().isEmpty() ? null : String.join(",", new java.util.TreeSet<>(article.eventPlaces())),
-                size);
+                size, d.warnings());
     }
 }

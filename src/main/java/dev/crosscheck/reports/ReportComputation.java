@@ -75,7 +75,7 @@ public final class ReportComputation {
         Report report = ReportRenderings.report(comparator, data);
         Map<ReportFile, byte[]> files = ReportRenderings.files(report, data);
         long bytes = files.values().stream().mapToLong(b -> b.length).sum();
-        boolean stored = archive.save(story, version, files);
+        boolean stored = archive.save(story, version, files, data.documents().size());
         return new Result(stored ? Outcome.STORED : Outcome.SUPERSEDED, version, report.sources().size(),
                 report.findings().size(), stored ? bytes : 0);
     }

@@ -33,7 +33,7 @@ public final class ReportRenderings {
         for (StoredDocument d : data.documents()) {
             if (d.status() == DocumentStatus.INGESTED) {
                 sources.add(new SourceInfo(d.id(), d.title(), d.publisher(), d.published(), d.publishedFrom(),
-                        d.coverage(), TextPrint.decode(d.print()), SourceInfo.places(d.places())));
+                        d.coverage(), TextPrint.decode(d.print()), SourceInfo.places(d.places()), d.warnings()));
             }
         }
         return comparator.compare(data.story(), sources, data.claims());

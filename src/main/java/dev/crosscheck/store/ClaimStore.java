@@ -243,6 +243,19 @@ public final class ClaimStore implements StoryRepository {
         }
     }
 
+    /**
+     * The sequencer of the event that made the document what it is now; empty when the store does not hold it or holds
+     * it as removed.
+     */
+    public Optional<String> currentSequencer(String story, String id) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Map.of(PK, s(storyPartition(story)), SK, s("doc#" + id)))).item();
+        if (item == null || item.isEmpty() || DocumentStatus.valueOf(str(item, "status")) == DocumentStatus.REMOVED) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(str(item, "sequencer"));
+    }
+
     /** What the story's meta item says of its report; empty when the story has never changed. */
     public java.util.Optional<ReportState> reportState(String story) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
@@ -257,7 +270,7 @@ public final class ClaimStore implements StoryRepository {
             bytes.m().forEach((file, n) -> sizes.put(file, Long.parseLong(n.n())));
         }
         return new ReportState(number(item, "version"), number(item, "reportVersion"), item.containsKey("queuedAt"),
-                sizes);
+                sizes, item.containsKey("reportDocuments") ? number(item, "reportDocuments") : -1);
     }
 
     private static long number(Map<String, AttributeValue> item, String name) {
@@ -290,16 +303,23 @@ public final class ClaimStore implements StoryRepository {
      * lost.
      */
     public long switchReport(String story, long reportVersion, Map<String, Long> sizes) {
+        return switchReport(story, reportVersion, sizes, -1);
+    }
+
+    /** The same, recording how many documents the report covers ({@code -1}: not recorded). */
+    public long switchReport(String story, long reportVersion, Map<String, Long> sizes, long documents) {
         Map<String, AttributeValue> sizeItem = new java.util.TreeMap<>();
         sizes.forEach((file, bytes) -> sizeItem.put(file, AttributeValue.fromN(Long.toString(bytes))));
         try {
             Map<String, AttributeValue> old = dynamo.updateItem(b -> b.tableName(table)
                     .key(Map.of(PK, s(storyPartition(story)), SK, s(META)))
-                    .updateExpression("SET #report = :v, #sizes = :sizes")
+                    .updateExpression("SET #report = :v, #sizes = :sizes, #documents = :documents")
                     .conditionExpression("attribute_not_exists(#report) OR #report < :v")
-                    .expressionAttributeNames(Map.of("#report", "reportVersion", "#sizes", "reportBytes"))
+                    .expressionAttributeNames(Map.of("#report", "reportVersion", "#sizes", "reportBytes",
+                            "#documents", "reportDocuments"))
                     .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(reportVersion)),
-                            ":sizes", AttributeValue.fromM(sizeItem)))
+                            ":sizes", AttributeValue.fromM(sizeItem),
+                            ":documents", AttributeValue.fromN(Long.toString(documents))))
                     .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.UPDATED_OLD))
                     .attributes();
             return old == null ? 0 : number(old, "reportVersion");
@@ -325,14 +345,31 @@ public final class ClaimStore implements StoryRepository {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new IllegalArgumentException("a page holds 1 to " + MAX_PAGE + " stories, not " + limit);
         }
-        List<String> names = new ArrayList<>(limit + 1);
-        for (Map<String, AttributeValue> item : itemsAfter(STORIES_PARTITION, null, after, limit + 1, i -> true)) {
-            names.add(item.get("story").s());
-        }
-        boolean more = names.size() > limit;
-        List<StorySummary> stories = new ArrayList<>(Math.min(limit, names.size()));
-        for (String story : names.subList(0, Math.min(limit, names.size()))) {
-            stories.add(summary(story));
+        // Registered stories in name order; one whose documents are all removed has ended and is not listed (its
+        // registry item stays: an ingest function instance that registered it does not register it again).
+        List<StorySummary> stories = new ArrayList<>(limit);
+        boolean more = false;
+        String cursor = after;
+        scan:
+        while (true) {
+            List<Map<String, AttributeValue>> batch = itemsAfter(STORIES_PARTITION, null, cursor, limit + 1,
+                    i -> true);
+            for (Map<String, AttributeValue> item : batch) {
+                String story = item.get("story").s();
+                cursor = story;
+                StorySummary summary = summary(story);
+                if (summary.documents() == 0) {
+                    continue;
+                }
+                if (stories.size() == limit) {
+                    more = true;
+                    break scan;
+                }
+                stories.add(summary);
+            }
+            if (batch.size() < limit + 1) {
+                break;
+            }
         }
         return new StoryPage(stories, more ? stories.get(stories.size() - 1).story() : null);
     }
@@ -421,7 +458,8 @@ public final class ClaimStore implements StoryRepository {
             live.add(d);
             claims.addAll(current);
         }
-        return Optional.of(new StoryData(story, live, claims));
+        // a story whose documents are all removed has ended
+        return live.isEmpty() ? Optional.empty() : Optional.of(new StoryData(story, live, claims));
     }
 
     /**
@@ -431,17 +469,14 @@ public final class ClaimStore implements StoryRepository {
      */
     @Override
     public Optional<DocumentPage> listDocuments(String story, int limit, String after) {
-        boolean[] anyItem = {false};
         List<StoredDocument> page = new ArrayList<>(limit + 1);
         for (Map<String, AttributeValue> item : itemsAfter(storyPartition(story), "doc#",
-                after == null ? null : "doc#" + after, limit + 1, i -> {
-                    anyItem[0] = true;
-                    return DocumentStatus.valueOf(i.get("status").s()) != DocumentStatus.REMOVED;
-                })) {
+                after == null ? null : "doc#" + after, limit + 1,
+                i -> DocumentStatus.valueOf(i.get("status").s()) != DocumentStatus.REMOVED)) {
             page.add(toDocument(story, item));
         }
-        if (!anyItem[0] && after == null) {
-            return Optional.empty();
+        if (page.isEmpty() && after == null) {
+            return Optional.empty();    // no story, or one whose documents are all removed
         }
         boolean more = page.size() > limit;
         List<StoredDocument> shown = page.subList(0, Math.min(limit, page.size()));
@@ -753,6 +788,9 @@ public final class ClaimStore implements StoryRepository {
         }
         putIfPresent(item, "print", d.print());
         putIfPresent(item, "places", d.places());
+        if (!d.warnings().isEmpty()) {
+            item.put("warnings", AttributeValue.fromL(d.warnings().stream().map(ClaimStore::s).toList()));
+        }
         return item;
     }
 
@@ -763,7 +801,9 @@ public final class ClaimStore implements StoryRepository {
                 str(item, "sequencer"), item.containsKey("claims") ? Integer.parseInt(item.get("claims").n()) : 0,
                 str(item, "updatedAt"), item.containsKey("coverage")
                         ? Json.read(item.get("coverage").s(), Coverage.class) : Coverage.NONE, str(item, "print"),
-                str(item, "places"), item.containsKey("bytes") ? Long.parseLong(item.get("bytes").n()) : 0);
+                str(item, "places"), item.containsKey("bytes") ? Long.parseLong(item.get("bytes").n()) : 0,
+                item.containsKey("warnings") ? item.get("warnings").l().stream().map(AttributeValue::s).toList()
+                        : List.of());
     }
 
     private static Map<String, AttributeValue> claimItem(String partition, StoredDocument document, int index,

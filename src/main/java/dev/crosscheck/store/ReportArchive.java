@@ -61,13 +61,18 @@ public final class ReportArchive {
      * current already; then deletes every version older than the one replaced. Returns whether it became current.
      */
     public boolean save(String story, long version, Map<ReportFile, byte[]> files) {
+        return save(story, version, files, -1);
+    }
+
+    /** The same, recording how many documents the report covers (0: the story has ended; -1: not recorded). */
+    public boolean save(String story, long version, Map<ReportFile, byte[]> files, long documents) {
         for (Map.Entry<ReportFile, byte[]> e : files.entrySet()) {
             s3.putObject(b -> b.bucket(bucket).key(key(story, version, e.getKey()))
                     .contentType(e.getKey().contentType()), RequestBody.fromBytes(e.getValue()));
         }
         Map<String, Long> sizes = new java.util.TreeMap<>();
         files.forEach((file, bytes) -> sizes.put(file.fileName(), (long) bytes.length));
-        long replaced = store.switchReport(story, version, sizes);
+        long replaced = store.switchReport(story, version, sizes, documents);
         if (replaced < 0) {
             deleteVersions(story, v -> v == version);
             return false;

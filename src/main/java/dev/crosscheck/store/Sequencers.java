@@ -22,4 +22,16 @@ public final class Sequencers {
         }
         return "0".repeat(WIDTH - s.length()) + s;
     }
+
+    /**
+     * The order of a document re-read because its metadata sidecar changed: after the document's own event
+     * ({@code documentSequencer}, stored, possibly already of such a re-reading) and before any later event of the
+     * document's key, and among re-readings of the same document event by the sidecar's event ({@code
+     * sidecarSequencer}, comparable with the sidecar's other events only). '~' sorts after every hexadecimal digit.
+     */
+    public static String withSidecar(String documentSequencer, String sidecarSequencer) {
+        String own = documentSequencer.length() > WIDTH ? documentSequencer.substring(0, WIDTH)
+                : normalize(documentSequencer);
+        return own + "~" + normalize(sidecarSequencer);
+    }
 }

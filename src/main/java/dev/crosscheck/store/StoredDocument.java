@@ -15,6 +15,8 @@ import dev.crosscheck.claim.Coverage;
  * @param places    the places where the document's main event happened, comma-separated scope ids ("lahaina"): a
  *                  figure scoped to one of them is the whole event's; null when none
  * @param bytes     the size of the object read, counted against its story's limit (0 when unknown)
+ * @param warnings  what was wrong with its metadata, and what was used instead ({@link
+ *                  dev.crosscheck.document.Document#warnings()})
  */
 public record StoredDocument(
         String story,
@@ -34,10 +36,21 @@ public record StoredDocument(
         Coverage coverage,
         String print,
         String places,
-        long bytes) {
+        long bytes,
+        java.util.List<String> warnings) {
 
     public StoredDocument {
         coverage = coverage == null ? Coverage.NONE : coverage;
+        warnings = warnings == null ? java.util.List.of() : java.util.List.copyOf(warnings);
+    }
+
+    /** A document whose metadata raised no warning. */
+    public StoredDocument(String story, String id, DocumentStatus status, String reason, String title,
+                          String publisher, String publisherFrom, String published, String publishedFrom, String url,
+                          String version, String sequencer, int claims, String updatedAt, Coverage coverage,
+                          String print, String places, long bytes) {
+        this(story, id, status, reason, title, publisher, publisherFrom, published, publishedFrom, url, version,
+                sequencer, claims, updatedAt, coverage, print, places, bytes, java.util.List.of());
     }
 
     /** A document of unknown size. */

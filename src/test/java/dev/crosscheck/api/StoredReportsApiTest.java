@@ -77,6 +77,49 @@ class StoredReportsApiTest {
         return api.handle(new ApiRequest("GET", path, query, h));
     }
 
+    /** A story whose documents are all removed has ended: it leaves the list, and its routes answer 404. */
+    @Test
+    void aStoryWhoseDocumentsAreAllRemovedEndsAndComesBackWithADocument() throws Exception {
+        StoryApi api = new StoryApi(store, archive);
+        computation.compute(STORY);
+        String other = Emulators.uniqueName("zz-other"); // listed after the story that ends
+        Seeds.upload(s3, ARTICLES, other + "/" + Seeds.FILES.get(0), Seeds.FILES.get(0));
+        new Ingestor(s3, store, new ArticleAnalyzer(), Clock.systemUTC()).apply(new ObjectEvent(
+                ObjectEvent.Type.CREATED, ARTICLES, other + "/" + Seeds.FILES.get(0), "01", null));
+        assertEquals(200, get(api, "/stories/" + STORY + "/report", Map.of()).status());
+
+        long sequencer = 100;
+        for (String seed : Seeds.FILES) {
+            s3.deleteObject(b -> b.bucket(ARTICLES).key(STORY + "/" + seed));
+            new Ingestor(s3, store, new ArticleAnalyzer(), Clock.systemUTC()).apply(new ObjectEvent(
+                    ObjectEvent.Type.REMOVED, ARTICLES, STORY + "/" + seed, String.format("%016X", sequencer++),
+                    null));
+        }
+        ApiResponse stale = get(api, "/stories/" + STORY + "/report", Map.of());
+        assertEquals(200, stale.status(), "until its last change is computed, the stored report is served");
+        assertEquals("true", stale.headers().get("X-Report-Pending"), "and said to be stale");
+        computation.compute(STORY);
+        for (String route : List.of("", "/report", "/report.html", "/timeline", "/claims", "/sources", "/link")) {
+            ApiResponse answer = get(api, "/stories/" + STORY + route, Map.of());
+            assertEquals(404, answer.status(), route + ": " + answer.body());
+        }
+        Set<String> listed = new java.util.HashSet<>();
+        Json.MAPPER.readTree(get(api, "/stories", Map.of()).body()).get("stories")
+                .forEach(st -> listed.add(st.get("story").asText()));
+        assertEquals(Set.of(other), listed, "the ended story is not listed; the other is");
+        // pages of one story skip the ended one without coming up short
+        JsonNode page = Json.MAPPER.readTree(get(api, "/stories", Map.of("limit", "1")).body());
+        assertEquals(other, page.get("stories").get(0).get("story").asText());
+        assertTrue(page.path("next").isNull() || page.path("next").isMissingNode(), page.toString());
+
+        Seeds.upload(s3, ARTICLES, STORY + "/" + Seeds.FILES.get(0), Seeds.FILES.get(0));
+        new Ingestor(s3, store, new ArticleAnalyzer(), Clock.systemUTC()).apply(new ObjectEvent(
+                ObjectEvent.Type.CREATED, ARTICLES, STORY + "/" + Seeds.FILES.get(0),
+                String.format("%016X", sequencer++), null));
+        computation.compute(STORY);
+        assertEquals(200, get(api, "/stories/" + STORY + "/report", Map.of()).status(), "a new document brings it back");
+    }
+
     @Test
     void beforeItsFirstReportAStoryAnswers202WithRetryAfterAndAnUnknownOne404() throws Exception {
         StoryApi api = new StoryApi(store, archive);

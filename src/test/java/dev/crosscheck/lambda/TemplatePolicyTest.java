@@ -126,7 +126,12 @@ class TemplatePolicyTest {
                 assertFalse(arn.contains(":*") || arn.contains("*:"), "wildcard in the resource of " + s);
             }
             assertFalse(s.containsKey("NotAction") || s.containsKey("NotResource"), "Allow with Not*: " + s);
-            assertFalse(s.containsKey("Principal"), "an Allow to another principal: " + s);
+            if (s.containsKey("Principal")) {
+                // the one Allow to another principal: S3's log delivery, writing this account's access logs
+                assertEquals(Map.of("Service", "logging.s3.amazonaws.com"), s.get("Principal"), "an Allow to " + s);
+                assertEquals("s3:PutObject", s.get("Action"), String.valueOf(s));
+                assertTrue(String.valueOf(s.get("Condition")).contains("aws:SourceAccount"), String.valueOf(s));
+            }
         }
     }
 

@@ -43,7 +43,6 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 class TemplateTest {
 
-    private static final List<String> ARTICLE_SUFFIXES = List.of(".txt", ".md", ".html", ".htm");
     private static final Set<String> PSEUDO_PARAMETERS = Set.of("AWS::AccountId", "AWS::Region", "AWS::StackName",
             "AWS::Partition", "AWS::URLSuffix", "AWS::NoValue", "AWS::StackId");
 
@@ -128,26 +127,52 @@ class TemplateTest {
         assertEquals(Map.of("Ref", "ClaimsTable"), variables.get(AwsClients.TABLE_NAME));
     }
 
+    /**
+     * S3 sends the ingest function every object's events, unfiltered: what is a document is decided by the function's
+     * one rule (ObjectKinds), the rule the local stack applies, so no object is dropped on AWS that the local stack
+     * would read (UPPER.TXT, a key without extension), and none goes unrecorded.
+     */
     @Test
-    void theBucketTriggersIngestionOnCreateAndRemoveForEveryArticleFormat() {
+    void theBucketSendsEveryObjectsCreateAndRemoveEventsUnfiltered() {
         Set<String> seen = new TreeSet<>();
         for (Object event : events("IngestFunction").values()) {
             Map<String, Object> e = map(event);
             assertEquals("S3", e.get("Type"));
             Map<String, Object> p = map(e.get("Properties"));
             assertEquals(Map.of("Ref", "ArticlesBucket"), p.get("Bucket"));
-            List<?> rules = (List<?>) map(map(p.get("Filter")).get("S3Key")).get("Rules");
-            for (Object rule : rules) {
-                assertEquals("suffix", map(rule).get("Name"));
-                seen.add(p.get("Events") + " " + map(rule).get("Value"));
+            assertEquals(null, p.get("Filter"), "no filter narrower than the function's own rule: " + p);
+            seen.add(String.valueOf(p.get("Events")));
+        }
+        assertEquals(new TreeSet<>(List.of("s3:ObjectCreated:*", "s3:ObjectRemoved:*")), seen);
+    }
+
+    /** An overwrite or a deletion can be undone, who wrote what is logged, and failures left waiting raise alarms. */
+    @Test
+    void theArticlesBucketIsVersionedAndLoggedAndFailureQueuesRaiseAlarms() {
+        Map<String, Object> bucket = props(resources.get("ArticlesBucket"));
+        assertEquals("Enabled", map(bucket.get("VersioningConfiguration")).get("Status"));
+        Map<String, Object> rule = map(((List<?>) map(bucket.get("LifecycleConfiguration")).get("Rules")).get(0));
+        assertEquals(Map.of("Ref", "NoncurrentVersionDays"),
+                map(rule.get("NoncurrentVersionExpiration")).get("NoncurrentDays"));
+        assertEquals(Map.of("Ref", "AccessLogsBucket"),
+                map(bucket.get("LoggingConfiguration")).get("DestinationBucketName"));
+        String logPolicy = String.valueOf(props(resources.get("AccessLogsBucketPolicy")).get("PolicyDocument"));
+        assertTrue(logPolicy.contains("logging.s3.amazonaws.com") && logPolicy.contains("aws:SourceAccount"),
+                logPolicy);
+
+        Map<String, Set<String>> alarmed = new java.util.HashMap<>();
+        for (Map.Entry<String, Object> r : resources.entrySet()) {
+            if ("AWS::CloudWatch::Alarm".equals(map(r.getValue()).get("Type"))) {
+                Map<String, Object> alarm = props(r.getValue());
+                Map<String, Object> dimension = map(((List<?>) alarm.get("Dimensions")).get(0));
+                String queue = String.valueOf(((List<?>) map(dimension.get("Value")).get("Fn::GetAtt")).get(0));
+                alarmed.computeIfAbsent(queue, q -> new TreeSet<>()).add(String.valueOf(alarm.get("MetricName")));
+                assertEquals(List.of(Map.of("Ref", "AlarmTopic")), alarm.get("AlarmActions"), r.getKey());
             }
         }
-        Set<String> expected = new TreeSet<>();
-        for (String suffix : ARTICLE_SUFFIXES) {
-            expected.add("s3:ObjectCreated:* " + suffix);
-            expected.add("s3:ObjectRemoved:* " + suffix);
-        }
-        assertEquals(expected, seen);
+        assertEquals(Map.of("IngestFailureQueue", Set.of("ApproximateNumberOfMessagesVisible",
+                "ApproximateAgeOfOldestMessage"), "ReportRequestDeadLetterQueue",
+                Set.of("ApproximateNumberOfMessagesVisible")), alarmed);
     }
 
     @Test
