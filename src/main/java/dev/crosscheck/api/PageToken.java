@@ -35,7 +35,9 @@ final class PageToken {
     /** The id of a document of {@code story} a token carries: an object key under the story's folder. */
     static String decodeDocument(String token, String story) {
         String id = text(token);
-        if (!id.startsWith(story + "/") || id.length() > MAX_DOCUMENT_ID || id.chars().anyMatch(c -> c < 0x20)) {
+        // a document of the story, by the rule ingestion records documents under stories with
+        if (id.isEmpty() || id.length() > MAX_DOCUMENT_ID
+                || !dev.crosscheck.analysis.ObjectKeys.storyFor(id).equals(story)) {
             throw invalid();
         }
         return id;

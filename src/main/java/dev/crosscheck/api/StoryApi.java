@@ -1,5 +1,6 @@
 package dev.crosscheck.api;
 
+import dev.crosscheck.analysis.ObjectKeys;
 import dev.crosscheck.json.SafeJson;
 import dev.crosscheck.claim.Claim;
 import dev.crosscheck.claim.ClaimKind;
@@ -49,7 +50,6 @@ public final class StoryApi {
     private static final String JSON = "application/json";
     /** The Markdown rendering of a report (RFC 7763). */
     public static final String MARKDOWN = "text/markdown; charset=utf-8";
-    private static final int MAX_STORY_LENGTH = 256;
     /** The most characters of a caller's text (a parameter name, a path) echoed back in a problem detail. */
     private static final int MAX_ECHO = 80;
     /** Longer parameter values are refused before they are read: no valid value comes close. */
@@ -696,16 +696,19 @@ public final class StoryApi {
 
     /** A story name as the store keeps it: one path segment of 1 to 256 characters, no control characters. */
     static String checkStoryName(String story, String parameter) {
-        if (story.isBlank() || story.length() > MAX_STORY_LENGTH) {
-            throw ApiException.badParameter(parameter, "A story name has 1 to " + MAX_STORY_LENGTH + " characters.");
+        // the rule ingestion applies too: a document under a story no route could reach is recorded elsewhere
+        String problem = ObjectKeys.storyNameProblem(story);
+        if (problem == null) {
+            return story;
         }
-        if (story.equals(".") || story.equals("..") || story.contains("/") || story.contains("\ufffd")
-                || story.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            throw ApiException.badParameter(parameter,
-                    "A story name is one path segment without control characters, '/', '.' or '..'.");
+        if (story.isBlank() || story.length() > ObjectKeys.MAX_STORY_LENGTH) {
+            throw ApiException.badParameter(parameter, "A story name has 1 to " + ObjectKeys.MAX_STORY_LENGTH
+                    + " characters.");
         }
-        return story;
+        throw ApiException.badParameter(parameter,
+                "A story name is one path segment without control characters, '/', '.' or '..'.");
     }
+
 
     /** Text from the request, cut short and without control characters, to quote back in a problem detail. */
     private static String echo(String text) {

@@ -86,7 +86,7 @@ public final class Ingestor {
                 if (ObjectKinds.of(key) != ObjectKinds.Kind.DOCUMENT || !ObjectKinds.sidecarOf(key).equals(event.key())) {
                     continue;
                 }
-                Optional<String> current = store.currentSequencer(ObjectKeys.storyOf(key), key);
+                Optional<String> current = store.currentSequencer(ObjectKeys.storyFor(key), key);
                 if (current.isPresent()) {
                     apply(new ObjectEvent(ObjectEvent.Type.CREATED, event.bucket(), key, null, event.eventTime()),
                             Sequencers.withSidecar(current.get(), event.sequencer()), false);
@@ -97,13 +97,15 @@ public final class Ingestor {
     }
 
     private Outcome apply(ObjectEvent event, String sequencer, boolean ownEvent) {
-        String story = ObjectKeys.storyOf(event.key());
+        // a key the API could not address is recorded in a story of its own, rejected with the reason
+        String keyProblem = ObjectKeys.keyProblem(event.key());
+        String story = ObjectKeys.storyFor(event.key());
         String now = Instant.now(clock).toString();
         if (event.type() == ObjectEvent.Type.REMOVED) {
             return store.removeDocument(story, event.key(), sequencer, now) == ClaimStore.WriteOutcome.APPLIED
                     ? Outcome.REMOVED : Outcome.STALE;
         }
-        boolean document = ObjectKinds.of(event.key()) == ObjectKinds.Kind.DOCUMENT;
+        boolean document = keyProblem == null && ObjectKinds.of(event.key()) == ObjectKinds.Kind.DOCUMENT;
         String sidecarKey = ObjectKinds.sidecarOf(event.key());
         AnalyzedArticle article = null;
         DocumentMetadata metadata = null;
@@ -129,7 +131,12 @@ public final class Ingestor {
                     MetadataText.decodeEncodedWords(meta.get("url")),
                     head.lastModified() != null ? head.lastModified() : Instant.now(clock));
             size = head.contentLength() == null ? 0 : head.contentLength();
-            article = document ? null : AnalyzedArticle.rejected(event.key(), ObjectKinds.rejection(event.key()));
+            if (keyProblem != null) {
+                article = AnalyzedArticle.rejected(event.key(), "the API cannot address this key: " + keyProblem
+                        + "; it is recorded in the story " + ObjectKeys.UNADDRESSABLE_STORY + ", not read");
+            } else if (!document) {
+                article = AnalyzedArticle.rejected(event.key(), ObjectKinds.rejection(event.key()));
+            }
             if (article == null) {
                 article = head.contentLength() == null ? null
                         : analyzer.rejectBySize(event.key(), head.contentLength());

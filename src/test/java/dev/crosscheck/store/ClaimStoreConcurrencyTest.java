@@ -110,7 +110,8 @@ class ClaimStoreConcurrencyTest {
             Collections.shuffle(deliveries, random);
             runConcurrently(deliveries);
 
-            List<Claim> claims = claimsOf(store.loadStory("s").orElseThrow(), id);
+            // a story whose only document is removed has ended: no story, so no claims
+            List<Claim> claims = store.loadStory("s").map(data -> claimsOf(data, id)).orElse(List.of());
             if (removalAt == 6) {
                 assertEquals(DocumentStatus.REMOVED, document(id).status(), "round " + round);
                 assertEquals(List.of(), claims, "round " + round);
