@@ -324,7 +324,9 @@ public final class CapacityModel {
         // Cost per 1,000 articles ingested.
         double lambda = 1000 * (ingestSeconds * LAMBDA_GB * LAMBDA_ARM_GB_SECOND + LAMBDA_REQUEST);
         double dynamo = 1000 * (wPerArticle * DYNAMO_WRU + rPerArticle * DYNAMO_RRU);
-        double s3 = 1000 * 2 * S3_GET;   // HeadObject + GetObject, both billed as GET-class requests
+        // HeadObject + GetObject of the article, GetObject and HeadObject of its sidecar (billed whether or not there
+        // is one): four GET-class requests
+        double s3 = 1000 * 4 * S3_GET;
         report.append(String.format(Locale.ROOT, "%nCost per 1,000 articles ingested (us-east-1 list prices; "
                         + "%.2f s billed per invocation at %.1f GB): Lambda $%.5f, DynamoDB $%.5f, S3 $%.5f, total "
                         + "$%.5f.%n", ingestSeconds, LAMBDA_GB, lambda, dynamo, s3, lambda + dynamo + s3));
