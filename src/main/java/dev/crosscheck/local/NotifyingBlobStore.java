@@ -26,6 +26,12 @@ final class NotifyingBlobStore extends ForwardingBlobStore {
         void removed(String bucket, String key);
     }
 
+    /**
+     * S3Proxy keeps an object of its own under this prefix while a multipart upload is open: no client wrote it, so
+     * it raises no event (S3 has no such object).
+     */
+    static final String MULTIPART_STUB_PREFIX = ".s3proxy-mpu-stub-";
+
     private final Listener listener;
 
     NotifyingBlobStore(BlobStore delegate, Listener listener) {
@@ -36,8 +42,26 @@ final class NotifyingBlobStore extends ForwardingBlobStore {
     @Override
     public PutObjectResponse putBlob(PutObjectRequest request, InputStream content) {
         PutObjectResponse response = super.putBlob(request, content);
+        if (internal(request.key())) {
+            return response;
+        }
+        Long declared = request.contentLength();
+        HeadObjectResponse stored = head(request.bucket(), request.key());
+        if (declared != null && declared > 0 && stored != null && stored.contentLength() != null
+                && stored.contentLength() == 0) {
+            // The servlet container took the body (a form-encoded PUT is read as form parameters) and the emulator
+            // stored nothing: S3 would have stored the body, so the client is told, and nothing is kept.
+            super.removeBlob(DeleteObjectRequest.builder().bucket(request.bucket()).key(request.key()).build());
+            throw org.gaul.s3proxy.blobstore.S3Exceptions.invalidRequest("The request declared " + declared
+                    + " bytes and none were stored (a form-encoded body is not an object); send it as"
+                    + " application/octet-stream.");
+        }
         createdEvent(request.bucket(), request.key(), "ObjectCreated:Put");
         return response;
+    }
+
+    private static boolean internal(String key) {
+        return key != null && key.startsWith(MULTIPART_STUB_PREFIX);
     }
 
     @Override
@@ -58,13 +82,19 @@ final class NotifyingBlobStore extends ForwardingBlobStore {
     @Override
     public DeleteObjectResponse removeBlob(DeleteObjectRequest request) {
         DeleteObjectResponse response = super.removeBlob(request);
-        listener.removed(request.bucket(), request.key());
+        if (!internal(request.key())) {
+            listener.removed(request.bucket(), request.key());
+        }
         return response;
     }
 
-    private void createdEvent(String bucket, String key, String eventName) {
-        HeadObjectResponse head = blobMetadata(
+    private HeadObjectResponse head(String bucket, String key) {
+        return blobMetadata(
                 software.amazon.awssdk.services.s3.model.HeadObjectRequest.builder().bucket(bucket).key(key).build());
+    }
+
+    private void createdEvent(String bucket, String key, String eventName) {
+        HeadObjectResponse head = head(bucket, key);
         long size = head != null && head.contentLength() != null ? head.contentLength() : 0;
         listener.created(bucket, key, eventName, size, head != null ? head.eTag() : null);
     }
