@@ -49,7 +49,7 @@ public final class ObjectKeys {
         if (story.contains("/")) {
             return "the story name holds '/'";
         }
-        if (story.chars().anyMatch(c -> c < 0x20 || c == 0x7f) || story.contains("\ufffd")) {
+        if (unprintable(story)) {
             return "the story name holds a control character or an invalid byte";
         }
         return null;
@@ -59,10 +59,15 @@ public final class ObjectKeys {
     public static String keyProblem(String key) {
         String story = storyOf(key);
         String problem = story.equals(DEFAULT_STORY) ? null : storyNameProblem(story);
-        if (problem == null && (key.chars().anyMatch(c -> c < 0x20 || c == 0x7f) || key.contains("\ufffd"))) {
+        if (problem == null && unprintable(key)) {
             problem = "the key holds a control character or an invalid byte";
         }
         return problem;
+    }
+
+    /** A control character, or U+FFFD where bytes were not valid UTF-8. */
+    private static boolean unprintable(String text) {
+        return text.chars().anyMatch(c -> c < 0x20 || c == 0x7f) || text.contains("\ufffd");
     }
 
     /** The story a document of this key is recorded in: its own, or {@link #UNADDRESSABLE_STORY}. */

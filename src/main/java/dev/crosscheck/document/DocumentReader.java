@@ -194,15 +194,17 @@ public final class DocumentReader {
                 text.toString(), sentences, warnings));
     }
 
-    /**
-     * What was wrong with the {@code published} the uploader gave: a value that is no date (replaced by the next
-     * source of a date, which the warning names), or a date more than a day after the upload (kept as given: the
-     * uploader may know better, but the reader should see it).
-     */
+    /** The date a {@code published} value gives; null when it is no date. */
     public static LocalDate publishedDate(String given) {
         return PublishedDates.parse(given);
     }
 
+    /**
+     * What was wrong with the {@code published} the uploader gave: a value that is no date (replaced by the next
+     * source of a date, which the warning names), or a date more than a day after the upload (kept as given: the
+     * uploader may know better, but the reader should see it). The value was a date exactly when the date used came
+     * from it: {@code published} is set and {@code publishedFrom} is "metadata".
+     */
     public static List<String> publishedWarnings(String given, LocalDate published, String publishedFrom,
                                                  LocalDate uploaded) {
         List<String> warnings = new ArrayList<>();
@@ -210,11 +212,12 @@ public final class DocumentReader {
             return warnings;
         }
         String shown = given.length() > 80 ? given.substring(0, 80) + "…" : given;
-        if (PublishedDates.parse(given) == null) {
+        boolean givenUsed = published != null && "metadata".equals(publishedFrom);
+        if (!givenUsed) {
             warnings.add("published '" + shown + "' is not a date (YYYY-MM-DD or an ISO date-time): "
                     + (published == null ? "no date was used" : "the date used is " + published + ", from "
                     + publishedFrom));
-        } else if ("metadata".equals(publishedFrom) && uploaded != null && published.isAfter(uploaded.plusDays(1))) {
+        } else if (uploaded != null && published.isAfter(uploaded.plusDays(1))) {
             warnings.add("published " + published + " is after the upload (" + uploaded + "): kept as given");
         }
         return warnings;

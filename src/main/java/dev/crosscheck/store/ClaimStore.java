@@ -248,8 +248,7 @@ public final class ClaimStore implements StoryRepository {
      * it as removed.
      */
     public Optional<String> currentSequencer(String story, String id) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(Map.of(PK, s(storyPartition(story)), SK, s("doc#" + id)))).item();
+        Map<String, AttributeValue> item = documentItem(storyPartition(story), id);
         if (item == null || item.isEmpty() || DocumentStatus.valueOf(str(item, "status")) == DocumentStatus.REMOVED) {
             return Optional.empty();
         }
@@ -568,8 +567,7 @@ public final class ClaimStore implements StoryRepository {
      */
     private void finishIfApplied(String story, String id, String sequencer) {
         String partition = storyPartition(story);
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(Map.of(PK, s(partition), SK, s("doc#" + id)))).item();
+        Map<String, AttributeValue> item = documentItem(partition, id);
         if (item == null || item.isEmpty() || !sequencer.equals(str(item, "sequencer"))) {
             return;
         }
@@ -586,8 +584,7 @@ public final class ClaimStore implements StoryRepository {
      */
     private Map.Entry<StoredDocument, List<Claim>> loadDocument(String partition, String story, String id) {
         for (int attempt = 1; attempt <= MAX_READ_ATTEMPTS; attempt++) {
-            Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                    .key(Map.of(PK, s(partition), SK, s("doc#" + id)))).item();
+            Map<String, AttributeValue> item = documentItem(partition, id);
             if (item == null || item.isEmpty()) {
                 return new java.util.AbstractMap.SimpleEntry<>(null, List.of());
             }
@@ -761,6 +758,12 @@ public final class ClaimStore implements StoryRepository {
 
     static String storyPartition(String story) {
         return "story#" + story;
+    }
+
+    /** A document's item as it is now (a strongly consistent read); null or empty when there is none. */
+    private Map<String, AttributeValue> documentItem(String partition, String id) {
+        return dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Map.of(PK, s(partition), SK, s("doc#" + id)))).item();
     }
 
     private Map<String, AttributeValue> documentItem(StoredDocument d, int claimCount) {

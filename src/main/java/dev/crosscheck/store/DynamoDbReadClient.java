@@ -97,7 +97,7 @@ public final class DynamoDbReadClient implements DynamoDbClient {
         GetItemResponse.Builder response = GetItemResponse.builder();
         call("GetItem", request, (name, p) -> {
             if ("Item".equals(name)) {
-                response.item(readItem(p));
+                response.item(readMapBody(p));
                 return true;
             }
             return false;
@@ -118,7 +118,7 @@ public final class DynamoDbReadClient implements DynamoDbClient {
                     }
                     response.items(items);
                 }
-                case "LastEvaluatedKey" -> response.lastEvaluatedKey(readItem(p));
+                case "LastEvaluatedKey" -> response.lastEvaluatedKey(readMapBody(p));
                 case "Count" -> response.count(p.getIntValue());
                 case "ScannedCount" -> response.scannedCount(p.getIntValue());
                 default -> {
@@ -315,10 +315,6 @@ public final class DynamoDbReadClient implements DynamoDbClient {
     }
 
     // Answers: items of attribute values.
-
-    private static Map<String, AttributeValue> readItem(JsonParser p) throws IOException {
-        return readMapBody(p);
-    }
 
     /** An object of attribute values; the parser is on its START_OBJECT. */
     private static Map<String, AttributeValue> readMapBody(JsonParser p) throws IOException {
