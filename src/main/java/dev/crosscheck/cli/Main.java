@@ -10,7 +10,10 @@ import dev.crosscheck.compare.StoryComparator;
 import dev.crosscheck.compare.Timeline;
 import dev.crosscheck.document.Document;
 import dev.crosscheck.document.DocumentMetadata;
+import dev.crosscheck.ingest.Ingestor;
+import dev.crosscheck.ingest.Reconciler;
 import dev.crosscheck.json.Json;
+import dev.crosscheck.lambda.AwsClients;
 import dev.crosscheck.local.LocalStack;
 import dev.crosscheck.web.PageSource;
 import dev.crosscheck.web.ReportPage;
@@ -58,6 +61,17 @@ public final class Main {
                   the API's base URL (the stack's ApiUrl output, or the local stack's); the request is signed with
                   your AWS credentials unless URL is on this machine.
 
+              reconcile [--data DIR] [--json]
+              reconcile --bucket NAME --table NAME [--report-queue URL] [--region R] [--endpoint-url URL]
+                        [--dry-run] [--json]
+                  Compare the articles bucket with the claims table and apply what lost events left out of step:
+                  objects never read or read in an older version, documents whose sidecar changed, documents whose
+                  object is gone; print what was found and done. The first form runs on the local stack's data
+                  folder (default .crosscheck) while no stack runs on it (every start of the local stack does this
+                  too). The second runs against an AWS stack (its ArticlesBucketName, ClaimsTableName and
+                  ReportRequestQueueUrl outputs; your AWS credentials) or an emulator at URL, reading with the ingest
+                  function's code in this process; --dry-run only reports. Exit status 1 when a change failed.
+
               claims [--json] PATH...
                   Offline: read the article files in PATHs and print, per article, every claim with its key, value,
                   scope, attribution, time referred to and modality, then the figures it did not read and why
@@ -91,6 +105,7 @@ public final class Main {
                 case "local" -> local(options, out);
                 case "demo" -> demo(options, out, err);
                 case "link" -> link(options, out, err);
+                case "reconcile" -> reconcile(options, out, err);
                 default -> {
                     err.println("crosscheck: unknown command '" + options.command() + "'");
                     err.print(USAGE);
@@ -205,7 +220,12 @@ public final class Main {
         Path data = Path.of(options.value("data", ".crosscheck"));
         LocalStack.Config config = LocalStack.Config.defaults(data)
                 .withPorts(options.intValue("s3-port", 4566), options.intValue("api-port", 3000));
-        LocalStack stack = LocalStack.start(config);
+        LocalStack stack;
+        try {
+            stack = LocalStack.start(config);
+        } catch (IllegalStateException notStarted) {
+            throw new IllegalArgumentException(notStarted.getMessage());
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -227,6 +247,73 @@ public final class Main {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    static int reconcile(Options options, PrintStream out, PrintStream err) throws Exception {
+        Reconciler.Result result;
+        String bucket = options.value("bucket", null);
+        if (bucket == null) {
+            if (options.flag("dry-run") || options.value("table", null) != null) {
+                throw new IllegalArgumentException("--dry-run and --table go with --bucket (an AWS stack); the local"
+                        + " stack's data folder is reconciled as its every start does");
+            }
+            Path data = Path.of(options.value("data", ".crosscheck"));
+            if (!Files.isDirectory(data.resolve("dynamodb"))) {
+                throw new IllegalArgumentException("no local stack's data in " + data.toAbsolutePath().normalize());
+            }
+            try (LocalStack stack = LocalStack.start(LocalStack.Config.defaults(data).withPorts(0, 0)
+                    .withLog(line -> { }))) {
+                result = stack.reconciliation().get();
+                stack.awaitIngestion(600_000);
+            } catch (IllegalStateException running) {
+                throw new IllegalArgumentException(running.getMessage());
+            }
+        } else {
+            String table = options.value("table", null);
+            if (table == null) {
+                throw new IllegalArgumentException("--table NAME is needed with --bucket");
+            }
+            Map<String, String> env = new java.util.HashMap<>(System.getenv());
+            env.put(AwsClients.TABLE_NAME, table);
+            env.put(AwsClients.ARTICLES_BUCKET, bucket);
+            putIfGiven(env, AwsClients.REPORT_QUEUE_URL, options.value("report-queue", null));
+            putIfGiven(env, AwsClients.AWS_REGION, options.value("region", null));
+            String endpoint = options.value("endpoint-url", null);
+            for (String variable : List.of(AwsClients.S3_ENDPOINT, AwsClients.DYNAMODB_ENDPOINT,
+                    AwsClients.SQS_ENDPOINT)) {
+                putIfGiven(env, variable, endpoint);
+            }
+            AwsClients clients = new AwsClients(env);
+            if (clients.reportQueueUrl() == null && !options.flag("dry-run")) {
+                err.println("crosscheck reconcile: no --report-queue: the stories changed get no new report until"
+                        + " their next change");
+            }
+            var s3 = clients.s3();
+            var store = clients.claimStore();
+            Reconciler.Changes changes = options.flag("dry-run") ? Reconciler.Changes.DRY_RUN
+                    : Reconciler.Changes.by(new Ingestor(s3, store, new ArticleAnalyzer(),
+                            java.time.Clock.systemUTC(), dev.crosscheck.store.StoryLimits.fromEnvironment(env)));
+            result = new Reconciler(s3, store, java.time.Clock.systemUTC()).run(bucket, changes);
+        }
+        if (options.flag("json")) {
+            out.println(Json.write(result));
+        } else {
+            out.println(result.summary());
+            for (Reconciler.Action action : result.actions()) {
+                out.println("  " + action.finding().name().toLowerCase(java.util.Locale.ROOT) + "  " + action.key()
+                        + "  -> " + action.outcome());
+            }
+            for (String failure : result.failures()) {
+                out.println("  failed  " + failure);
+            }
+        }
+        return result.failures().isEmpty() ? 0 : 1;
+    }
+
+    private static void putIfGiven(Map<String, String> env, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            env.put(name, value);
+        }
     }
 
     static int demo(Options options, PrintStream out, PrintStream err) throws Exception {

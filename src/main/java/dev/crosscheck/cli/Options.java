@@ -11,9 +11,9 @@ import java.util.Set;
 /** A command and its options: {@code --name value}, {@code --flag}, and positional paths. */
 record Options(String command, Map<String, String> values, Set<String> flags, List<Path> paths) {
 
-    private static final Set<String> FLAGS = Set.of("json", "serve");
+    private static final Set<String> FLAGS = Set.of("json", "serve", "dry-run");
     private static final Set<String> VALUED = Set.of("story", "data", "s3-port", "api-port", "seeds", "format", "api",
-            "file", "minutes", "region");
+            "file", "minutes", "region", "bucket", "table", "report-queue", "endpoint-url");
 
     static Options parse(String[] args) {
         Map<String, String> values = new HashMap<>();

@@ -44,9 +44,6 @@ public final class Ingestor {
         IGNORED
     }
 
-    /** Orders a re-reading for a sidecar after the document's own event, and before its next one. */
-    private static final String NO_SIDECAR_EVENT = Sequencers.normalize(null);
-
     private final S3Client s3;
     private final ClaimStore store;
     private final ArticleAnalyzer analyzer;
@@ -110,6 +107,7 @@ public final class Ingestor {
         AnalyzedArticle article = null;
         DocumentMetadata metadata = null;
         Sidecar sidecar = Sidecar.NONE;
+        String objectETag = null;
         long size = 0;
         for (int attempt = 1; article == null; attempt++) {
             HeadObjectResponse head;
@@ -131,6 +129,7 @@ public final class Ingestor {
                     MetadataText.decodeEncodedWords(meta.get("url")),
                     head.lastModified() != null ? head.lastModified() : Instant.now(clock));
             size = head.contentLength() == null ? 0 : head.contentLength();
+            objectETag = head.eTag();
             if (keyProblem != null) {
                 article = AnalyzedArticle.rejected(event.key(), "the API cannot address this key: " + keyProblem
                         + "; it is recorded in the story " + ObjectKeys.UNADDRESSABLE_STORY + ", not read");
@@ -164,14 +163,15 @@ public final class Ingestor {
             }
             article = analyzer.analyze(event.key(), bytes.asByteArrayUnsafe(), metadata);
         }
-        StoredDocument stored = toStored(story, event, sequencer, metadata, article, now, size);
+        StoredDocument stored = toStored(story, event, sequencer, metadata, article, now, size, objectETag,
+                sidecar.eTag());
         if (store.saveDocument(stored, article.claims()) == ClaimStore.WriteOutcome.STALE) {
             return Outcome.STALE;
         }
         if (document && ownEvent && !Objects.equals(sidecar.eTag(), sidecarETag(event.bucket(), sidecarKey))) {
             // The sidecar changed while the document was read: its own event may have found the document not stored
             // yet, so the document is read again with it, after this event and before any of the sidecar's.
-            apply(event, Sequencers.withSidecar(sequencer, NO_SIDECAR_EVENT), false);
+            apply(event, Sequencers.after(sequencer), false);
         }
         return article.rejected() ? Outcome.REJECTED : Outcome.INGESTED;
     }
@@ -208,7 +208,8 @@ public final class Ingestor {
     }
 
     private static StoredDocument toStored(String story, ObjectEvent event, String sequencer, DocumentMetadata metadata,
-                                           AnalyzedArticle article, String now, long size) {
+                                           AnalyzedArticle article, String now, long size, String objectETag,
+                                           String sidecarETag) {
         String version = UUID.randomUUID().toString();
         Document d = article.document();
         if (d == null) {
@@ -220,13 +221,13 @@ public final class Ingestor {
                     metadata.title(), metadata.publisher(), metadata.publisher() != null ? "metadata" : null,
                     date == null ? null : date.toString(), date == null ? null : "metadata", metadata.url(),
                     version, sequencer, 0, now, null, null, null, size,
-                    DocumentReader.publishedWarnings(given, date, "metadata", null));
+                    DocumentReader.publishedWarnings(given, date, "metadata", null), objectETag, sidecarETag);
         }
         return new StoredDocument(story, event.key(), DocumentStatus.INGESTED, null, d.title(), d.publisher(),
                 d.publisherFrom(), d.published() != null ? d.published().toString() : null, d.publishedFrom(),
                 d.url(), version, sequencer, article.claims().size(), now, article.coverage(),
                 article.print() == null ? null : article.print().encode(),
                 article.eventPlaces().isEmpty() ? null : String.join(",", new java.util.TreeSet<>(article.eventPlaces())),
-                size, d.warnings());
+                size, d.warnings(), objectETag, sidecarETag);
     }
 }

@@ -28,6 +28,8 @@ public final class AwsClients {
     public static final String AWS_REGION = "AWS_REGION";
     /** The bucket stored reports live in (the report function writes it, the API function reads it). */
     public static final String REPORTS_BUCKET = "REPORTS_BUCKET";
+    /** The articles bucket (the reconcile function lists it; the ingest function is told its bucket by each event). */
+    public static final String ARTICLES_BUCKET = "ARTICLES_BUCKET";
     /** The report queue the ingest function asks for report computations on. */
     public static final String REPORT_QUEUE_URL = "REPORT_QUEUE_URL";
     public static final String SQS_ENDPOINT = "CROSSCHECK_SQS_ENDPOINT";
@@ -51,6 +53,15 @@ public final class AwsClients {
             throw new IllegalStateException("environment variable " + TABLE_NAME + " is not set");
         }
         return table;
+    }
+
+    /** The articles bucket's name. */
+    public String articlesBucket() {
+        String bucket = blankToNull(env.get(ARTICLES_BUCKET));
+        if (bucket == null) {
+            throw new IllegalStateException("environment variable " + ARTICLES_BUCKET + " is not set");
+        }
+        return bucket;
     }
 
     /** The reports bucket's name, or null when the environment names none. */
@@ -99,6 +110,17 @@ public final class AwsClients {
         String endpoint = env.get(DYNAMODB_ENDPOINT);
         return new dev.crosscheck.store.DynamoDbReadClient(http, credentials(), region().id(),
                 endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint));
+    }
+
+    /**
+     * The claims table as the ingest path writes it: every burst of changes of a story asks the report queue for its
+     * report, when the environment names one.
+     */
+    public dev.crosscheck.store.ClaimStore claimStore() {
+        String queue = reportQueueUrl();
+        return queue == null ? new dev.crosscheck.store.ClaimStore(dynamoDb(), tableName())
+                : new dev.crosscheck.store.ClaimStore(dynamoDb(), tableName(), new SqsReportRequests(sqs(), queue),
+                        java.time.Clock.systemUTC());
     }
 
     public SqsClient sqs() {

@@ -7,7 +7,6 @@ import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotificatio
 import dev.crosscheck.analysis.ArticleAnalyzer;
 import dev.crosscheck.ingest.Ingestor;
 import dev.crosscheck.ingest.ObjectEvent;
-import dev.crosscheck.store.ClaimStore;
 import dev.crosscheck.store.StoryLimits;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -42,11 +41,7 @@ public final class IngestHandler implements RequestHandler<S3Event, String> {
 
     private static Ingestor fromEnvironment() {
         AwsClients clients = new AwsClients(System.getenv());
-        String queue = clients.reportQueueUrl();
-        ClaimStore store = queue == null ? new ClaimStore(clients.dynamoDb(), clients.tableName())
-                : new ClaimStore(clients.dynamoDb(), clients.tableName(), new SqsReportRequests(clients.sqs(), queue),
-                        Clock.systemUTC());
-        return new Ingestor(clients.s3(), store,
+        return new Ingestor(clients.s3(), clients.claimStore(),
                 new ArticleAnalyzer(), Clock.systemUTC(), StoryLimits.fromEnvironment(System.getenv()));
     }
 

@@ -95,8 +95,16 @@ final class EventDispatcher implements NotifyingBlobStore.Listener, AutoCloseabl
             return 0;
         }
         List<Path> entries;
+        List<Path> unfinished;
         try (Stream<Path> files = Files.list(journal)) {
-            entries = files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+            List<Path> all = files.sorted().toList();
+            entries = all.stream().filter(p -> p.getFileName().toString().endsWith(".json")).toList();
+            unfinished = all.stream().filter(p -> p.getFileName().toString().endsWith(".tmp")).toList();
+        }
+        // An entry still being written when the process died: its write was never acknowledged. The object it
+        // describes may be stored; the reconciliation at start compares the bucket with the table and reads it.
+        for (Path partial : unfinished) {
+            Files.deleteIfExists(partial);
         }
         for (Path entry : entries) {
             submit(Files.readString(entry, StandardCharsets.UTF_8), entry);

@@ -4,6 +4,7 @@ import dev.crosscheck.analysis.ArticleAnalyzer;
 import dev.crosscheck.api.StoryApi;
 import dev.crosscheck.compare.StoryComparator;
 import dev.crosscheck.ingest.Ingestor;
+import dev.crosscheck.ingest.Reconciler;
 import dev.crosscheck.lambda.ApiHandler;
 import dev.crosscheck.lambda.IngestHandler;
 import dev.crosscheck.lambda.ReportHandler;
@@ -18,7 +19,10 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Properties;
@@ -83,6 +87,10 @@ public final class LocalStack implements AutoCloseable {
     private final ClaimStore store;
     private final LocalReportQueue reportQueue;
     private final ReportComputation computation;
+    private final DataFolderLock lock;
+    private volatile boolean closing;
+    private final java.util.concurrent.CompletableFuture<Reconciler.Result> reconciliation =
+            new java.util.concurrent.CompletableFuture<>();
 
     /**
      * How the ingest function reaches the stack's services: the table through {@code dynamo} (given the stack's own
@@ -93,8 +101,9 @@ public final class LocalStack implements AutoCloseable {
         static final IngestLinks DIRECT = new IngestLinks(UnaryOperator.identity(), null);
     }
 
-    private LocalStack(Config config, IngestLinks links) throws Exception {
+    private LocalStack(Config config, IngestLinks links, DataFolderLock lock) throws Exception {
         this.config = config;
+        this.lock = lock;
         Path dataDir = config.dataDir().toAbsolutePath();
         Files.createDirectories(dataDir.resolve("s3"));
         Files.createDirectories(dataDir.resolve("dynamodb"));
@@ -132,6 +141,7 @@ public final class LocalStack implements AutoCloseable {
                 Clock.systemUTC());
         Ingestor ingestor = new Ingestor(ingestS3, ingestStore, new ArticleAnalyzer(), Clock.systemUTC(),
                 StoryLimits.fromEnvironment(System.getenv()));
+        Reconciler reconciler = new Reconciler(ingestS3, ingestStore, Clock.systemUTC());
         this.dispatcher = new EventDispatcher(REGION, new IngestHandler(ingestor),
                 failureDestination(), dataDir.resolve("pending-events"), config.log(), Clock.systemUTC());
         this.s3Proxy = S3Proxy.builder()
@@ -168,6 +178,43 @@ public final class LocalStack implements AutoCloseable {
         if (replayed > 0) {
             config.log().accept("delivering " + replayed + " bucket events accepted before the last stop");
         }
+        // Then the bucket and the table are compared: a crash between a write and its event, or while an event was
+        // applied, left them out of step; what is out of step is applied by the ingest function's code.
+        Thread reconcile = new Thread(() -> reconcileAtStart(reconciler, Reconciler.Changes.by(ingestor)),
+                "reconcile-at-start");
+        reconcile.setDaemon(true);
+        reconcile.start();
+    }
+
+    /** The file a running stack holds locked in its data folder. */
+    static final String LOCK_FILE = "stack.lock";
+
+    private void reconcileAtStart(Reconciler reconciler, Reconciler.Changes changes) {
+        try {
+            while (dispatcher.pending() > 0) {
+                if (closing) {
+                    reconciliation.completeExceptionally(new java.util.concurrent.CancellationException(
+                            "the stack stopped before its reconciliation at start"));
+                    return;
+                }
+                Thread.sleep(10);
+            }
+            Reconciler.Result result = reconciler.run(config.bucket(), changes);
+            if (!result.actions().isEmpty() || !result.failures().isEmpty()) {
+                config.log().accept(result.summary());
+                result.failures().forEach(f -> config.log().accept("  not reconciled (the next start tries again): "
+                        + f));
+            }
+            reconciliation.complete(result);
+        } catch (Throwable e) {
+            config.log().accept("reconciliation at start failed (the next start tries again): " + e);
+            reconciliation.completeExceptionally(e);
+        }
+    }
+
+    /** The reconciliation of bucket and table that every start runs once the journal's events are delivered. */
+    public java.util.concurrent.CompletableFuture<Reconciler.Result> reconciliation() {
+        return reconciliation;
     }
 
     /** Report computations at once: the report function's reserved concurrency, locally. */
@@ -226,11 +273,45 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public static LocalStack start(Config config) throws Exception {
-        return new LocalStack(config, IngestLinks.DIRECT);
+        return start(config, IngestLinks.DIRECT);
     }
 
     static LocalStack start(Config config, IngestLinks links) throws Exception {
-        return new LocalStack(config, links);
+        DataFolderLock lock = DataFolderLock.take(config.dataDir().toAbsolutePath());
+        try {
+            return new LocalStack(config, links, lock);
+        } catch (Exception | Error e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /** One stack per data folder: two would write the same database and journal. */
+    private record DataFolderLock(FileChannel file, FileLock lock) implements AutoCloseable {
+
+        static DataFolderLock take(Path dataDir) throws IOException {
+            Files.createDirectories(dataDir);
+            FileChannel file = FileChannel.open(dataDir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            FileLock held;
+            try {
+                held = file.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException inThisProcess) {
+                held = null;
+            }
+            if (held == null) {
+                file.close();
+                throw new IllegalStateException("a local stack is already running on the data folder " + dataDir
+                        + "; stop it first, or give another folder with --data");
+            }
+            return new DataFolderLock(file, held);
+        }
+
+        @Override
+        public void close() throws IOException {
+            lock.release();
+            file.close();
+        }
     }
 
     /** The stack's own DynamoDB client (tests read the table's raw items through it). */
@@ -278,10 +359,11 @@ public final class LocalStack implements AutoCloseable {
      */
     public void awaitIngestion(long timeoutMillis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
-        while (dispatcher.pending() > 0 || reportQueue.pending() > 0) {
+        while (!reconciliation.isDone() || dispatcher.pending() > 0 || reportQueue.pending() > 0) {
             if (System.currentTimeMillis() > deadline) {
                 throw new IllegalStateException(dispatcher.pending() + " events and " + reportQueue.pending()
-                        + " report requests still pending after " + timeoutMillis + " ms");
+                        + " report requests still pending" + (reconciliation.isDone() ? ""
+                        : ", the reconciliation at start still running,") + " after " + timeoutMillis + " ms");
             }
             Thread.sleep(10);
         }
@@ -296,6 +378,14 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        closing = true;
+        try {
+            // a reconciliation under way finishes before the services it uses go away
+            reconciliation.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+                 | java.util.concurrent.CancellationException failedSlowOrStopped) {
+            // logged where it failed; the next start reconciles again
+        }
         api.close();
         dispatcher.close();
         reportQueue.close();
@@ -303,6 +393,7 @@ public final class LocalStack implements AutoCloseable {
         s3.close();
         dynamoLocal.shutdown();
         WriteAheadLog.awaitClosed(databaseThreads, 10_000);
+        lock.close();
     }
 
     private static int freeLoopbackPort() throws IOException {

@@ -373,6 +373,31 @@ public final class ClaimStore implements StoryRepository {
         return new StoryPage(stories, more ? stories.get(stories.size() - 1).story() : null);
     }
 
+    /**
+     * Every story ever registered, ended ones too, in name order (a Query of the registry): what reconciliation
+     * compares with the bucket.
+     */
+    public List<String> registeredStories() {
+        List<String> stories = new ArrayList<>();
+        for (Map<String, AttributeValue> item : query(STORIES_PARTITION, null)) {
+            stories.add(item.get("story").s());
+        }
+        return stories;
+    }
+
+    /**
+     * What the table holds of each object of a story, removed ones too (one Query of its document items, reading their
+     * id, status, sequencer and the ETags read): what reconciliation compares with the bucket's listing.
+     */
+    public List<StoredObject> storedObjects(String story) {
+        List<StoredObject> objects = new ArrayList<>();
+        for (Map<String, AttributeValue> doc : documentFields(story, "id, #status, sequencer, objectETag, sidecarETag")) {
+            objects.add(new StoredObject(story, doc.get("id").s(), DocumentStatus.valueOf(doc.get("status").s()),
+                    str(doc, "sequencer"), str(doc, "objectETag"), str(doc, "sidecarETag")));
+        }
+        return objects;
+    }
+
     /** A story's counts from its document items alone, reading only their status, claim count and reason. */
     private StorySummary summary(String story) {
         int documents = 0;
@@ -794,6 +819,8 @@ public final class ClaimStore implements StoryRepository {
         if (!d.warnings().isEmpty()) {
             item.put("warnings", AttributeValue.fromL(d.warnings().stream().map(ClaimStore::s).toList()));
         }
+        putIfPresent(item, "objectETag", d.objectETag());
+        putIfPresent(item, "sidecarETag", d.sidecarETag());
         return item;
     }
 
@@ -806,7 +833,7 @@ public final class ClaimStore implements StoryRepository {
                         ? Json.read(item.get("coverage").s(), Coverage.class) : Coverage.NONE, str(item, "print"),
                 str(item, "places"), item.containsKey("bytes") ? Long.parseLong(item.get("bytes").n()) : 0,
                 item.containsKey("warnings") ? item.get("warnings").l().stream().map(AttributeValue::s).toList()
-                        : List.of());
+                        : List.of(), str(item, "objectETag"), str(item, "sidecarETag"));
     }
 
     private static Map<String, AttributeValue> claimItem(String partition, StoredDocument document, int index,

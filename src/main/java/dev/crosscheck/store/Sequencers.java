@@ -10,12 +10,20 @@ import java.util.Locale;
 public final class Sequencers {
 
     static final int WIDTH = 32;
+    /** Marks a derived sequencer: sorts after every hexadecimal digit. */
+    private static final char DERIVED = '~';
 
     private Sequencers() {
     }
 
-    /** The sequencer padded to a fixed width, upper case; null or blank becomes all zeros (orders before any real one). */
+    /**
+     * The sequencer padded to a fixed width, upper case; null or blank becomes all zeros (orders before any real one).
+     * A derived sequencer ({@link #withSidecar}, {@link #after}: it holds a '~') is already in stored form.
+     */
     public static String normalize(String sequencer) {
+        if (sequencer != null && sequencer.indexOf(DERIVED) == WIDTH) {
+            return sequencer;
+        }
         String s = sequencer == null ? "" : sequencer.trim().toUpperCase(Locale.ROOT);
         if (s.length() > WIDTH) {
             throw new IllegalArgumentException("sequencer longer than " + WIDTH + " characters: " + sequencer);
@@ -32,6 +40,18 @@ public final class Sequencers {
     public static String withSidecar(String documentSequencer, String sidecarSequencer) {
         String own = documentSequencer.length() > WIDTH ? documentSequencer.substring(0, WIDTH)
                 : normalize(documentSequencer);
-        return own + "~" + normalize(sidecarSequencer);
+        return own + DERIVED + normalize(sidecarSequencer);
+    }
+
+    /**
+     * The order of a document read again without an event of its own (reconciliation found it out of step, or its
+     * sidecar changed while it was read): after {@code stored} (the sequencer it holds, in stored form) and before any
+     * later event of its key and any re-reading for a later event of its sidecar. A derived sequencer has the form
+     * {@code DOC~SIDECAR} followed by one '~' per such re-reading; '~' sorts after every hexadecimal digit, so each
+     * appended '~' orders after what it extends and before a larger sidecar or document sequencer.
+     */
+    public static String after(String stored) {
+        String s = normalize(stored);
+        return (s.length() == WIDTH ? s + DERIVED + "0".repeat(WIDTH) : s) + DERIVED;
     }
 }

@@ -17,6 +17,9 @@ import dev.crosscheck.claim.Coverage;
  * @param bytes     the size of the object read, counted against its story's limit (0 when unknown)
  * @param warnings  what was wrong with its metadata, and what was used instead ({@link
  *                  dev.crosscheck.document.Document#warnings()})
+ * @param objectETag  the ETag of the object as read (null when unknown: removed, or stored by an earlier release):
+ *                    reconciliation tells by it whether the stored version is the object's current content
+ * @param sidecarETag the ETag of the metadata sidecar read with it (null when it had none)
  */
 public record StoredDocument(
         String story,
@@ -37,11 +40,22 @@ public record StoredDocument(
         String print,
         String places,
         long bytes,
-        java.util.List<String> warnings) {
+        java.util.List<String> warnings,
+        String objectETag,
+        String sidecarETag) {
 
     public StoredDocument {
         coverage = coverage == null ? Coverage.NONE : coverage;
         warnings = warnings == null ? java.util.List.of() : java.util.List.copyOf(warnings);
+    }
+
+    /** A document whose object's ETag is not known. */
+    public StoredDocument(String story, String id, DocumentStatus status, String reason, String title,
+                          String publisher, String publisherFrom, String published, String publishedFrom, String url,
+                          String version, String sequencer, int claims, String updatedAt, Coverage coverage,
+                          String print, String places, long bytes, java.util.List<String> warnings) {
+        this(story, id, status, reason, title, publisher, publisherFrom, published, publishedFrom, url, version,
+                sequencer, claims, updatedAt, coverage, print, places, bytes, warnings, null, null);
     }
 
     /** A document whose metadata raised no warning. */
