@@ -119,6 +119,11 @@ public final class LocalStack implements AutoCloseable {
         store.createTableIfMissing();
 
         // S3 clients reach the endpoint with any credentials, as with LocalStack: requests are not authenticated.
+        int unfinished = NotifyingBlobStore.removeUnfinishedWrites(dataDir.resolve("s3"));
+        if (unfinished > 0) {
+            config.log().accept("removed " + unfinished + " objects' files whose writes the last stop interrupted"
+                    + " (never acknowledged)");
+        }
         Properties properties = new Properties();
         properties.setProperty("jclouds.filesystem.basedir", dataDir.resolve("s3").toString());
         BlobStore files = BlobStores.create("filesystem", properties);

@@ -32,6 +32,33 @@ final class NotifyingBlobStore extends ForwardingBlobStore {
      */
     static final String MULTIPART_STUB_PREFIX = ".s3proxy-mpu-stub-";
 
+    /**
+     * The name of the file the emulator writes an object to before moving it in place ({@code KEY-UUID}); a crash
+     * during the write leaves it behind, where it would be listed as an object no client wrote.
+     */
+    static final java.util.regex.Pattern UNFINISHED_WRITE = java.util.regex.Pattern.compile(
+            ".*-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    /**
+     * Removes the files of writes a crash interrupted from the emulator's folder: their PUT was never acknowledged.
+     *
+     * @return how many there were
+     */
+    static int removeUnfinishedWrites(java.nio.file.Path folder) throws java.io.IOException {
+        if (!java.nio.file.Files.isDirectory(folder)) {
+            return 0;
+        }
+        java.util.List<java.nio.file.Path> unfinished;
+        try (var files = java.nio.file.Files.walk(folder)) {
+            unfinished = files.filter(java.nio.file.Files::isRegularFile)
+                    .filter(f -> UNFINISHED_WRITE.matcher(f.getFileName().toString()).matches()).toList();
+        }
+        for (java.nio.file.Path file : unfinished) {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+        return unfinished.size();
+    }
+
     private final Listener listener;
 
     NotifyingBlobStore(BlobStore delegate, Listener listener) {
@@ -39,8 +66,52 @@ final class NotifyingBlobStore extends ForwardingBlobStore {
         this.listener = listener;
     }
 
+    /**
+     * Why the emulator, which keeps objects as files, cannot keep this key as given (S3 would), or null: a path
+     * segment "." or ".." or an empty one ("a//b.txt") would be stored under another name ("a/./b.txt" as "a/b.txt"),
+     * so the bucket's listing and its events would disagree. The write is refused with the reason instead.
+     */
+    static String unstorableKey(String key) {
+        if (key == null) {
+            return null;
+        }
+        if (UNFINISHED_WRITE.matcher(key.substring(key.lastIndexOf('/') + 1)).matches()) {
+            return "The local S3 emulator writes an object to a file named as its key followed by '-' and a UUID"
+                    + " before putting it in place, and removes such files a crash left behind; the key \"" + key
+                    + "\" would be taken for one: use another name.";
+        }
+        String[] segments = key.split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            String segment = segments[i];
+            boolean last = i == segments.length - 1;
+            if (segment.equals(".") || segment.equals("..") || (segment.isEmpty() && !(last && i > 0))) {
+                return "The local S3 emulator stores objects as files and would store the key \"" + key
+                        + "\" under another name (a path segment that is empty, '.' or '..'); S3 keeps such keys,"
+                        + " crosscheck could not address them anyway: use a key without such segments.";
+            }
+        }
+        return null;
+    }
+
+    private static void refuseUnstorable(String key) {
+        String problem = unstorableKey(key);
+        if (problem != null) {
+            throw org.gaul.s3proxy.blobstore.S3Exceptions.invalidArgument(problem);
+        }
+    }
+
+    @Override
+    public org.gaul.s3proxy.blobstore.domain.MultipartUpload initiateMultipartUpload(
+            software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest request) {
+        refuseUnstorable(request.key());
+        return super.initiateMultipartUpload(request);
+    }
+
     @Override
     public PutObjectResponse putBlob(PutObjectRequest request, InputStream content) {
+        if (!internal(request.key())) {
+            refuseUnstorable(request.key());
+        }
         PutObjectResponse response = super.putBlob(request, content);
         if (internal(request.key())) {
             return response;
@@ -66,6 +137,7 @@ final class NotifyingBlobStore extends ForwardingBlobStore {
 
     @Override
     public CopyObjectResponse copyBlob(CopyObjectRequest request) {
+        refuseUnstorable(request.destinationKey());
         CopyObjectResponse response = super.copyBlob(request);
         createdEvent(request.destinationBucket(), request.destinationKey(), "ObjectCreated:Copy");
         return response;

@@ -46,13 +46,22 @@ class LambdaArtifactIT {
     }
 
     @Test
-    void bothHandlersLoadFromTheArtifactAlone() throws Exception {
+    void everyHandlerAndTheEventsItTakesLoadFromTheArtifactAlone() throws Exception {
         try (URLClassLoader loader = new URLClassLoader(new URL[]{JAR.toUri().toURL()},
                 ClassLoader.getPlatformClassLoader())) {
             Class<?> handlerInterface = loader.loadClass(RequestHandler.class.getName());
-            for (String name : List.of("dev.crosscheck.lambda.IngestHandler", "dev.crosscheck.lambda.CompareHandler")) {
+            for (String name : List.of("dev.crosscheck.lambda.IngestHandler", "dev.crosscheck.lambda.CompareHandler",
+                    "dev.crosscheck.lambda.ReportHandler", "dev.crosscheck.lambda.ReconcileHandler")) {
                 Class<?> handler = Class.forName(name, true, loader);
                 assertTrue(handlerInterface.isAssignableFrom(handler), name);
+                // the event classes the runtime deserializes into, and the classes their fields use
+                for (var method : handler.getMethods()) {
+                    for (Class<?> parameter : method.getParameterTypes()) {
+                        for (var field : parameter.getDeclaredMethods()) {
+                            field.getReturnType();
+                        }
+                    }
+                }
             }
         }
     }

@@ -73,6 +73,27 @@ class TemplatePolicyTest {
         assertFalse(TemplateTest.references(properties).contains("ArticlesBucket"));
     }
 
+    /** Reconciliation reads articles with the ingest code: the ingest function's grants, the failure queue aside. */
+    @Test
+    void theReconcileFunctionListsAndReadsTheArticlesBucketAndWritesOnlyTheClaimsTable() throws IOException {
+        Map<String, Set<Object>> expected = new TreeMap<>(grants("IngestFunction"));
+        expected.put("sqs:SendMessage", Set.of(REPORT_QUEUE));
+        assertEquals(expected, grants("ReconcileFunction"));
+        assertEquals(1, props("ReconcileFunction").get("ReservedConcurrentExecutions"), "one run at a time");
+        Map<String, Object> variables = TemplateTest.map(TemplateTest.map(props("ReconcileFunction")
+                .get("Environment")).get("Variables"));
+        assertEquals(Map.of("Fn::Sub", "${AWS::StackName}-articles-${AWS::AccountId}-${AWS::Region}"),
+                variables.get(AwsClients.ARTICLES_BUCKET), "the bucket the ingest function's grants name");
+        // the calls it makes beyond the ingest function's: the listing of the bucket and of the table
+        String source = Files.readString(Path.of("src/main/java/dev/crosscheck/ingest/Reconciler.java"));
+        Matcher m = Pattern.compile("\\bs3\\.([a-zA-Z0-9]+)\\(").matcher(source);
+        Set<String> calls = new TreeSet<>();
+        while (m.find()) {
+            calls.add(m.group(1));
+        }
+        assertEquals(Set.of("listObjectsV2Paginator", "headObject"), calls, "ListBucket and GetObject (HEAD)");
+    }
+
     @Test
     void theCompareFunctionCanOnlyReadTheTableAndTheStoredReports() throws IOException {
         Map<String, Set<Object>> granted = new TreeMap<>(grants("CompareFunction"));

@@ -81,7 +81,8 @@ class TemplateTest {
         // the API function takes the HTTP API event as a stream (no serializer on its cold start)
         Map<String, Class<?>> expected = Map.of("IngestFunction", S3Event.class,
                 "CompareFunction", java.io.InputStream.class, "ReportFunction",
-                com.amazonaws.services.lambda.runtime.events.SQSEvent.class);
+                com.amazonaws.services.lambda.runtime.events.SQSEvent.class, "ReconcileFunction",
+                com.amazonaws.services.lambda.runtime.events.ScheduledEvent.class);
         assertEquals(expected.keySet(), new HashSet<>(functions().keySet()));
         for (var entry : functions().entrySet()) {
             String handler = (String) props(entry.getValue()).get("Handler");
@@ -146,7 +147,10 @@ class TemplateTest {
         assertEquals(new TreeSet<>(List.of("s3:ObjectCreated:*", "s3:ObjectRemoved:*")), seen);
     }
 
-    /** An overwrite or a deletion can be undone, who wrote what is logged, and failures left waiting raise alarms. */
+    /**
+     * An overwrite or a deletion can be undone, who wrote what is logged, failures left waiting raise alarms, and a
+     * scheduled reconciliation applies what lost events left out (its failures raise one too).
+     */
     @Test
     void theArticlesBucketIsVersionedAndLoggedAndFailureQueuesRaiseAlarms() {
         Map<String, Object> bucket = props(resources.get("ArticlesBucket"));
@@ -165,14 +169,20 @@ class TemplateTest {
             if ("AWS::CloudWatch::Alarm".equals(map(r.getValue()).get("Type"))) {
                 Map<String, Object> alarm = props(r.getValue());
                 Map<String, Object> dimension = map(((List<?>) alarm.get("Dimensions")).get(0));
-                String queue = String.valueOf(((List<?>) map(dimension.get("Value")).get("Fn::GetAtt")).get(0));
-                alarmed.computeIfAbsent(queue, q -> new TreeSet<>()).add(String.valueOf(alarm.get("MetricName")));
+                Map<String, Object> value = map(dimension.get("Value"));
+                String watched = value.containsKey("Ref") ? String.valueOf(value.get("Ref"))
+                        : String.valueOf(((List<?>) value.get("Fn::GetAtt")).get(0));
+                alarmed.computeIfAbsent(watched, q -> new TreeSet<>()).add(String.valueOf(alarm.get("MetricName")));
                 assertEquals(List.of(Map.of("Ref", "AlarmTopic")), alarm.get("AlarmActions"), r.getKey());
             }
         }
         assertEquals(Map.of("IngestFailureQueue", Set.of("ApproximateNumberOfMessagesVisible",
                 "ApproximateAgeOfOldestMessage"), "ReportRequestDeadLetterQueue",
-                Set.of("ApproximateNumberOfMessagesVisible")), alarmed);
+                Set.of("ApproximateNumberOfMessagesVisible"), "ReconcileFunction", Set.of("Errors")), alarmed);
+        // the reconciliation runs on a schedule the stack's parameter sets
+        Map<String, Object> schedule = map(events("ReconcileFunction").values().iterator().next());
+        assertEquals("Schedule", schedule.get("Type"));
+        assertEquals(Map.of("Ref", "ReconcileSchedule"), map(schedule.get("Properties")).get("Schedule"));
     }
 
     @Test

@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 /**
  * Where the S3 emulator behind the local stack differs from S3, the stack behaves as S3 does: the emulator's own
  * multipart stub object raises no event (so no false failure record), and a PUT whose body the emulator did not store
- * is an error to the client, not a 200 for an empty object.
+ * is an error to the client, not a 200 for an empty object; a key it would store under another name is refused, not
+ * stored under a name its event does not give.
  */
 class EmulatorQuirksTest {
 
@@ -77,6 +78,53 @@ class EmulatorQuirksTest {
             stack.awaitIngestion(60_000);
             assertTrue(log.stream().anyMatch(l -> l.contains("\"key\":\"form/article.txt\"")
                     && l.contains("\"outcome\":\"ingested\"")), String.join("\n", log));
+        }
+    }
+
+    @Test
+    void aKeyTheEmulatorWouldStoreUnderAnotherNameIsRefusedNotRenamed() throws Exception {
+        List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (LocalStack stack = LocalStack.start(LocalStack.Config.defaults(data).withPorts(0, 0).withLog(log::add))) {
+            var s3 = stack.s3();
+            for (String key : List.of("./dot.txt", "a/./b.txt", "a//c.txt", "a/../d.txt", "e/.", "f/..",
+                    "u/a.txt-c87b4aa5-2f18-4cc6-8cd1-427e7ea7ec6d")) {
+                var refused = assertThrows(software.amazon.awssdk.services.s3.model.S3Exception.class,
+                        () -> s3.putObject(b -> b.bucket(stack.bucket()).key(key), RequestBody.fromString(ARTICLE)),
+                        key);
+                assertEquals(400, refused.statusCode(), key);
+                assertTrue(refused.awsErrorDetails().errorMessage().contains("another name")
+                        || refused.awsErrorDetails().errorMessage().contains("use another name"), key);
+            }
+            // names with dots that are not such segments are kept as given, as is a folder marker
+            List<String> kept = List.of("f/..g.txt", "g./h.txt", "s/...txt", "t/");
+            for (String key : kept) {
+                s3.putObject(b -> b.bucket(stack.bucket()).key(key), RequestBody.fromString(key.endsWith("/") ? ""
+                        : ARTICLE));
+            }
+            stack.awaitIngestion(60_000);
+            assertEquals(kept.stream().sorted().toList(), s3.listObjectsV2Paginator(b -> b.bucket(stack.bucket()))
+                    .contents().stream().map(o -> o.key()).sorted().toList(), "the listing gives the keys written");
+            assertTrue(stack.reconciliation().get().actions().isEmpty());
+            assertFalse(String.join("\n", log).contains("dot.txt"), "no event for what was refused");
+        }
+    }
+
+    @Test
+    void theFileOfAWriteACrashInterruptedIsRemovedAtTheNextStartNotListed() throws Exception {
+        try (LocalStack stack = LocalStack.start(LocalStack.Config.defaults(data).withPorts(0, 0).withLog(l -> { }))) {
+            stack.s3().putObject(b -> b.bucket(stack.bucket()).key("crash/a.txt"), RequestBody.fromString(ARTICLE));
+            stack.awaitIngestion(60_000);
+        }
+        // what a kill during a second write of the key leaves: the new content, under its temporary name
+        Path folder = data.resolve("s3").resolve(LocalStack.DEFAULT_BUCKET).resolve("crash");
+        Files.writeString(folder.resolve("a.txt-c87b4aa5-2f18-4cc6-8cd1-427e7ea7ec6d"), ARTICLE + "More.\n");
+        List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (LocalStack stack = LocalStack.start(LocalStack.Config.defaults(data).withPorts(0, 0).withLog(log::add))) {
+            stack.awaitIngestion(60_000);
+            assertEquals(List.of("crash/a.txt"), stack.s3().listObjectsV2Paginator(b -> b.bucket(stack.bucket()))
+                    .contents().stream().map(o -> o.key()).toList());
+            assertTrue(log.stream().anyMatch(l -> l.startsWith("removed 1 ")), String.join("\n", log));
+            assertEquals(List.of(), stack.reconciliation().get().actions());
         }
     }
 }

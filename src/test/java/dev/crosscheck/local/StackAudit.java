@@ -51,7 +51,12 @@ final class StackAudit {
         Set<String> failed = failedKeys(stack.failureDestination());
         Map<String, List<String>> keysByStory = new TreeMap<>();
         for (S3Object object : stack.s3().listObjectsV2Paginator(b -> b.bucket(stack.bucket())).contents()) {
-            keysByStory.computeIfAbsent(ObjectKeys.storyOf(object.key()), s -> new ArrayList<>()).add(object.key());
+            var kind = dev.crosscheck.analysis.ObjectKinds.of(object.key());
+            if (kind == dev.crosscheck.analysis.ObjectKinds.Kind.SIDECAR
+                    || kind == dev.crosscheck.analysis.ObjectKinds.Kind.FOLDER) {
+                continue;   // a sidecar is part of its documents' metadata, a folder marker nothing
+            }
+            keysByStory.computeIfAbsent(ObjectKeys.storyFor(object.key()), s -> new ArrayList<>()).add(object.key());
         }
         Set<String> stories = new TreeSet<>(keysByStory.keySet());
         stories.addAll(storiesInTable(stack));
@@ -160,10 +165,20 @@ final class StackAudit {
         return events;
     }
 
-    /** The object read and analyzed the way the ingest function does, with the metadata S3 returns for it. */
+    /**
+     * The object read and analyzed the way the ingest function does, with the metadata S3 returns for it and what its
+     * sidecar adds.
+     */
     static AnalyzedArticle freshExtraction(LocalStack stack, ArticleAnalyzer analyzer, String key) {
         HeadObjectResponse head = stack.s3().headObject(b -> b.bucket(stack.bucket()).key(key));
-        Map<String, String> meta = head.metadata();
+        Map<String, String> meta = new HashMap<>(head.metadata());
+        try {
+            byte[] sidecar = stack.s3().getObjectAsBytes(b -> b.bucket(stack.bucket())
+                    .key(dev.crosscheck.analysis.ObjectKinds.sidecarOf(key))).asByteArray();
+            dev.crosscheck.document.Sidecars.fields(sidecar).forEach(meta::putIfAbsent);
+        } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException none) {
+            // no sidecar
+        }
         DocumentMetadata metadata = new DocumentMetadata(meta.get("published"), meta.get("publisher"),
                 meta.get("title"), meta.get("url"), head.lastModified() != null ? head.lastModified() : Instant.now());
         byte[] bytes = stack.s3().getObjectAsBytes(b -> b.bucket(stack.bucket()).key(key)).asByteArray();
