@@ -100,6 +100,24 @@ final class NotifyingBlobStore extends ForwardingBlobStore {
         }
     }
 
+    /**
+     * A listing without the files of writes in progress: the emulator lists the temporary file of a write until it is
+     * moved in place, where S3 lists nothing before the write completes (a reconciliation would take it for an object).
+     */
+    @Override
+    public software.amazon.awssdk.services.s3.model.ListObjectsV2Response list(
+            software.amazon.awssdk.services.s3.model.ListObjectsV2Request request) {
+        var response = super.list(request);
+        var contents = response.contents().stream()
+                .filter(o -> !UNFINISHED_WRITE.matcher(o.key().substring(o.key().lastIndexOf('/') + 1)).matches())
+                .toList();
+        if (contents.size() == response.contents().size()) {
+            return response;
+        }
+        return response.toBuilder().contents(contents).keyCount(contents.size() + response.commonPrefixes().size())
+                .build();
+    }
+
     @Override
     public org.gaul.s3proxy.blobstore.domain.MultipartUpload initiateMultipartUpload(
             software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest request) {

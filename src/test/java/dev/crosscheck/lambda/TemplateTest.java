@@ -43,7 +43,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 class TemplateTest {
 
-    private static final Set<String> PSEUDO_PARAMETERS = Set.of("AWS::AccountId", "AWS::Region", "AWS::StackName",
+    static final Set<String> PSEUDO_PARAMETERS = Set.of("AWS::AccountId", "AWS::Region", "AWS::StackName",
             "AWS::Partition", "AWS::URLSuffix", "AWS::NoValue", "AWS::StackId");
 
     private static Map<String, Object> template;
@@ -60,6 +60,11 @@ class TemplateTest {
         try (Reader in = Files.newBufferedReader(Path.of("template.yaml"))) {
             return map(new Yaml(new CloudFormationConstructor()).load(in));
         }
+    }
+
+    /** A template's text, with CloudFormation's short tags in their long forms. */
+    static Map<String, Object> parse(String yaml) {
+        return map(new Yaml(new CloudFormationConstructor()).load(yaml));
     }
 
     @Test

@@ -189,4 +189,20 @@ class LocalStackRestartTest {
         body.remove("generatedAt");
         return dev.crosscheck.json.Json.write(body);
     }
+
+    @Test
+    void aSecondStackOnTheSameDataFolderIsRefusedAndTheFolderIsFreeOnceTheFirstStops() throws Exception {
+        try (LocalStack first = start(new ConcurrentLinkedQueue<>())) {
+            IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> start(new ConcurrentLinkedQueue<>()));
+            assertTrue(refused.getMessage().contains("already running"), refused.getMessage());
+            // the refused start took nothing from the first: it still takes uploads
+            Articles.variant("locked/a.txt", 1).upload(first.s3(), first.bucket());
+            first.awaitIngestion(60_000);
+            assertEquals(1, first.store().loadStory("locked").orElseThrow().documents().size());
+        }
+        try (LocalStack again = start(new ConcurrentLinkedQueue<>())) {
+            again.awaitIngestion(60_000);
+        }
+    }
 }
