@@ -25,8 +25,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  *
  * <ul>
  *   <li><b>missing</b>: an object the table does not hold, or holds as removed, is read;</li>
- *   <li><b>stale</b>: an object whose ETag is not the one the table's version was read from (or one stored before
- *       ETags were recorded) is read again;</li>
+ *   <li><b>stale</b>: an object whose ETag is not the one the table's version was read from (where either is
+ *       unknown: an object written after the version was stored) is read again;</li>
  *   <li><b>sidecar</b>: a document whose metadata sidecar is not the one it was read with (added, changed, deleted) is
  *       read again;</li>
  *   <li><b>deleted</b>: a document the table holds whose object is gone (checked again with a HEAD) is removed.</li>
@@ -128,7 +128,7 @@ public final class Reconciler {
             Finding finding;
             if (held == null || held.status() == DocumentStatus.REMOVED) {
                 finding = Finding.MISSING;
-            } else if (held.objectETag() == null || !tag(held.objectETag()).equals(tag(object.eTag()))) {
+            } else if (!sameContent(bucket, object, held)) {
                 finding = Finding.STALE;
             } else if (ObjectKinds.of(key) == ObjectKinds.Kind.DOCUMENT
                     && ObjectKeys.keyProblem(key) == null
@@ -158,6 +158,35 @@ public final class Reconciler {
             actions.add(new Action(finding, story, event.key(), changes.apply(event)));
         } catch (RuntimeException e) {
             failures.add(event.key() + ": " + e);
+        }
+    }
+
+    /**
+     * Whether the table's version was read from the object as it is: by their ETags, or, where either is unknown (a
+     * store that gives none, a document stored before ETags were recorded), by the object not having been written
+     * after the version was stored.
+     */
+    private boolean sameContent(String bucket, S3Object object, StoredObject held) {
+        String current = eTagOf(bucket, object);
+        if (held.objectETag() != null && current != null) {
+            return tag(held.objectETag()).equals(current);
+        }
+        return object.lastModified() != null && held.updatedAt() != null
+                && !object.lastModified().isAfter(Instant.parse(held.updatedAt()));
+    }
+
+    /**
+     * The object's ETag as the listing gives it, or as a HEAD gives it when the listing has none (some S3-compatible
+     * stores list objects without); null when it is gone since.
+     */
+    private String eTagOf(String bucket, S3Object object) {
+        if (object.eTag() != null && !object.eTag().isBlank()) {
+            return tag(object.eTag());
+        }
+        try {
+            return tag(s3.headObject(b -> b.bucket(bucket).key(object.key())).eTag());
+        } catch (NoSuchKeyException gone) {
+            return null;
         }
     }
 

@@ -391,9 +391,10 @@ public final class ClaimStore implements StoryRepository {
      */
     public List<StoredObject> storedObjects(String story) {
         List<StoredObject> objects = new ArrayList<>();
-        for (Map<String, AttributeValue> doc : documentFields(story, "id, #status, sequencer, objectETag, sidecarETag")) {
+        for (Map<String, AttributeValue> doc : documentFields(story,
+                "id, #status, sequencer, objectETag, sidecarETag, updatedAt")) {
             objects.add(new StoredObject(story, doc.get("id").s(), DocumentStatus.valueOf(doc.get("status").s()),
-                    str(doc, "sequencer"), str(doc, "objectETag"), str(doc, "sidecarETag")));
+                    str(doc, "sequencer"), str(doc, "objectETag"), str(doc, "sidecarETag"), str(doc, "updatedAt")));
         }
         return objects;
     }

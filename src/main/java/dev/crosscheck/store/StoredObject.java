@@ -6,7 +6,8 @@ package dev.crosscheck.store;
  *
  * @param objectETag  null when the document is removed or was stored by a release that did not record it
  * @param sidecarETag null when the document was read without a sidecar
+ * @param updatedAt   when the change applied last was stored (ISO instant; null when unknown)
  */
 public record StoredObject(String story, String key, DocumentStatus status, String sequencer, String objectETag,
-                           String sidecarETag) {
+                           String sidecarETag, String updatedAt) {
 }
