@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Acceptance test of the local stack with the real aws CLI and curl, as the README's walk-through does it:
 # upload two articles with metadata, read the report, upload a corpus story and read its dispute, running toll and
-# wire copy, delete one, read again, restart, read again.
+# wire copy, delete one, read again, restart, read again; kill -9 after an upload and a deletion, start, read again;
+# reconcile the stopped stack's folder.
 # usage: scripts/acceptance-local.sh        (needs aws, curl, python3; uses ports 45660 and 30300 on 127.0.0.1)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -62,4 +63,17 @@ await /stories/my-story/sources 'len(j["sources"]) == 1 and j["sources"][0]["id"
 stop
 start
 await /stories 'any(s["story"] == "my-story" and s["documents"] == 1 for s in j["stories"])'
+# killed right after an upload and a deletion were acknowledged: the next start applies both
+$s3 cp seeds/xi-moscow-2023/004_ce661559d7daa382.txt s3://crosscheck-articles/crash/ani.txt \
+  --metadata published=2023-03-23,publisher=ANI >/dev/null
+$s3 rm s3://crosscheck-articles/my-story/upi.txt >/dev/null
+kill -9 "$pid"; wait "$pid" 2>/dev/null || true; pid=""
+start
+await /stories/crash/sources 'len(j["sources"]) == 1 and j["sources"][0]["status"] == "ingested"'
+await /stories 'not any(s["story"] == "my-story" for s in j["stories"])'
+stop
+# the stopped stack's folder: bucket and table agree
+./crosscheck reconcile --data "$data" | tee -a "$log" | grep -q "and the table agree" \
+  || { echo "FAILED: reconcile found the folder out of step"; tail -5 "$log"; exit 1; }
+echo "ok: ./crosscheck reconcile finds bucket and table in step"; passed=$((passed+1))
 echo "acceptance: $passed passed, 0 failed"
