@@ -267,6 +267,9 @@ public final class Main {
                 stack.awaitIngestion(600_000);
             } catch (IllegalStateException running) {
                 throw new IllegalArgumentException(running.getMessage());
+            } catch (java.util.concurrent.ExecutionException failed) {
+                err.println("crosscheck reconcile: " + failed.getCause());
+                return 1;
             }
         } else {
             String table = options.value("table", null);

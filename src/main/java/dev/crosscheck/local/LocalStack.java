@@ -118,12 +118,12 @@ public final class LocalStack implements AutoCloseable {
         this.store = new ClaimStore(dynamo, config.table());
         store.createTableIfMissing();
 
-        // S3 clients reach the endpoint with any credentials, as with LocalStack: requests are not authenticated.
         int unfinished = NotifyingBlobStore.removeUnfinishedWrites(dataDir.resolve("s3"));
         if (unfinished > 0) {
             config.log().accept("removed " + unfinished + " objects' files whose writes the last stop interrupted"
                     + " (never acknowledged)");
         }
+        // S3 clients reach the endpoint with any credentials, as with LocalStack: requests are not authenticated.
         Properties properties = new Properties();
         properties.setProperty("jclouds.filesystem.basedir", dataDir.resolve("s3").toString());
         BlobStore files = BlobStores.create("filesystem", properties);
