@@ -223,8 +223,8 @@ public final class Main {
         LocalStack stack;
         try {
             stack = LocalStack.start(config);
-        } catch (IllegalStateException notStarted) {
-            throw new IllegalArgumentException(notStarted.getMessage());
+        } catch (LocalStack.DataFolderInUseException running) {
+            throw new IllegalArgumentException(running.getMessage());
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -265,7 +265,7 @@ public final class Main {
                     .withLog(line -> { }))) {
                 result = stack.reconciliation().get();
                 stack.awaitIngestion(600_000);
-            } catch (IllegalStateException running) {
+            } catch (LocalStack.DataFolderInUseException running) {
                 throw new IllegalArgumentException(running.getMessage());
             } catch (java.util.concurrent.ExecutionException failed) {
                 err.println("crosscheck reconcile: " + failed.getCause());

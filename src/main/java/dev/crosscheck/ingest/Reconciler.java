@@ -54,9 +54,10 @@ public final class Reconciler {
      * @param objects   the objects listed (documents and others, sidecars and folder markers not counted)
      * @param documents the document items read from the table, removed ones too
      * @param failures  changes that failed ("KEY: error"); the next run tries them again
+     * @param deferred  keys out of step left for the next run: the run's time was up
      */
     public record Result(String bucket, String startedAt, boolean dryRun, int objects, int documents,
-                         List<Action> actions, List<String> failures) {
+                         List<Action> actions, List<String> failures, List<String> deferred) {
 
         public long count(Finding finding) {
             return actions.stream().filter(a -> a.finding() == finding).count();
@@ -64,14 +65,15 @@ public final class Reconciler {
 
         /** One line for a log: the counts, or that bucket and table agree. */
         public String summary() {
-            if (actions.isEmpty() && failures.isEmpty()) {
+            if (actions.isEmpty() && failures.isEmpty() && deferred.isEmpty()) {
                 return "bucket " + bucket + " and the table agree (" + objects + " objects, " + documents
                         + " documents)";
             }
             return "bucket " + bucket + " reconciled with the table" + (dryRun ? " (dry run, nothing applied)" : "")
                     + ": " + count(Finding.MISSING) + " missing, " + count(Finding.STALE) + " stale, "
                     + count(Finding.SIDECAR) + " with a changed sidecar, " + count(Finding.DELETED)
-                    + " deleted; " + failures.size() + " failed";
+                    + " deleted; " + failures.size() + " failed"
+                    + (deferred.isEmpty() ? "" : "; " + deferred.size() + " left for the next run (time was up)");
         }
     }
 
@@ -100,6 +102,14 @@ public final class Reconciler {
     }
 
     public Result run(String bucket, Changes changes) {
+        return run(bucket, changes, Instant.MAX);
+    }
+
+    /**
+     * A run that applies changes until {@code deadline} only (a function's remaining time, less a margin); what is
+     * left out of step is reported as deferred, for the next run.
+     */
+    public Result run(String bucket, Changes changes, Instant deadline) {
         String startedAt = Instant.now(clock).toString();
         // The table first: an object written after its document was read is then seen in the listing as missing or
         // stale, and read; listing the bucket first could take a document created meanwhile for a deleted one.
@@ -110,11 +120,11 @@ public final class Reconciler {
             }
         }
         Map<String, S3Object> objects = new TreeMap<>();
-        Map<String, String> sidecars = new HashMap<>();
+        Map<String, S3Object> sidecars = new HashMap<>();
         for (var page : s3.listObjectsV2Paginator(b -> b.bucket(bucket))) {
             for (S3Object object : page.contents()) {
                 switch (ObjectKinds.of(object.key())) {
-                    case SIDECAR -> sidecars.put(object.key(), tag(object.eTag()));
+                    case SIDECAR -> sidecars.put(object.key(), object);
                     case DOCUMENT, OTHER -> objects.put(object.key(), object);
                     case FOLDER -> { }
                 }
@@ -122,6 +132,7 @@ public final class Reconciler {
         }
         List<Action> actions = new ArrayList<>();
         List<String> failures = new ArrayList<>();
+        List<String> deferred = new ArrayList<>();
         for (S3Object object : objects.values()) {
             String key = object.key();
             StoredObject held = stored.get(key);
@@ -130,11 +141,14 @@ public final class Reconciler {
                 finding = Finding.MISSING;
             } else if (!sameContent(bucket, object, held)) {
                 finding = Finding.STALE;
-            } else if (ObjectKinds.of(key) == ObjectKinds.Kind.DOCUMENT
-                    && ObjectKeys.keyProblem(key) == null
-                    && !Objects.equals(sidecars.get(ObjectKinds.sidecarOf(key)), tag(held.sidecarETag()))) {
+            } else if (ObjectKinds.of(key) == ObjectKinds.Kind.DOCUMENT && ObjectKeys.keyProblem(key) == null
+                    && sidecarChanged(sidecars.get(ObjectKinds.sidecarOf(key)), held)) {
                 finding = Finding.SIDECAR;
             } else {
+                continue;
+            }
+            if (!Instant.now(clock).isBefore(deadline)) {
+                deferred.add(key);
                 continue;
             }
             String sequencer = held == null ? null : Sequencers.after(held.sequencer());
@@ -142,14 +156,21 @@ public final class Reconciler {
                     ObjectKeys.storyFor(key), actions, failures);
         }
         for (StoredObject held : stored.values()) {
-            if (held.status() == DocumentStatus.REMOVED || objects.containsKey(held.key()) || exists(bucket, held.key())) {
+            if (held.status() == DocumentStatus.REMOVED || objects.containsKey(held.key())) {
+                continue;
+            }
+            if (!Instant.now(clock).isBefore(deadline)) {
+                deferred.add(held.key());
+                continue;
+            }
+            if (exists(bucket, held.key())) {
                 continue;
             }
             apply(changes, new ObjectEvent(ObjectEvent.Type.REMOVED, bucket, held.key(),
                     Sequencers.after(held.sequencer()), startedAt), Finding.DELETED, held.story(), actions, failures);
         }
         return new Result(bucket, startedAt, changes == Changes.DRY_RUN, objects.size(), stored.size(),
-                List.copyOf(actions), List.copyOf(failures));
+                List.copyOf(actions), List.copyOf(failures), List.copyOf(deferred));
     }
 
     private static void apply(Changes changes, ObjectEvent event, Finding finding, String story, List<Action> actions,
@@ -159,6 +180,19 @@ public final class Reconciler {
         } catch (RuntimeException e) {
             failures.add(event.key() + ": " + e);
         }
+    }
+
+    /**
+     * Whether the document's sidecar is not the one it was read with: added, changed or deleted since. A document
+     * stored before sidecar ETags were recorded (it has no object ETag either) counts as changed only when its sidecar
+     * was written after it was stored.
+     */
+    private static boolean sidecarChanged(S3Object sidecar, StoredObject held) {
+        if (held.objectETag() == null) {
+            return sidecar != null && sidecar.lastModified() != null && held.updatedAt() != null
+                    && sidecar.lastModified().isAfter(Instant.parse(held.updatedAt()));
+        }
+        return !Objects.equals(sidecar == null ? null : tag(sidecar.eTag()), tag(held.sidecarETag()));
     }
 
     /**

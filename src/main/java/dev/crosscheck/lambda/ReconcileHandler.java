@@ -19,6 +19,9 @@ import java.time.Clock;
  */
 public final class ReconcileHandler implements RequestHandler<ScheduledEvent, String> {
 
+    /** Time kept back from the invocation's remaining time, for the change under way and the log. */
+    static final long MARGIN_MILLIS = 60_000;
+
     private final Reconciler reconciler;
     private final String bucket;
     private final Reconciler.Changes changes;
@@ -53,7 +56,11 @@ public final class ReconcileHandler implements RequestHandler<ScheduledEvent, St
 
     @Override
     public String handleRequest(ScheduledEvent event, Context context) {
-        Reconciler.Result result = reconciler.run(bucket, changes);
+        // what is left when the invocation's time is nearly up waits for the next run, rather than the run failing
+        java.time.Instant deadline = context == null || context.getRemainingTimeInMillis() <= 0
+                ? java.time.Instant.MAX
+                : java.time.Instant.now().plusMillis(Math.max(0, context.getRemainingTimeInMillis() - MARGIN_MILLIS));
+        Reconciler.Result result = reconciler.run(bucket, changes, deadline);
         String json = Json.write(result);
         if (context != null && context.getLogger() != null) {
             context.getLogger().log(json + "\n");

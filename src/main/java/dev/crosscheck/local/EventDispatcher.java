@@ -51,6 +51,8 @@ final class EventDispatcher implements NotifyingBlobStore.Listener, AutoCloseabl
     /** Sequencers grow across restarts: they start from the clock, in microseconds. */
     private final AtomicLong sequencer;
     private final AtomicInteger pending = new AtomicInteger();
+    /** Events of the journal a previous run left, not yet handled. */
+    private final AtomicInteger replayPending = new AtomicInteger();
     /** Names journal entries in the order the events were accepted, across restarts too. */
     private final AtomicLong journalIds;
     private final Path journal;
@@ -82,7 +84,7 @@ final class EventDispatcher implements NotifyingBlobStore.Listener, AutoCloseabl
 
     /** Delivers one event JSON (as S3 would send it) to the ingest function, asynchronously. */
     void dispatch(String eventJson) {
-        submit(eventJson, remember(eventJson));
+        submit(eventJson, remember(eventJson), null);
     }
 
     /**
@@ -106,23 +108,35 @@ final class EventDispatcher implements NotifyingBlobStore.Listener, AutoCloseabl
         for (Path partial : unfinished) {
             Files.deleteIfExists(partial);
         }
+        replayPending.addAndGet(entries.size());
         for (Path entry : entries) {
-            submit(Files.readString(entry, StandardCharsets.UTF_8), entry);
+            submit(Files.readString(entry, StandardCharsets.UTF_8), entry, replayPending);
         }
         return entries.size();
     }
 
-    private void submit(String eventJson, Path entry) {
+    private void submit(String eventJson, Path entry, AtomicInteger alsoCounted) {
         pending.incrementAndGet();
-        executor.execute(() -> {
-            try {
-                if (invoke(eventJson)) {
-                    forget(entry);
+        try {
+            executor.execute(() -> {
+                try {
+                    if (invoke(eventJson)) {
+                        forget(entry);
+                    }
+                } finally {
+                    pending.decrementAndGet();
+                    if (alsoCounted != null) {
+                        alsoCounted.decrementAndGet();
+                    }
                 }
-            } finally {
-                pending.decrementAndGet();
+            });
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            // the process is stopping: the journal keeps the event for the next run
+            pending.decrementAndGet();
+            if (alsoCounted != null) {
+                alsoCounted.decrementAndGet();
             }
-        });
+        }
     }
 
     /** Writes the event to the journal (whole or not at all) and returns its entry. */
@@ -149,6 +163,11 @@ final class EventDispatcher implements NotifyingBlobStore.Listener, AutoCloseabl
                 log.accept("cannot remove the handled event " + entry + ": " + e);
             }
         }
+    }
+
+    /** Events the journal held at start, not yet handled. */
+    int replayPending() {
+        return replayPending.get();
     }
 
     /** Events accepted but not yet handled. */

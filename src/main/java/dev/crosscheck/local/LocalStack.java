@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Properties;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -118,10 +119,11 @@ public final class LocalStack implements AutoCloseable {
         this.store = new ClaimStore(dynamo, config.table());
         store.createTableIfMissing();
 
-        int unfinished = NotifyingBlobStore.removeUnfinishedWrites(dataDir.resolve("s3"));
-        if (unfinished > 0) {
-            config.log().accept("removed " + unfinished + " objects' files whose writes the last stop interrupted"
-                    + " (never acknowledged)");
+        List<String> unfinished = NotifyingBlobStore.quarantineUnfinishedWrites(dataDir.resolve("s3"),
+                dataDir.resolve(INTERRUPTED_WRITES));
+        if (!unfinished.isEmpty()) {
+            config.log().accept("moved " + unfinished.size() + " files of writes the last stop interrupted (never"
+                    + " acknowledged) to " + dataDir.resolve(INTERRUPTED_WRITES) + ": " + String.join(", ", unfinished));
         }
         // S3 clients reach the endpoint with any credentials, as with LocalStack: requests are not authenticated.
         Properties properties = new Properties();
@@ -185,18 +187,28 @@ public final class LocalStack implements AutoCloseable {
         }
         // Then the bucket and the table are compared: a crash between a write and its event, or while an event was
         // applied, left them out of step; what is out of step is applied by the ingest function's code.
-        Thread reconcile = new Thread(() -> reconcileAtStart(reconciler, Reconciler.Changes.by(ingestor)),
-                "reconcile-at-start");
+        Reconciler.Changes byIngestor = Reconciler.Changes.by(ingestor);
+        Reconciler.Changes unlessStopping = event -> {
+            if (closing) {
+                throw new java.util.concurrent.CancellationException("the stack is stopping");
+            }
+            return byIngestor.apply(event);
+        };
+        Thread reconcile = new Thread(() -> reconcileAtStart(reconciler, unlessStopping), "reconcile-at-start");
         reconcile.setDaemon(true);
         reconcile.start();
     }
+
+    /** Where a start moves the emulator's files of writes a crash interrupted. */
+    static final String INTERRUPTED_WRITES = "interrupted-writes";
 
     /** The file a running stack holds locked in its data folder. */
     static final String LOCK_FILE = "stack.lock";
 
     private void reconcileAtStart(Reconciler reconciler, Reconciler.Changes changes) {
         try {
-            while (dispatcher.pending() > 0) {
+            // the events the last run accepted first; those accepted since are ordered against it by the store
+            while (dispatcher.replayPending() > 0) {
                 if (closing) {
                     reconciliation.completeExceptionally(new java.util.concurrent.CancellationException(
                             "the stack stopped before its reconciliation at start"));
@@ -292,30 +304,51 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** One stack per data folder: two would write the same database and journal. */
-    private record DataFolderLock(FileChannel file, FileLock lock) implements AutoCloseable {
+    private record DataFolderLock(Path folder, FileChannel file, FileLock lock) implements AutoCloseable {
+
+        /**
+         * Folders locked by this process. Checked before the lock file is opened: closing a second channel of a file
+         * this process holds locked would release the lock (POSIX locks belong to the process, not the channel).
+         */
+        private static final java.util.Set<Path> HELD = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
         static DataFolderLock take(Path dataDir) throws IOException {
             Files.createDirectories(dataDir);
-            FileChannel file = FileChannel.open(dataDir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
-            FileLock held;
+            Path folder = dataDir.toRealPath();
+            if (!HELD.add(folder)) {
+                throw new DataFolderInUseException(folder);
+            }
             try {
-                held = file.tryLock();
-            } catch (java.nio.channels.OverlappingFileLockException inThisProcess) {
-                held = null;
+                FileChannel file = FileChannel.open(folder.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE);
+                FileLock held = file.tryLock();
+                if (held == null) {
+                    file.close();   // no lock of this process's on it: another process holds it
+                    throw new DataFolderInUseException(folder);
+                }
+                return new DataFolderLock(folder, file, held);
+            } catch (IOException | RuntimeException e) {
+                HELD.remove(folder);
+                throw e;
             }
-            if (held == null) {
-                file.close();
-                throw new IllegalStateException("a local stack is already running on the data folder " + dataDir
-                        + "; stop it first, or give another folder with --data");
-            }
-            return new DataFolderLock(file, held);
         }
 
         @Override
         public void close() throws IOException {
-            lock.release();
-            file.close();
+            try {
+                lock.release();
+                file.close();
+            } finally {
+                HELD.remove(folder);
+            }
+        }
+    }
+
+    /** A start refused: a stack runs on the data folder already, in this process or another. */
+    public static final class DataFolderInUseException extends IllegalStateException {
+        DataFolderInUseException(Path folder) {
+            super("a local stack is already running on the data folder " + folder
+                    + "; stop it first, or give another folder with --data");
         }
     }
 
@@ -376,29 +409,37 @@ public final class LocalStack implements AutoCloseable {
 
     /** Stops the way a killed process stops: events not yet handled are left in the journal, not finished. */
     void halt() throws Exception {
+        closing = true;
         dispatcher.halt();
         reportQueue.halt();
-        close();
+        stop();
     }
 
     @Override
     public void close() throws Exception {
         closing = true;
         try {
-            // a reconciliation under way finishes before the services it uses go away
+            // a reconciliation under way stops applying changes and ends before the services it uses go away
             reconciliation.get(60, java.util.concurrent.TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
                  | java.util.concurrent.CancellationException failedSlowOrStopped) {
             // logged where it failed; the next start reconciles again
         }
-        api.close();
-        dispatcher.close();
-        reportQueue.close();
-        s3Proxy.stop();
-        s3.close();
-        dynamoLocal.shutdown();
-        WriteAheadLog.awaitClosed(databaseThreads, 10_000);
-        lock.close();
+        stop();
+    }
+
+    private void stop() throws Exception {
+        try {
+            api.close();
+            dispatcher.close();
+            reportQueue.close();
+            s3Proxy.stop();
+            s3.close();
+            dynamoLocal.shutdown();
+            WriteAheadLog.awaitClosed(databaseThreads, 10_000);
+        } finally {
+            lock.close();
+        }
     }
 
     private static int freeLoopbackPort() throws IOException {

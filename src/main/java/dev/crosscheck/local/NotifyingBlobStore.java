@@ -40,23 +40,31 @@ final class NotifyingBlobStore extends ForwardingBlobStore {
             ".*-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     /**
-     * Removes the files of writes a crash interrupted from the emulator's folder: their PUT was never acknowledged.
+     * Moves the files of writes a crash interrupted out of the emulator's folder (their PUT was never acknowledged)
+     * into {@code quarantine}, keeping their paths: an object of such a name written before the emulator refused them
+     * is kept there, not lost.
      *
-     * @return how many there were
+     * @return the keys moved, bucket first ("BUCKET/KEY")
      */
-    static int removeUnfinishedWrites(java.nio.file.Path folder) throws java.io.IOException {
+    static java.util.List<String> quarantineUnfinishedWrites(java.nio.file.Path folder, java.nio.file.Path quarantine)
+            throws java.io.IOException {
         if (!java.nio.file.Files.isDirectory(folder)) {
-            return 0;
+            return java.util.List.of();
         }
         java.util.List<java.nio.file.Path> unfinished;
         try (var files = java.nio.file.Files.walk(folder)) {
             unfinished = files.filter(java.nio.file.Files::isRegularFile)
                     .filter(f -> UNFINISHED_WRITE.matcher(f.getFileName().toString()).matches()).toList();
         }
+        java.util.List<String> moved = new java.util.ArrayList<>();
         for (java.nio.file.Path file : unfinished) {
-            java.nio.file.Files.deleteIfExists(file);
+            java.nio.file.Path relative = folder.relativize(file);
+            java.nio.file.Path target = quarantine.resolve(relative.toString());
+            java.nio.file.Files.createDirectories(target.getParent());
+            java.nio.file.Files.move(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            moved.add(relative.toString().replace(java.io.File.separatorChar, '/'));
         }
-        return unfinished.size();
+        return moved;
     }
 
     private final Listener listener;
@@ -127,7 +135,13 @@ final class NotifyingBlobStore extends ForwardingBlobStore {
 
     @Override
     public PutObjectResponse putBlob(PutObjectRequest request, InputStream content) {
-        if (!internal(request.key())) {
+        if (!internal(request.key()) && unstorableKey(request.key()) != null) {
+            // the body is read first: a refusal sent while the client still writes would reach it as a reset
+            try {
+                content.transferTo(java.io.OutputStream.nullOutputStream());
+            } catch (java.io.IOException unreadable) {
+                // refused all the same
+            }
             refuseUnstorable(request.key());
         }
         PutObjectResponse response = super.putBlob(request, content);

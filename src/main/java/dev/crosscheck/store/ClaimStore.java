@@ -175,6 +175,9 @@ public final class ClaimStore implements StoryRepository {
     public WriteOutcome removeDocument(String story, String id, String sequencer, String at) {
         StoredDocument tombstone = new StoredDocument(story, id, DocumentStatus.REMOVED, null, null, null, null,
                 null, null, null, "", Sequencers.normalize(sequencer), 0, at);
+        // registered too, so that reconciliation, which reads registered stories, finds the tombstone and orders a
+        // later re-read of the key after it (a removal may be a new story's first event, delivered out of order)
+        registerStory(story);
         try {
             switchDocument(tombstone, 0);
         } catch (ConditionalCheckFailedException stale) {

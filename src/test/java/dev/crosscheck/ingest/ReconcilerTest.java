@@ -160,10 +160,49 @@ class ReconcilerTest {
         deleteSilently("s/a.txt");
         assertEquals(Ingestor.Outcome.REMOVED, ingestor.apply(new ObjectEvent(ObjectEvent.Type.REMOVED, bucket,
                 "s/a.txt", nextSequencer(), null)));
-        // and a retry of the first event, older than the reconciliation's change, changes nothing
+        // and a retry of the first event, older than everything since, changes nothing
         assertEquals(Ingestor.Outcome.STALE, ingestor.apply(new ObjectEvent(ObjectEvent.Type.REMOVED, bucket,
                 "s/a.txt", "101", null)));
         assertEquals(Optional.empty(), store.loadStory("s"));
+    }
+
+    @Test
+    void aRetryOfTheEventAReconciliationStandsInForIsStaleAfterIt() {
+        assertEquals(Ingestor.Outcome.INGESTED, upload("s/a.txt", ARTICLE));
+        String applied = String.format("%X", sequencer);
+        write("s/a.txt", REVISED);
+        assertEquals(Map.of("s/a.txt", "STALE ingested"), findings(reconciler.run(bucket,
+                Reconciler.Changes.by(ingestor))));
+        // the event applied before the reconciliation, delivered again, is older than the reconciliation's change
+        assertEquals(Ingestor.Outcome.STALE, ingestor.apply(new ObjectEvent(ObjectEvent.Type.CREATED, bucket,
+                "s/a.txt", applied, null)));
+        assertTrue(store.loadStory("s").orElseThrow().claims().stream()
+                .anyMatch(c -> c.evidence().quote().contains("16")), "the reconciled content stays");
+    }
+
+    /** A new story's removal delivered before its creation, then a write whose event is lost: found and read. */
+    @Test
+    void aKeyWhoseOnlyRecordIsATombstoneIsFoundAndReadAfterIt() {
+        assertEquals(Ingestor.Outcome.REMOVED, ingestor.apply(new ObjectEvent(ObjectEvent.Type.REMOVED, bucket,
+                "new-story/a.txt", nextSequencer(), null)));
+        write("new-story/a.txt", ARTICLE);
+        assertEquals(Map.of("new-story/a.txt", "MISSING ingested"), findings(reconciler.run(bucket,
+                Reconciler.Changes.by(ingestor))));
+        assertTrue(claimsOf("new-story", "new-story/a.txt") > 0);
+    }
+
+    @Test
+    void pastItsDeadlineARunLeavesWhatIsOutOfStepForTheNextRun() {
+        assertEquals(Ingestor.Outcome.INGESTED, upload("s/deleted.txt", ARTICLE));
+        deleteSilently("s/deleted.txt");
+        write("s/never-seen.txt", ARTICLE);
+        Reconciler.Result late = reconciler.run(bucket, Reconciler.Changes.by(ingestor), java.time.Instant.now());
+        assertEquals(List.of(), late.actions());
+        assertEquals(List.of("s/never-seen.txt", "s/deleted.txt"), late.deferred());
+        assertTrue(late.summary().contains("2 left for the next run"), late.summary());
+        Reconciler.Result next = reconciler.run(bucket, Reconciler.Changes.by(ingestor));
+        assertEquals(Map.of("s/never-seen.txt", "MISSING ingested", "s/deleted.txt", "DELETED removed"),
+                findings(next));
     }
 
     @Test

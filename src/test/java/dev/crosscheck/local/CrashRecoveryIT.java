@@ -51,6 +51,8 @@ class CrashRecoveryIT {
     @TempDir
     Path folders;
 
+    private final java.util.Set<Process> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     @Test
     void afterAKillDuringAnyBurstTheNextStartLeavesBucketAndTableInStep() throws Exception {
         Random random = new Random(20231122);
@@ -83,7 +85,8 @@ class CrashRecoveryIT {
                     }
                 }
                 // the kill lands while the burst's requests are reaching the stack, at a random point of it
-                awaitFirstChange(s3, prefix, started);
+                assertTrue(awaitFirstChange(s3, prefix, started), "round " + round + ": the " + burst
+                        + " burst changed the bucket before the kill");
                 Thread.sleep(random.nextInt(burst.equals("put") ? 150 : 600));
                 child.destroyForcibly();    // SIGKILL: no shutdown hook, no flush
                 assertTrue(child.waitFor(30, TimeUnit.SECONDS));
@@ -110,17 +113,23 @@ class CrashRecoveryIT {
      * Returns once the burst changed the bucket: a PUT acknowledged, or the folder's object count changed after the
      * CLI was started (at most 60 s).
      */
-    private static void awaitFirstChange(S3Client s3, String prefix, java.util.concurrent.CountDownLatch started)
+    private static boolean awaitFirstChange(S3Client s3, String prefix, java.util.concurrent.CountDownLatch started)
             throws InterruptedException {
         long deadline = System.currentTimeMillis() + 60_000;
-        started.await(60, TimeUnit.SECONDS);
+        if (!started.await(60, TimeUnit.SECONDS)) {
+            return false;
+        }
         if (prefix.equals("burst/")) {
-            return;
+            return true;    // a PUT was acknowledged
         }
         int before = count(s3, prefix);
-        while (System.currentTimeMillis() < deadline && count(s3, prefix) == before) {
+        while (System.currentTimeMillis() < deadline) {
+            if (count(s3, prefix) != before) {
+                return true;
+            }
             Thread.sleep(10);
         }
+        return false;
     }
 
     private static int count(S3Client s3, String prefix) {
@@ -236,10 +245,16 @@ class CrashRecoveryIT {
                 "--api-port", Integer.toString(freePort()))
                 .redirectError(folders.resolve("stack-errors.log").toFile()).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-        long deadline = System.currentTimeMillis() + 120_000;
+        // a child that never says it runs is killed after 120 s, which ends the read below
+        java.util.concurrent.CompletableFuture.delayedExecutor(120, TimeUnit.SECONDS).execute(() -> {
+            if (!running.contains(child)) {
+                child.destroyForcibly();
+            }
+        });
         String line;
         while ((line = out.readLine()) != null) {
             if (line.startsWith("crosscheck local stack is running")) {
+                running.add(child);
                 Thread drain = new Thread(() -> {
                     try {
                         while (out.readLine() != null) {
@@ -252,9 +267,6 @@ class CrashRecoveryIT {
                 drain.setDaemon(true);
                 drain.start();
                 return child;
-            }
-            if (System.currentTimeMillis() > deadline) {
-                break;
             }
         }
         child.destroyForcibly();

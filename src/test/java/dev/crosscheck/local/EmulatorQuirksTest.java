@@ -110,7 +110,7 @@ class EmulatorQuirksTest {
     }
 
     @Test
-    void theFileOfAWriteACrashInterruptedIsRemovedAtTheNextStartNotListed() throws Exception {
+    void theFileOfAWriteACrashInterruptedIsMovedAsideAtTheNextStartNotListed() throws Exception {
         try (LocalStack stack = LocalStack.start(LocalStack.Config.defaults(data).withPorts(0, 0).withLog(l -> { }))) {
             stack.s3().putObject(b -> b.bucket(stack.bucket()).key("crash/a.txt"), RequestBody.fromString(ARTICLE));
             stack.awaitIngestion(60_000);
@@ -123,7 +123,11 @@ class EmulatorQuirksTest {
             stack.awaitIngestion(60_000);
             assertEquals(List.of("crash/a.txt"), stack.s3().listObjectsV2Paginator(b -> b.bucket(stack.bucket()))
                     .contents().stream().map(o -> o.key()).toList());
-            assertTrue(log.stream().anyMatch(l -> l.startsWith("removed 1 ")), String.join("\n", log));
+            assertTrue(log.stream().anyMatch(l -> l.startsWith("moved 1 ")
+                    && l.endsWith(LocalStack.DEFAULT_BUCKET + "/crash/a.txt-c87b4aa5-2f18-4cc6-8cd1-427e7ea7ec6d")),
+                    String.join("\n", log));
+            assertTrue(Files.exists(data.resolve(LocalStack.INTERRUPTED_WRITES).resolve(LocalStack.DEFAULT_BUCKET)
+                    .resolve("crash").resolve("a.txt-c87b4aa5-2f18-4cc6-8cd1-427e7ea7ec6d")), "kept aside, not lost");
             assertEquals(List.of(), stack.reconciliation().get().actions());
         }
     }

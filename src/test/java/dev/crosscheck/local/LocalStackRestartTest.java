@@ -196,6 +196,12 @@ class LocalStackRestartTest {
             IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
                     () -> start(new ConcurrentLinkedQueue<>()));
             assertTrue(refused.getMessage().contains("already running"), refused.getMessage());
+            // and another process is refused too: the refused start did not release the first one's lock
+            Process other = new ProcessBuilder("python3", "-c", "import fcntl, sys; f = open(sys.argv[1], 'a'); "
+                    + "fcntl.lockf(f, fcntl.LOCK_EX | fcntl.LOCK_NB)", data.resolve(LocalStack.LOCK_FILE).toString())
+                    .redirectErrorStream(true).start();
+            assertTrue(other.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(1, other.exitValue(), "the lock is still held against other processes");
             // the refused start took nothing from the first: it still takes uploads
             Articles.variant("locked/a.txt", 1).upload(first.s3(), first.bucket());
             first.awaitIngestion(60_000);
