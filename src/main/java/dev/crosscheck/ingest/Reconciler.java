@@ -110,6 +110,14 @@ public final class Reconciler {
      * left out of step is reported as deferred, for the next run.
      */
     public Result run(String bucket, Changes changes, Instant deadline) {
+        return run(bucket, changes, deadline, Instant.MAX);
+    }
+
+    /**
+     * A run that leaves alone the objects written at or after {@code writtenBefore}: their events are on their way
+     * (a local stack's start passes its own start time, so the uploads it takes while reconciling are not read twice).
+     */
+    public Result run(String bucket, Changes changes, Instant deadline, Instant writtenBefore) {
         String startedAt = Instant.now(clock).toString();
         // The table first: an object written after its document was read is then seen in the listing as missing or
         // stale, and read; listing the bucket first could take a document created meanwhile for a deleted one.
@@ -120,12 +128,19 @@ public final class Reconciler {
             }
         }
         Map<String, S3Object> objects = new TreeMap<>();
+        java.util.Set<String> recent = new java.util.HashSet<>();
         Map<String, S3Object> sidecars = new HashMap<>();
         for (var page : s3.listObjectsV2Paginator(b -> b.bucket(bucket))) {
             for (S3Object object : page.contents()) {
                 switch (ObjectKinds.of(object.key())) {
                     case SIDECAR -> sidecars.put(object.key(), object);
-                    case DOCUMENT, OTHER -> objects.put(object.key(), object);
+                    case DOCUMENT, OTHER -> {
+                        if (object.lastModified() == null || object.lastModified().isBefore(writtenBefore)) {
+                            objects.put(object.key(), object);
+                        } else {
+                            recent.add(object.key());
+                        }
+                    }
                     case FOLDER -> { }
                 }
             }
@@ -156,7 +171,8 @@ public final class Reconciler {
                     ObjectKeys.storyFor(key), actions, failures);
         }
         for (StoredObject held : stored.values()) {
-            if (held.status() == DocumentStatus.REMOVED || objects.containsKey(held.key())) {
+            if (held.status() == DocumentStatus.REMOVED || objects.containsKey(held.key())
+                    || recent.contains(held.key())) {
                 continue;
             }
             if (!Instant.now(clock).isBefore(deadline)) {

@@ -89,6 +89,8 @@ public final class LocalStack implements AutoCloseable {
     private final LocalReportQueue reportQueue;
     private final ReportComputation computation;
     private final DataFolderLock lock;
+    /** When this start began: objects written before it may have lost their events to the last stop. */
+    private final java.time.Instant startedAt;
     private volatile boolean closing;
     private final java.util.concurrent.CompletableFuture<Reconciler.Result> reconciliation =
             new java.util.concurrent.CompletableFuture<>();
@@ -103,6 +105,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private LocalStack(Config config, IngestLinks links, DataFolderLock lock) throws Exception {
+        this.startedAt = java.time.Instant.now();
         this.config = config;
         this.lock = lock;
         Path dataDir = config.dataDir().toAbsolutePath();
@@ -216,7 +219,9 @@ public final class LocalStack implements AutoCloseable {
                 }
                 Thread.sleep(10);
             }
-            Reconciler.Result result = reconciler.run(config.bucket(), changes);
+            // objects written since this start have their events in this run's journal: left to them
+            Reconciler.Result result = reconciler.run(config.bucket(), changes, java.time.Instant.MAX,
+                    startedAt.minusSeconds(1));
             if (!result.actions().isEmpty() || !result.failures().isEmpty()) {
                 config.log().accept(result.summary());
                 result.failures().forEach(f -> config.log().accept("  not reconciled (the next start tries again): "

@@ -191,6 +191,19 @@ class ReconcilerTest {
         assertTrue(claimsOf("new-story", "new-story/a.txt") > 0);
     }
 
+    /** A local stack's start leaves the uploads it takes while reconciling to their own events. */
+    @Test
+    void objectsWrittenSinceTheGivenInstantAreLeftToTheirEvents() {
+        assertEquals(Ingestor.Outcome.INGESTED, upload("s/old.txt", ARTICLE));
+        write("s/old.txt", REVISED);
+        write("s/new.txt", ARTICLE);
+        Reconciler.Result result = reconciler.run(bucket, Reconciler.Changes.by(ingestor), java.time.Instant.MAX,
+                java.time.Instant.now().minusSeconds(3600));
+        assertEquals(Map.of(), findings(result), "both written within the hour: neither read, old.txt not removed");
+        assertEquals(0, result.objects());
+        assertTrue(document("s", "s/old.txt").isPresent());
+    }
+
     @Test
     void pastItsDeadlineARunLeavesWhatIsOutOfStepForTheNextRun() {
         assertEquals(Ingestor.Outcome.INGESTED, upload("s/deleted.txt", ARTICLE));
