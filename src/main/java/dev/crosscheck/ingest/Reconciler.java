@@ -110,14 +110,15 @@ public final class Reconciler {
      * left out of step is reported as deferred, for the next run.
      */
     public Result run(String bucket, Changes changes, Instant deadline) {
-        return run(bucket, changes, deadline, Instant.MAX);
+        return run(bucket, changes, deadline, key -> false);
     }
 
     /**
-     * A run that leaves alone the objects written at or after {@code writtenBefore}: their events are on their way
-     * (a local stack's start passes its own start time, so the uploads it takes while reconciling are not read twice).
+     * A run that leaves alone the keys {@code handledByEvents} names: their events are on their way (a local stack's
+     * start names the keys written since it started, so the uploads it takes while reconciling are not read twice).
      */
-    public Result run(String bucket, Changes changes, Instant deadline, Instant writtenBefore) {
+    public Result run(String bucket, Changes changes, Instant deadline,
+                      java.util.function.Predicate<String> handledByEvents) {
         String startedAt = Instant.now(clock).toString();
         // The table first: an object written after its document was read is then seen in the listing as missing or
         // stale, and read; listing the bucket first could take a document created meanwhile for a deleted one.
@@ -135,10 +136,10 @@ public final class Reconciler {
                 switch (ObjectKinds.of(object.key())) {
                     case SIDECAR -> sidecars.put(object.key(), object);
                     case DOCUMENT, OTHER -> {
-                        if (object.lastModified() == null || object.lastModified().isBefore(writtenBefore)) {
-                            objects.put(object.key(), object);
-                        } else {
+                        if (handledByEvents.test(object.key())) {
                             recent.add(object.key());
+                        } else {
+                            objects.put(object.key(), object);
                         }
                     }
                     case FOLDER -> { }
@@ -172,7 +173,7 @@ public final class Reconciler {
         }
         for (StoredObject held : stored.values()) {
             if (held.status() == DocumentStatus.REMOVED || objects.containsKey(held.key())
-                    || recent.contains(held.key())) {
+                    || recent.contains(held.key()) || handledByEvents.test(held.key())) {
                 continue;
             }
             if (!Instant.now(clock).isBefore(deadline)) {

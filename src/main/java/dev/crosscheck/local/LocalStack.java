@@ -89,8 +89,8 @@ public final class LocalStack implements AutoCloseable {
     private final LocalReportQueue reportQueue;
     private final ReportComputation computation;
     private final DataFolderLock lock;
-    /** When this start began: objects written before it may have lost their events to the last stop. */
-    private final java.time.Instant startedAt;
+    /** Keys whose events this run accepted before its reconciliation at start finished (then no longer kept). */
+    private final java.util.Set<String> changedSinceStart = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean closing;
     private final java.util.concurrent.CompletableFuture<Reconciler.Result> reconciliation =
             new java.util.concurrent.CompletableFuture<>();
@@ -105,7 +105,6 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private LocalStack(Config config, IngestLinks links, DataFolderLock lock) throws Exception {
-        this.startedAt = java.time.Instant.now();
         this.config = config;
         this.lock = lock;
         Path dataDir = config.dataDir().toAbsolutePath();
@@ -219,15 +218,16 @@ public final class LocalStack implements AutoCloseable {
                 }
                 Thread.sleep(10);
             }
-            // objects written since this start have their events in this run's journal: left to them
+            // keys written or deleted since this start have their events in this run's journal: left to them
             Reconciler.Result result = reconciler.run(config.bucket(), changes, java.time.Instant.MAX,
-                    startedAt.minusSeconds(1));
+                    changedSinceStart::contains);
             if (!result.actions().isEmpty() || !result.failures().isEmpty()) {
                 config.log().accept(result.summary());
                 result.failures().forEach(f -> config.log().accept("  not reconciled (the next start tries again): "
                         + f));
             }
             reconciliation.complete(result);
+            changedSinceStart.clear();
         } catch (Throwable e) {
             config.log().accept("reconciliation at start failed (the next start tries again): " + e);
             reconciliation.completeExceptionally(e);
@@ -237,6 +237,12 @@ public final class LocalStack implements AutoCloseable {
     /** The reconciliation of bucket and table that every start runs once the journal's events are delivered. */
     public java.util.concurrent.CompletableFuture<Reconciler.Result> reconciliation() {
         return reconciliation;
+    }
+
+    private void noteChangedSinceStart(String key) {
+        if (!reconciliation.isDone()) {
+            changedSinceStart.add(key);
+        }
     }
 
     /** Report computations at once: the report function's reserved concurrency, locally. */
@@ -260,6 +266,7 @@ public final class LocalStack implements AutoCloseable {
             @Override
             public void created(String bucket, String key, String eventName, long size, String eTag) {
                 if (!bucket.equals(reportsBucket())) {
+                    noteChangedSinceStart(key);
                     listener.created(bucket, key, eventName, size, eTag);
                 }
             }
@@ -267,6 +274,7 @@ public final class LocalStack implements AutoCloseable {
             @Override
             public void removed(String bucket, String key) {
                 if (!bucket.equals(reportsBucket())) {
+                    noteChangedSinceStart(key);
                     listener.removed(bucket, key);
                 }
             }

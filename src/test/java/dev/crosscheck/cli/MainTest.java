@@ -166,7 +166,7 @@ class MainTest {
         }
         Path story = data.resolve("s3").resolve(dev.crosscheck.local.LocalStack.DEFAULT_BUCKET).resolve("harbour");
         Files.writeString(story.resolve("unseen.txt"), "Nine ships docked on Wednesday.\n");
-        // written a minute ago, before the stack that reconciles starts (what it writes after is its own events')
+        // written a minute ago, as by the stopped stack (with no ETag, the time tells a later run it is in step)
         Files.setLastModifiedTime(story.resolve("unseen.txt"), java.nio.file.attribute.FileTime.from(
                 java.time.Instant.now().minusSeconds(60)));
         Files.delete(story.resolve("gone.txt"));

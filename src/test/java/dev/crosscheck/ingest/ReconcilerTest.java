@@ -191,17 +191,20 @@ class ReconcilerTest {
         assertTrue(claimsOf("new-story", "new-story/a.txt") > 0);
     }
 
-    /** A local stack's start leaves the uploads it takes while reconciling to their own events. */
+    /** A local stack's start leaves the uploads and deletions it takes while reconciling to their own events. */
     @Test
-    void objectsWrittenSinceTheGivenInstantAreLeftToTheirEvents() {
-        assertEquals(Ingestor.Outcome.INGESTED, upload("s/old.txt", ARTICLE));
-        write("s/old.txt", REVISED);
+    void keysWhoseEventsAreOnTheirWayAreLeftToThem() {
+        assertEquals(Ingestor.Outcome.INGESTED, upload("s/overwritten.txt", ARTICLE));
+        assertEquals(Ingestor.Outcome.INGESTED, upload("s/deleted.txt", ARTICLE));
+        write("s/overwritten.txt", REVISED);
         write("s/new.txt", ARTICLE);
+        deleteSilently("s/deleted.txt");
+        write("s/lost.txt", ARTICLE);
+        java.util.Set<String> withEvents = java.util.Set.of("s/overwritten.txt", "s/new.txt", "s/deleted.txt");
         Reconciler.Result result = reconciler.run(bucket, Reconciler.Changes.by(ingestor), java.time.Instant.MAX,
-                java.time.Instant.now().minusSeconds(3600));
-        assertEquals(Map.of(), findings(result), "both written within the hour: neither read, old.txt not removed");
-        assertEquals(0, result.objects());
-        assertTrue(document("s", "s/old.txt").isPresent());
+                withEvents::contains);
+        assertEquals(Map.of("s/lost.txt", "MISSING ingested"), findings(result), "only the key without an event");
+        assertTrue(document("s", "s/deleted.txt").isPresent(), "its removal event removes it");
     }
 
     @Test
