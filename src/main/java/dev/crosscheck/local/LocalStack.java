@@ -266,15 +266,21 @@ public final class LocalStack implements AutoCloseable {
             @Override
             public void created(String bucket, String key, String eventName, long size, String eTag) {
                 if (!bucket.equals(reportsBucket())) {
-                    noteChangedSinceStart(key);
                     listener.created(bucket, key, eventName, size, eTag);
+                }
+            }
+
+            @Override
+            public void changing(String bucket, String key) {
+                if (!bucket.equals(reportsBucket())) {
+                    // noted before the write, so a listing never shows it without its event on the way
+                    noteChangedSinceStart(key);
                 }
             }
 
             @Override
             public void removed(String bucket, String key) {
                 if (!bucket.equals(reportsBucket())) {
-                    noteChangedSinceStart(key);
                     listener.removed(bucket, key);
                 }
             }

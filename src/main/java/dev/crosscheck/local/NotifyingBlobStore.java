@@ -24,6 +24,10 @@ final class NotifyingBlobStore extends ForwardingBlobStore {
         void created(String bucket, String key, String eventName, long size, String eTag);
 
         void removed(String bucket, String key);
+
+        /** A write or delete of the key is about to be made: its event follows once it is done. */
+        default void changing(String bucket, String key) {
+        }
     }
 
     /**
@@ -144,6 +148,9 @@ final class NotifyingBlobStore extends ForwardingBlobStore {
             }
             refuseUnstorable(request.key());
         }
+        if (!internal(request.key())) {
+            listener.changing(request.bucket(), request.key());
+        }
         PutObjectResponse response = super.putBlob(request, content);
         if (internal(request.key())) {
             return response;
@@ -170,6 +177,7 @@ final class NotifyingBlobStore extends ForwardingBlobStore {
     @Override
     public CopyObjectResponse copyBlob(CopyObjectRequest request) {
         refuseUnstorable(request.destinationKey());
+        listener.changing(request.destinationBucket(), request.destinationKey());
         CopyObjectResponse response = super.copyBlob(request);
         createdEvent(request.destinationBucket(), request.destinationKey(), "ObjectCreated:Copy");
         return response;
@@ -178,6 +186,7 @@ final class NotifyingBlobStore extends ForwardingBlobStore {
     @Override
     public CompleteMultipartUploadResponse completeMultipartUpload(MultipartUpload upload,
                                                                    CompleteMultipartUploadRequest request) {
+        listener.changing(upload.containerName(), upload.blobName());
         CompleteMultipartUploadResponse response = super.completeMultipartUpload(upload, request);
         createdEvent(upload.containerName(), upload.blobName(), "ObjectCreated:CompleteMultipartUpload");
         return response;
@@ -185,6 +194,9 @@ final class NotifyingBlobStore extends ForwardingBlobStore {
 
     @Override
     public DeleteObjectResponse removeBlob(DeleteObjectRequest request) {
+        if (!internal(request.key())) {
+            listener.changing(request.bucket(), request.key());
+        }
         DeleteObjectResponse response = super.removeBlob(request);
         if (!internal(request.key())) {
             listener.removed(request.bucket(), request.key());
