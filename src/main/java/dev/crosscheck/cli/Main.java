@@ -10,7 +10,6 @@ import dev.crosscheck.compare.StoryComparator;
 import dev.crosscheck.compare.Timeline;
 import dev.crosscheck.document.Document;
 import dev.crosscheck.document.DocumentMetadata;
-import dev.crosscheck.ingest.Ingestor;
 import dev.crosscheck.ingest.Reconciler;
 import dev.crosscheck.json.Json;
 import dev.crosscheck.lambda.AwsClients;
@@ -294,8 +293,7 @@ public final class Main {
             var s3 = clients.s3();
             var store = clients.claimStore();
             Reconciler.Changes changes = options.flag("dry-run") ? Reconciler.Changes.DRY_RUN
-                    : Reconciler.Changes.by(new Ingestor(s3, store, new ArticleAnalyzer(),
-                            java.time.Clock.systemUTC(), dev.crosscheck.store.StoryLimits.fromEnvironment(env)));
+                    : Reconciler.Changes.by(clients.ingestor(s3, store));
             result = new Reconciler(s3, store, java.time.Clock.systemUTC()).run(bucket, changes);
         }
         if (options.flag("json")) {

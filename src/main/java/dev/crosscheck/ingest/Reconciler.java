@@ -129,16 +129,13 @@ public final class Reconciler {
             }
         }
         Map<String, S3Object> objects = new TreeMap<>();
-        java.util.Set<String> recent = new java.util.HashSet<>();
         Map<String, S3Object> sidecars = new HashMap<>();
         for (var page : s3.listObjectsV2Paginator(b -> b.bucket(bucket))) {
             for (S3Object object : page.contents()) {
                 switch (ObjectKinds.of(object.key())) {
                     case SIDECAR -> sidecars.put(object.key(), object);
                     case DOCUMENT, OTHER -> {
-                        if (handledByEvents.test(object.key())) {
-                            recent.add(object.key());
-                        } else {
+                        if (!handledByEvents.test(object.key())) {
                             objects.put(object.key(), object);
                         }
                     }
@@ -173,7 +170,7 @@ public final class Reconciler {
         }
         for (StoredObject held : stored.values()) {
             if (held.status() == DocumentStatus.REMOVED || objects.containsKey(held.key())
-                    || recent.contains(held.key()) || handledByEvents.test(held.key())) {
+                    || handledByEvents.test(held.key())) {
                 continue;
             }
             if (!Instant.now(clock).isBefore(deadline)) {
@@ -206,8 +203,7 @@ public final class Reconciler {
      */
     private static boolean sidecarChanged(S3Object sidecar, StoredObject held) {
         if (held.objectETag() == null) {
-            return sidecar != null && sidecar.lastModified() != null && held.updatedAt() != null
-                    && sidecar.lastModified().isAfter(Instant.parse(held.updatedAt()));
+            return sidecar != null && writtenAfter(sidecar, held);
         }
         return !Objects.equals(sidecar == null ? null : tag(sidecar.eTag()), tag(held.sidecarETag()));
     }
@@ -222,8 +218,13 @@ public final class Reconciler {
         if (held.objectETag() != null && current != null) {
             return tag(held.objectETag()).equals(current);
         }
+        return object.lastModified() != null && held.updatedAt() != null && !writtenAfter(object, held);
+    }
+
+    /** Whether the object was written after the document's version was stored (false when either time is unknown). */
+    private static boolean writtenAfter(S3Object object, StoredObject held) {
         return object.lastModified() != null && held.updatedAt() != null
-                && !object.lastModified().isAfter(Instant.parse(held.updatedAt()));
+                && object.lastModified().isAfter(Instant.parse(held.updatedAt()));
     }
 
     /**

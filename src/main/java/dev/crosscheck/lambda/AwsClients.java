@@ -123,6 +123,15 @@ public final class AwsClients {
                         java.time.Clock.systemUTC());
     }
 
+    /**
+     * The ingest function's code over these clients: the given bucket client and store (shared with whoever else
+     * uses them), the story limits of the environment.
+     */
+    public dev.crosscheck.ingest.Ingestor ingestor(S3Client s3, dev.crosscheck.store.ClaimStore store) {
+        return new dev.crosscheck.ingest.Ingestor(s3, store, new dev.crosscheck.analysis.ArticleAnalyzer(),
+                java.time.Clock.systemUTC(), dev.crosscheck.store.StoryLimits.fromEnvironment(env));
+    }
+
     public SqsClient sqs() {
         var builder = SqsClient.builder()
                 .region(region())

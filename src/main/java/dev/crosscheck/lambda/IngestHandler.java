@@ -4,13 +4,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
-import dev.crosscheck.analysis.ArticleAnalyzer;
 import dev.crosscheck.ingest.Ingestor;
 import dev.crosscheck.ingest.ObjectEvent;
-import dev.crosscheck.store.StoryLimits;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,8 +38,7 @@ public final class IngestHandler implements RequestHandler<S3Event, String> {
 
     private static Ingestor fromEnvironment() {
         AwsClients clients = new AwsClients(System.getenv());
-        return new Ingestor(clients.s3(), clients.claimStore(),
-                new ArticleAnalyzer(), Clock.systemUTC(), StoryLimits.fromEnvironment(System.getenv()));
+        return clients.ingestor(clients.s3(), clients.claimStore());
     }
 
     @Override

@@ -3,12 +3,9 @@ package dev.crosscheck.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import dev.crosscheck.analysis.ArticleAnalyzer;
-import dev.crosscheck.ingest.Ingestor;
 import dev.crosscheck.ingest.Reconciler;
 import dev.crosscheck.json.Json;
 import dev.crosscheck.store.ClaimStore;
-import dev.crosscheck.store.StoryLimits;
 import java.time.Clock;
 
 /**
@@ -48,10 +45,8 @@ public final class ReconcileHandler implements RequestHandler<ScheduledEvent, St
     private static Parts fromEnvironment(AwsClients clients) {
         var s3 = clients.s3();
         ClaimStore store = clients.claimStore();
-        Ingestor ingestor = new Ingestor(s3, store, new ArticleAnalyzer(), Clock.systemUTC(),
-                StoryLimits.fromEnvironment(System.getenv()));
         return new Parts(new Reconciler(s3, store, Clock.systemUTC()), clients.articlesBucket(),
-                Reconciler.Changes.by(ingestor));
+                Reconciler.Changes.by(clients.ingestor(s3, store)));
     }
 
     @Override

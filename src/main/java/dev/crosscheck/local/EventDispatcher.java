@@ -117,6 +117,12 @@ final class EventDispatcher implements NotifyingBlobStore.Listener, AutoCloseabl
 
     private void submit(String eventJson, Path entry, AtomicInteger alsoCounted) {
         pending.incrementAndGet();
+        Runnable handled = () -> {
+            pending.decrementAndGet();
+            if (alsoCounted != null) {
+                alsoCounted.decrementAndGet();
+            }
+        };
         try {
             executor.execute(() -> {
                 try {
@@ -124,18 +130,12 @@ final class EventDispatcher implements NotifyingBlobStore.Listener, AutoCloseabl
                         forget(entry);
                     }
                 } finally {
-                    pending.decrementAndGet();
-                    if (alsoCounted != null) {
-                        alsoCounted.decrementAndGet();
-                    }
+                    handled.run();
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException stopped) {
             // the process is stopping: the journal keeps the event for the next run
-            pending.decrementAndGet();
-            if (alsoCounted != null) {
-                alsoCounted.decrementAndGet();
-            }
+            handled.run();
         }
     }
 

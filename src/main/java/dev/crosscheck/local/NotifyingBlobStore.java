@@ -43,6 +43,11 @@ final class NotifyingBlobStore extends ForwardingBlobStore {
     static final java.util.regex.Pattern UNFINISHED_WRITE = java.util.regex.Pattern.compile(
             ".*-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
+    /** Whether the key's last segment (or a file's name) is that of the emulator's file of a write in progress. */
+    static boolean unfinishedWrite(String key) {
+        return UNFINISHED_WRITE.matcher(key.substring(key.lastIndexOf('/') + 1)).matches();
+    }
+
     /**
      * Moves the files of writes a crash interrupted out of the emulator's folder (their PUT was never acknowledged)
      * into {@code quarantine}, keeping their paths: an object of such a name written before the emulator refused them
@@ -58,7 +63,7 @@ final class NotifyingBlobStore extends ForwardingBlobStore {
         java.util.List<java.nio.file.Path> unfinished;
         try (var files = java.nio.file.Files.walk(folder)) {
             unfinished = files.filter(java.nio.file.Files::isRegularFile)
-                    .filter(f -> UNFINISHED_WRITE.matcher(f.getFileName().toString()).matches()).toList();
+                    .filter(f -> unfinishedWrite(f.getFileName().toString())).toList();
         }
         java.util.List<String> moved = new java.util.ArrayList<>();
         for (java.nio.file.Path file : unfinished) {
@@ -87,7 +92,7 @@ final class NotifyingBlobStore extends ForwardingBlobStore {
         if (key == null) {
             return null;
         }
-        if (UNFINISHED_WRITE.matcher(key.substring(key.lastIndexOf('/') + 1)).matches()) {
+        if (unfinishedWrite(key)) {
             return "The local S3 emulator writes an object to a file named as its key followed by '-' and a UUID"
                     + " before putting it in place, and removes such files a crash left behind; the key \"" + key
                     + "\" would be taken for one: use another name.";
@@ -121,7 +126,7 @@ final class NotifyingBlobStore extends ForwardingBlobStore {
             software.amazon.awssdk.services.s3.model.ListObjectsV2Request request) {
         var response = super.list(request);
         var contents = response.contents().stream()
-                .filter(o -> !UNFINISHED_WRITE.matcher(o.key().substring(o.key().lastIndexOf('/') + 1)).matches())
+                .filter(o -> !unfinishedWrite(o.key()))
                 .toList();
         if (contents.size() == response.contents().size()) {
             return response;
